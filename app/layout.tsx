@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "./_components/app-header";
+import { TRPCReactProvider } from "./_lib/trpc";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Skill Fleet", template: "%s · Skill Fleet" },
+  description: "Turn a plain-language task into a validated Agent Skill.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>
+          <a className="skip-link" href="#main">Skip to content</a>
+          <AppHeader />
+          <main id="main" className="page">{children}</main>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

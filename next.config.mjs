@@ -1,0 +1,13 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its wasm and data files relative to its own module, and pino uses worker threads:
+  // both must be required from node_modules at run time, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "pino", "@prisma/adapter-pg"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  devIndicators: false,
+  // Allow building into another folder so tests can build without touching a running dev server's .next.
+  distDir: process.env.SKILL_FLEET_DIST_DIR || ".next",
+};
+
+export default nextConfig;

@@ -1,0 +1,30 @@
+import { EnvError, env } from "./common/env";
+import { loggerFor } from "./common/logger";
+import { closeDatabase, getDatabase } from "./db/client";
+
+/**
+ * Server start-up (called from instrumentation.ts in the Node runtime): validate the settings, open and migrate
+ * the database, and close it cleanly on shutdown (PGlite must be closed and its lock released).
+ */
+let shuttingDown = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  loggerFor("boot").info({ signal }, "shutting down");
+  await closeDatabase().catch(() => undefined);
+  process.exit(0);
+}
+
+export async function startServer(): Promise<void> {
+  try {
+    env();
+    const database = await getDatabase();
+    loggerFor("boot").info({ database: database.description, engine: env().SKILL_FLEET_MODEL ?? "offline" }, "Skill Fleet ready");
+  } catch (error) {
+    const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);
+    console.error(`\nSkill Fleet cannot start:\n${message}\n`);
+    process.exit(1);
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void shutdown(signal));
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * Every setting the server reads, validated once at start-up (create-t3-app style). Unknown values are
+ * rejected with a message naming the variable, so a typo fails at boot instead of in the middle of a job.
+ */
+
+const PROVIDERS = ["openai", "anthropic", "google", "openai-compatible", "scripted"] as const;
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be one of true, false, 1, 0, yes, no" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const positiveInt = (max: number) =>
+  z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
+
+const modelSpec = z
+  .string()
+  .regex(/^[a-z-]+:.+$/, "must look like provider:model, e.g. openai:gpt-4.1-mini")
+  .refine((spec) => (PROVIDERS as readonly string[]).includes(spec.split(":")[0] ?? ""), {
+    message: `provider must be one of ${PROVIDERS.join(", ")}`,
+  });
+
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(postgres|postgresql):\/\//.test(url) || url.startsWith("pglite:"), {
+    message: "must be postgresql://… (a PostgreSQL server) or pglite:<folder> / pglite:memory (embedded)",
+  });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: databaseUrl.default("pglite:./data/pglite"),
+    DATABASE_POOL_SIZE: positiveInt(100).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: positiveInt(600_000).default(10_000),
+    SKILL_FLEET_AUTO_MIGRATE: booleanFlag.default(true),
+    SKILL_FLEET_SKILLS_ROOT: z.string().min(1, "must not be empty").default("./skills"),
+    SKILL_FLEET_MODEL: modelSpec.optional(),
+    SKILL_FLEET_LLM_BASE_URL: z.url({ message: "must be a URL, e.g. http://127.0.0.1:11434/v1" }).optional(),
+    SKILL_FLEET_LLM_TIMEOUT_MS: positiveInt(3_600_000).default(120_000),
+    SKILL_FLEET_ALLOW_LLM_FALLBACK: booleanFlag.default(true),
+    SKILL_FLEET_MAX_CONCURRENT_JOBS: positiveInt(64).default(4),
+    SKILL_FLEET_LEASE_MS: positiveInt(3_600_000).default(30_000),
+    SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").default(24),
+    SKILL_FLEET_MAX_CLARIFY_ROUNDS: positiveInt(10).default(3),
+    SKILL_FLEET_QUALITY_THRESHOLD: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.75),
+    SKILL_FLEET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SKILL_FLEET_MODEL?.startsWith("scripted:") && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_MODEL"], message: "scripted models are for tests and refused in production" });
+    }
+    if (env.SKILL_FLEET_MODEL?.startsWith("openai-compatible:") && !env.SKILL_FLEET_LLM_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_LLM_BASE_URL"], message: "is required for openai-compatible models (e.g. http://127.0.0.1:11434/v1 for Ollama)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Empty strings count as unset, as in most dotenv tooling. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "environment";
+    const value = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
+    return `${key}: ${issue.message}${value === undefined ? "" : ` (got "${value}")`}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process (parsed on first use, then fixed). */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Tests change process.env between cases; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,22 @@
+import path from "node:path";
+
+/** Where the database lives, decided once from DATABASE_URL (SPEC §10). */
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | null } // null = in memory (tests)
+  | { kind: "postgres"; url: string };
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  const location = url.replace(/^pglite:(\/\/)?/, "");
+  if (location === "memory" || location === "memory://") return { kind: "pglite", dataDir: null };
+  return { kind: "pglite", dataDir: path.resolve(location) };
+}
+
+/** What `system.info` shows: the kind of database, without credentials. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "postgres") {
+    const parsed = new URL(target.url);
+    return `postgresql (${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname})`;
+  }
+  return target.dataDir === null ? "pglite (in memory)" : `pglite (${path.relative(process.cwd(), target.dataDir) || "."})`;
+}
