@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "server/db/generated/**", "tools/**", "data/**", "skills/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", ".test-summary/**", "node_modules/**", "server/db/generated/**", "tools/**", "data/**", "skills/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   js.configs.recommended,
   ...nextVitals,

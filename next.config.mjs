@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   devIndicators: false,
+  // Type checking is `npm run typecheck` (run by CI); doing it again inside every build only slows builds down.
+  typescript: { ignoreBuildErrors: true },
   // Allow building into another folder so tests can build without touching a running dev server's .next.
   distDir: process.env.SKILL_FLEET_DIST_DIR || ".next",
 };

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm run app`: set up, build and serve Skill Fleet at http://127.0.0.1:3000 on the embedded database
+# (./data/pglite, created and migrated on first start) with the offline engine unless SKILL_FLEET_MODEL is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SKIP_BROWSER=1 bash scripts/setup.sh
+export NEXT_TELEMETRY_DISABLED=1
+npx --no-install next build
+exec npx --no-install next start -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm test`: every test: unit + integration (vitest, real embedded PostgreSQL) and browser (Playwright on Debian's
+# chromium against the real built app). Prints one closing `N passed, N failed, N skipped` line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+export NEXT_TELEMETRY_DISABLED=1
+summary_dir=.test-summary
+rm -rf "$summary_dir" && mkdir -p "$summary_dir"
+status=0
+
+npx --no-install vitest run || status=1
+
+# The browser suite runs against a production build in its own folder, so a dev server's .next is left alone.
+if SKILL_FLEET_DIST_DIR=.next-e2e npx --no-install next build >"$summary_dir/build.log" 2>&1; then
+  npx --no-install playwright test || status=1
+else
+  cat "$summary_dir/build.log"; echo "next build failed"; status=1
+  echo '{"passed":0,"failed":1,"skipped":0}' > "$summary_dir/playwright.json"
+fi
+
+node scripts/sum-test-results.mjs "$summary_dir" || status=1
+exit $status

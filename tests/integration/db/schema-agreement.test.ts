@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../server/db/client";
+import { openTestDatabase } from "../../support/db";
+import { readPrismaSchema, type SchemaField } from "../../support/prisma-schema";
+
+/**
+ * Fails when prisma/schema.prisma and the database built by prisma/migrations disagree: a column the client would
+ * query is missing, has another type or nullability, an enum differs, a unique key is missing, or the database has
+ * a column the schema does not know.
+ */
+interface Column {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+  udt_name: string;
+  is_nullable: "YES" | "NO";
+  character_maximum_length: number | null;
+  datetime_precision: number | null;
+}
+
+const SCALAR_TO_PG: Record<string, string> = {
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Float: "double precision",
+  Boolean: "boolean",
+  DateTime: "timestamp without time zone",
+  Json: "jsonb",
+  Bytes: "bytea",
+};
+
+function expectedType(field: SchemaField, enums: Set<string>): { dataType: string; length?: number; precision?: number } {
+  if (enums.has(field.type)) return { dataType: "USER-DEFINED" };
+  const native = field.nativeType;
+  const size = native ? Number(/\((\d+)\)/.exec(native)?.[1]) : NaN;
+  if (native?.startsWith("VarChar")) return { dataType: "character varying", length: size };
+  if (native === "Uuid") return { dataType: "uuid" };
+  if (native?.startsWith("Timestamptz")) return { dataType: "timestamp with time zone", precision: Number.isNaN(size) ? 6 : size };
+  return { dataType: SCALAR_TO_PG[field.type] ?? `unknown scalar ${field.type}` };
+}
+
+describe("Prisma schema vs migrated database", () => {
+  let db: Database;
+  let columns: Column[];
+  const schema = readPrismaSchema();
+  const enumNames = new Set(schema.enums.keys());
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    columns = await db.prisma.$queryRaw<Column[]>`
+      SELECT table_name, column_name, data_type, udt_name, is_nullable, character_maximum_length, datetime_precision
+      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_app_migrations'`;
+  });
+  afterAll(async () => db.close());
+
+  it("reads a non-trivial schema (guards the reader itself)", () => {
+    expect(schema.models.map((m) => m.name).sort()).toEqual(["Checkpoint", "Job", "JobEvent", "JobStep"]);
+    expect(schema.models.find((m) => m.name === "Job")?.fields.length).toBeGreaterThan(20);
+  });
+
+  for (const model of schema.models) {
+    it(`table "${model.name}" has every column of the model, with its type and nullability`, () => {
+      for (const field of model.fields.filter((f) => !f.relation)) {
+        const column = columns.find((c) => c.table_name === model.name && c.column_name === field.name);
+        expect(column, `${model.name}.${field.name} is missing in the database`).toBeDefined();
+        const expected = expectedType(field, enumNames);
+        expect(column?.data_type, `${model.name}.${field.name} type`).toBe(expected.dataType);
+        if (enumNames.has(field.type)) expect(column?.udt_name).toBe(field.type);
+        if (expected.length) expect(column?.character_maximum_length, `${model.name}.${field.name} length`).toBe(expected.length);
+        if (expected.precision) expect(column?.datetime_precision, `${model.name}.${field.name} precision`).toBe(expected.precision);
+        expect(column?.is_nullable, `${model.name}.${field.name} nullability`).toBe(field.optional ? "YES" : "NO");
+      }
+    });
+  }
+
+  it("has no column that the schema does not declare", () => {
+    const declared = new Set(schema.models.flatMap((m) => m.fields.filter((f) => !f.relation).map((f) => `${m.name}.${f.name}`)));
+    const extra = columns.map((c) => `${c.table_name}.${c.column_name}`).filter((name) => !declared.has(name));
+    expect(extra).toEqual([]);
+  });
+
+  it("has the same enum values as the schema", async () => {
+    const rows = await db.prisma.$queryRaw<{ typname: string; enumlabel: string }[]>`
+      SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`;
+    for (const [name, values] of schema.enums) {
+      expect(rows.filter((r) => r.typname === name).map((r) => r.enumlabel), `enum ${name}`).toEqual(values);
+    }
+  });
+
+  it("has a unique index for every @@id and @@unique", async () => {
+    const indexes = await db.prisma.$queryRaw<{ tablename: string; indexdef: string }[]>`
+      SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'`;
+    for (const model of schema.models) {
+      for (const unique of model.uniques) {
+        // pg_indexes quotes only identifiers that need it ("jobId" but seq), so compare without quotes.
+        const columnsList = `(${unique.join(", ")})`;
+        const found = indexes.some((i) => i.tablename === model.name && /UNIQUE/.test(i.indexdef) && i.indexdef.replaceAll('"', "").includes(columnsList));
+        expect(found, `${model.name} unique (${unique.join(", ")})`).toBe(true);
+      }
+    }
+  });
+
+  it("round-trips every model through the generated client", async () => {
+    const job = await db.prisma.job.create({ data: { task: "Round-trip check", engine: "offline", options: { a: 1 } } });
+    await db.prisma.jobStep.create({ data: { jobId: job.id, key: "p#1/s", status: "completed", output: { ok: true } } });
+    await db.prisma.checkpoint.create({ data: { jobId: job.id, key: "p#1/c", type: "clarify", prompt: {}, deadline: new Date() } });
+    await db.prisma.jobEvent.create({ data: { jobId: job.id, seq: 1, type: "progress" } });
+    const loaded = await db.prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { steps: true, checkpoints: true, events: true } });
+    expect(loaded.options).toEqual({ a: 1 });
+    expect([loaded.steps.length, loaded.checkpoints.length, loaded.events.length]).toEqual([1, 1, 1]);
+  });
+});
