@@ -4,12 +4,38 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate, MigrationError, readMigrations } from "../../../server/db/migrate";
-import { pgliteSession, type SqlSession } from "../../../server/db/sql-session";
+import { pgliteSession, postgresSession, type SqlSession } from "../../../server/db/sql-session";
+import { createScratchDatabase, TEST_DATABASE_URL } from "../../support/pg-scratch";
 
-/** The SQL migration runner against a real (embedded) PostgreSQL, with migration folders made per test. */
+/**
+ * The SQL migration runner against a real PostgreSQL: embedded (PGlite) always, and a PostgreSQL server too when
+ * TEST_DATABASE_URL is set (CI). Migration folders are made per test.
+ */
+interface Target {
+  name: string;
+  open(): Promise<{ session: SqlSession; close(): Promise<void> }>;
+}
+
+const pgliteTarget: Target = {
+  name: "PGlite",
+  open: async () => {
+    const pglite = await PGlite.create("memory://");
+    return { session: pgliteSession(pglite), close: () => pglite.close() };
+  },
+};
+
+const postgresTarget: Target = {
+  name: "PostgreSQL server",
+  open: async () => {
+    const scratch = await createScratchDatabase();
+    const session = await postgresSession(scratch.url);
+    return { session, close: async () => { await session.close(); await scratch.drop(); } };
+  },
+};
+
 let dir: string;
-let pglite: PGlite;
 let session: SqlSession;
+let closeTarget: () => Promise<void>;
 
 async function writeMigration(name: string, sql: string): Promise<void> {
   await fs.mkdir(path.join(dir, name), { recursive: true });
@@ -27,18 +53,17 @@ async function applied(): Promise<string[]> {
   return (await session.rows<{ name: string }>(`SELECT "name" FROM "_app_migrations" ORDER BY "name"`)).map((r) => r.name);
 }
 
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "sf-migrations-"));
-  pglite = await PGlite.create("memory://");
-  session = pgliteSession(pglite);
-});
+describe.each(TEST_DATABASE_URL ? [pgliteTarget, postgresTarget] : [pgliteTarget])("migration runner on $name", (target) => {
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "sf-migrations-"));
+    ({ session, close: closeTarget } = await target.open());
+  });
 
-afterEach(async () => {
-  await pglite.close();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+  afterEach(async () => {
+    await closeTarget();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 
-describe("migration runner", () => {
   it("applies every migration of the project to a fresh database, in name order", async () => {
     const names = (await readMigrations()).map((m) => m.name);
     expect(await migrate(session)).toEqual(names);
@@ -86,5 +111,23 @@ describe("migration runner", () => {
     await migrate(session, dir);
     await fs.rm(path.join(dir, "0001_a"), { recursive: true });
     await expect(migrate(session, dir)).rejects.toThrow(/has migration 0001_a, which this code does not know/);
+  });
+});
+
+describe.runIf(TEST_DATABASE_URL)("migration runner with several servers booting at once", () => {
+  it("serialises concurrent runners on one PostgreSQL: each file applied exactly once", async () => {
+    const scratch = await createScratchDatabase();
+    const sessions = await Promise.all(Array.from({ length: 4 }, () => postgresSession(scratch.url)));
+    try {
+      const results = await Promise.all(sessions.map((s) => migrate(s)));
+      const names = (await readMigrations()).map((m) => m.name);
+      expect(results.flat().sort()).toEqual(names.sort());
+      const [first] = sessions;
+      const rows = (await first?.rows<{ count: string }>(`SELECT count(*)::text AS count FROM "_app_migrations"`)) ?? [];
+      expect(rows[0]?.count).toBe(String(names.length));
+    } finally {
+      await Promise.all(sessions.map((s) => s.close()));
+      await scratch.drop();
+    }
   });
 });
