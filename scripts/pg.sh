@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A private PostgreSQL cluster for tests and local production-like runs: ./.pg on 127.0.0.1:${PGPORT:-54329},
+# A private PostgreSQL cluster for tests and local production-like runs: /tmp/skill-fleet-pg-<port> on 127.0.0.1:${PGPORT:-54329},
 # trust auth, owned by the `postgres` system user (initdb refuses root). Debian's package creates a cluster but
 # does not start it (no systemd here), hence this script.
 #   scripts/pg.sh start   → prints the DATABASE_URL to use
@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${PGPORT:-54329}"
-dir="$PWD/.pg"
+# Outside the checkout: the `postgres` user must reach it whatever the permissions of the clone's parents.
+dir="${PG_DATA_DIR:-/tmp/skill-fleet-pg-$port}"
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed (WITH_POSTGRES=1 npm run setup installs it)" >&2; exit 1; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

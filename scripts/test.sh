@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # `npm test`: every test: unit + integration (vitest, real embedded PostgreSQL) and browser (Playwright on Debian's
-# chromium against the real built app). Prints one closing `N passed, N failed, N skipped` line.
+# chromium against the real built app). The database suites run on embedded PGlite and, unless WITH_POSTGRES=0,
+# again on a private PostgreSQL server (scripts/pg.sh). Prints one closing `N passed, N failed, N skipped` line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export WITH_POSTGRES="${WITH_POSTGRES:-1}" NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh || exit 1
-export NEXT_TELEMETRY_DISABLED=1
+if [ "$WITH_POSTGRES" = 1 ]; then
+  TEST_DATABASE_URL=$(bash scripts/pg.sh start) || { echo "could not start PostgreSQL"; exit 1; }
+  export TEST_DATABASE_URL
+  trap 'bash scripts/pg.sh stop' EXIT
+fi
 summary_dir=.test-summary
 rm -rf "$summary_dir" && mkdir -p "$summary_dir"
 status=0
