@@ -1,9 +1,17 @@
 import { createCallerFactory, router } from "./trpc";
+import { hitlRouter } from "./routers/hitl";
+import { jobsRouter } from "./routers/jobs";
+import { libraryRouter } from "./routers/library";
+import { skillsRouter } from "./routers/skills";
 import { systemRouter } from "./routers/system";
 
 /** The only router registry: every area's router is added here and nowhere else. */
 export const appRouter = router({
   system: systemRouter,
+  skills: skillsRouter,
+  library: libraryRouter,
+  jobs: jobsRouter,
+  hitl: hitlRouter,
 });
 
 export type AppRouter = typeof appRouter;

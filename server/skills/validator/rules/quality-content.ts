@@ -1,0 +1,105 @@
+import { proseOf, sizeAssessment, VERBOSITY_WARNING, verbosityScore, wordCount } from "../../scores";
+import { isMapping } from "../../skill-md";
+import type { Rule, RuleHit, Severity, SkillContext } from "../types";
+import { bodyLine, keyLine, normalisedName, stringValue } from "./helpers";
+import { templateCompliance } from "./templates";
+
+/** Quality tier, rules about SKILL.md itself (reference §1.2 and §1.5 documentation checks). */
+
+const none: RuleHit[] = [];
+
+const rule = (id: string, severity: Severity, check: Rule["check"]): Rule => ({ id, tier: "quality", severity, scope: "content", check });
+
+const bodyOf = (ctx: SkillContext): string | null => (ctx.skillMd?.split.kind === "ok" ? ctx.skillMd.body : null);
+
+const whenToUseSection = rule("quality/when-to-use-section", "error", (ctx) => {
+  const body = bodyOf(ctx);
+  if (body === null || /^##\s+When to Use\b/im.test(body)) return none;
+  return [{ message: "Add a '## When to Use' section: it tells the agent when this skill applies", line: ctx.skillMd?.bodyFirstLine }];
+});
+
+const quickStartSection = rule("quality/quick-start-section", "warning", (ctx) => {
+  const body = bodyOf(ctx);
+  if (body === null || /^##\s+Quick (?:Start|Examples)\b/im.test(body)) return none;
+  return [{ message: "Add a '## Quick Start' (or '## Quick Examples') section", line: ctx.skillMd?.bodyFirstLine }];
+});
+
+const codeBlock = rule("quality/code-block", "warning", (ctx) => {
+  const body = bodyOf(ctx);
+  if (body === null || body.includes("```")) return none;
+  return [{ message: "No fenced code block: show at least one concrete command or snippet", line: ctx.skillMd?.bodyFirstLine }];
+});
+
+const bodyLength = rule("quality/body-length", "warning", (ctx) => {
+  const body = bodyOf(ctx);
+  if (body === null || body.trim().length >= 100) return none;
+  return [{ message: `The body is very brief (${body.trim().length} characters); the instructions are the skill`, line: ctx.skillMd?.bodyFirstLine }];
+});
+
+const TRIGGER_INDICATORS = ["use when", "for when", "trigger", "activate", "if user", "when user", "for user", "mention", "ask", "say"];
+
+const useWhenTrigger = rule("quality/use-when-trigger", "warning", (ctx) => {
+  const description = stringValue(ctx, "description");
+  if (description === null || description.trim() === "") return none;
+  const lower = description.toLowerCase();
+  if (TRIGGER_INDICATORS.some((indicator) => lower.includes(indicator))) return none;
+  return [{ message: "The description should say when to use the skill, e.g. start with 'Use when…'", line: keyLine(ctx, "description") }];
+});
+
+export const RESERVED_WORDS = ["claude", "anthropic"];
+
+const reservedWord = rule("quality/reserved-word", "error", (ctx) => {
+  const name = normalisedName(ctx)?.toLowerCase();
+  const word = RESERVED_WORDS.find((reserved) => name?.includes(reserved));
+  return word ? [{ message: `Skill name must not contain the reserved word '${word}'`, line: keyLine(ctx, "name") }] : none;
+});
+
+const VAGUE_WORDS = new Set([
+  "helper", "helpers", "util", "utils", "utility", "utilities", "tool", "tools", "misc", "stuff", "thing", "things",
+  "general", "generic", "common", "skill", "skills", "my", "new", "test", "data", "file", "files", "document",
+  "documents", "assistant", "agent", "manager", "handler", "processor", "do", "it", "various",
+]);
+
+const vagueName = rule("quality/vague-name", "warning", (ctx) => {
+  const name = normalisedName(ctx);
+  if (name === null || !name.split("-").every((word) => VAGUE_WORDS.has(word))) return none;
+  return [{ message: `Skill name '${name}' is vague: name the capability (e.g. 'processing-pdfs', not 'helper')`, line: keyLine(ctx, "name") }];
+});
+
+const templateRule = rule("quality/template-compliance", "warning", (ctx) => {
+  const metadata = ctx.skillMd?.frontmatter?.metadata;
+  const category = isMapping(metadata) && typeof metadata.category === "string" ? metadata.category : null;
+  const body = bodyOf(ctx);
+  const result = category === null || body === null ? null : templateCompliance(category, body);
+  if (!result || result.compliant) return none;
+  const missing = [...result.missingHeadings, ...result.missingElements.map((element) => `(${element})`)].join(", ");
+  return [{ message: `Not compliant with the '${category}' template (${Math.round(result.score * 100)}%); missing: ${missing}`, line: keyLine(ctx, "metadata") }];
+});
+
+const wordCountRule = rule("quality/word-count", "warning", (ctx) => {
+  const text = ctx.skillMd?.text;
+  const words = text === undefined ? 0 : wordCount(text);
+  if (sizeAssessment(words) !== "too_large") return none;
+  return [{ message: `SKILL.md is ${words} words (recommended: under 5000); move detail to references/` }];
+});
+
+const verbosity = rule("quality/verbosity", "warning", (ctx) => {
+  // Code is not prose: dots in `pd.read_csv` would otherwise split it into many short "sentences".
+  const text = bodyOf(ctx);
+  const score = text === null ? 0 : verbosityScore(proseOf(text));
+  if (score <= VERBOSITY_WARNING) return none;
+  return [{ message: `Prose is verbose (score ${score.toFixed(2)} > ${VERBOSITY_WARNING}): shorter sentences, bullet points, no filler phrases`, line: bodyLine(ctx, /\S/) }];
+});
+
+export const qualityContentRules: Rule[] = [
+  whenToUseSection,
+  quickStartSection,
+  codeBlock,
+  bodyLength,
+  useWhenTrigger,
+  reservedWord,
+  vagueName,
+  templateRule,
+  wordCountRule,
+  verbosity,
+];

@@ -1,0 +1,58 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { badRequest, notFound } from "../../common/errors";
+import { unzipSkill } from "../archive";
+import { listTree } from "../fs-tree";
+import { parseRelativeFile } from "../paths";
+import { buildContext, decodeFile, textFile } from "./context";
+import type { SkillContext, SkillFile } from "./types";
+
+/** Turns each input form (file map, folder on disk, zip) into the shared SkillContext. */
+
+/** Files bigger than this are only counted (size rule), not read into memory as text. */
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+/** Splits `folder/rest` keys into one folder name and paths inside it; every key is checked like any path input. */
+function splitFolder(keys: string[]): { folder: string; inner: string[] } {
+  const checked = keys.map((key) => (key.endsWith("/") ? `${parseRelativeFile(key.slice(0, -1), "File path")}/` : parseRelativeFile(key, "File path")));
+  const folders = new Set(checked.map((key) => key.split("/")[0]));
+  const [folder] = folders;
+  if (folders.size !== 1 || folder === undefined) throw badRequest("All files must be inside one skill folder, keyed like my-skill/SKILL.md");
+  return { folder, inner: checked.map((key) => key.slice(folder.length + 1)) };
+}
+
+export function contextFromFiles(files: Record<string, string>): SkillContext {
+  const keys = Object.keys(files);
+  if (keys.length === 0) throw badRequest("No files to validate");
+  const { folder, inner } = splitFolder(keys);
+  const map = new Map<string, SkillFile>();
+  const dirs: string[] = [];
+  keys.forEach((key, index) => {
+    const relative = inner[index] ?? "";
+    if (relative === "" || relative.endsWith("/")) {
+      if (relative !== "") dirs.push(relative.slice(0, -1));
+    } else map.set(relative, textFile(files[key] ?? ""));
+  });
+  return buildContext({ folder, hasFolder: true, files: map, dirs });
+}
+
+export async function contextFromDirectory(dir: string): Promise<SkillContext> {
+  const absolute = path.resolve(/*turbopackIgnore: true*/ dir);
+  const stat = await fs.lstat(/*turbopackIgnore: true*/ absolute).catch(() => null);
+  if (!stat) throw notFound(`Skill folder not found: ${path.basename(absolute)}`);
+  if (stat.isSymbolicLink() || !stat.isDirectory()) throw badRequest(`${path.basename(absolute)} is not a folder (symlinks are not followed)`);
+  const listing = await listTree(absolute);
+  const files = new Map<string, SkillFile>();
+  for (const file of listing.files) {
+    const content = file.size <= MAX_TEXT_BYTES ? decodeFile(await fs.readFile(/*turbopackIgnore: true*/ file.absolute)) : { text: null, size: file.size };
+    files.set(file.relative, content);
+  }
+  return buildContext({ folder: path.basename(absolute), hasFolder: true, files, dirs: listing.dirs, symlinks: listing.symlinks });
+}
+
+export function contextFromZip(zip: Uint8Array): SkillContext {
+  const { folder, files, dirs } = unzipSkill(zip);
+  const map = new Map<string, SkillFile>();
+  for (const [relative, bytes] of files) map.set(relative, bytes.byteLength <= MAX_TEXT_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
+  return buildContext({ folder, hasFolder: true, files: map, dirs });
+}

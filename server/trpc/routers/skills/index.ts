@@ -1,0 +1,8 @@
+import { router } from "../../trpc";
+import { createProcedure } from "./create";
+import { validateProcedure } from "./validate";
+
+export const skillsRouter = router({
+  create: createProcedure,
+  validate: validateProcedure,
+});
