@@ -1,6 +1,7 @@
 import { EnvError, env } from "./common/env";
 import { loggerFor } from "./common/logger";
 import { closeDatabase, getDatabase } from "./db/client";
+import { assertModelConfiguration } from "./llm/models";
 
 /**
  * Server start-up (called from instrumentation.ts in the Node runtime): validate the settings, open and migrate
@@ -19,6 +20,8 @@ async function shutdown(signal: string): Promise<void> {
 export async function startServer(): Promise<void> {
   try {
     env();
+    // A chosen provider without its key (or an unknown scripted scenario) stops the server here, not mid-job.
+    assertModelConfiguration();
     const database = await getDatabase();
     loggerFor("boot").info({ database: database.description, engine: env().SKILL_FLEET_MODEL ?? "offline" }, "Skill Fleet ready");
   } catch (error) {

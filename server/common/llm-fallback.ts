@@ -1,0 +1,23 @@
+import { isAbortError } from "../llm/errors";
+import { env } from "./env";
+import { loggerFor, sanitizeForLog } from "./logger";
+
+/**
+ * The single place that turns a failed model step into its documented fallback (reference §2.1–§2.3).
+ * Fallbacks apply only when SKILL_FLEET_ALLOW_LLM_FALLBACK is on (or `always` for the one step the reference
+ * falls back unconditionally); a cancelled job is never "rescued" by a fallback. Each use logs one line.
+ */
+export async function withLlmFallback<T>(
+  run: () => Promise<T>,
+  fallbackValue: () => T,
+  message: string,
+  options: { always?: boolean } = {},
+): Promise<{ value: T; usedFallback: boolean }> {
+  try {
+    return { value: await run(), usedFallback: false };
+  } catch (error) {
+    if (isAbortError(error) || !(options.always || env().SKILL_FLEET_ALLOW_LLM_FALLBACK)) throw error;
+    loggerFor("llm").warn({ fallback: sanitizeForLog(message), err: sanitizeForLog(error) }, "model step failed; using its fallback");
+    return { value: fallbackValue(), usedFallback: true };
+  }
+}

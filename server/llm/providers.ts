@@ -1,0 +1,74 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createGoogleGenerativeAI } from "@ai-sdk/google";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import { LlmConfigError } from "./errors";
+import { createScriptedModel } from "./scripted/model";
+import { hasScenario, scenarioNames } from "./scripted/scenarios";
+
+/** `provider:model` → a language model of the Vercel AI SDK (SPEC §8). */
+export const PROVIDERS = ["openai", "anthropic", "google", "openai-compatible", "scripted"] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export interface ModelSpec {
+  provider: Provider;
+  modelId: string;
+  /** The setting it came from, for error messages. */
+  variable: string;
+}
+
+/** The variable holding each provider's key (undefined: no key needed). */
+export const KEY_VARIABLE: Record<Provider, string | undefined> = {
+  openai: "OPENAI_API_KEY",
+  anthropic: "ANTHROPIC_API_KEY",
+  google: "GOOGLE_GENERATIVE_AI_API_KEY",
+  "openai-compatible": undefined,
+  scripted: undefined,
+};
+
+export function parseModelSpec(spec: string, variable: string): ModelSpec {
+  const at = spec.indexOf(":");
+  const provider = spec.slice(0, at) as Provider;
+  const modelId = spec.slice(at + 1).trim();
+  if (at < 1 || !modelId) throw new LlmConfigError([`${variable}: must look like provider:model, e.g. openai:gpt-4.1-mini (got "${spec}")`]);
+  if (!PROVIDERS.includes(provider)) throw new LlmConfigError([`${variable}: provider must be one of ${PROVIDERS.join(", ")} (got "${provider}")`]);
+  if (provider === "scripted" && !hasScenario(modelId)) {
+    throw new LlmConfigError([`${variable}: unknown scripted scenario "${modelId}" (known: ${scenarioNames().join(", ")})`]);
+  }
+  return { provider, modelId, variable };
+}
+
+export interface ProviderSettings {
+  keys: Partial<Record<string, string>>;
+  baseUrl?: string;
+  /** Replaces the HTTP client (recorded exchanges in tests). */
+  fetch?: typeof globalThis.fetch;
+}
+
+function keyFor(spec: ModelSpec, settings: ProviderSettings): string {
+  const variable = KEY_VARIABLE[spec.provider];
+  const key = variable ? settings.keys[variable] : undefined;
+  if (variable && !key) throw new LlmConfigError([`${variable}: is required for ${spec.variable}=${spec.provider}:${spec.modelId}`]);
+  return key ?? "";
+}
+
+export function createLanguageModel(spec: ModelSpec, settings: ProviderSettings): LanguageModel {
+  const apiKey = keyFor(spec, settings);
+  const fetch = settings.fetch;
+  switch (spec.provider) {
+    case "openai":
+      return createOpenAI({ apiKey, fetch })(spec.modelId);
+    case "anthropic":
+      return createAnthropic({ apiKey, fetch })(spec.modelId);
+    case "google":
+      return createGoogleGenerativeAI({ apiKey, fetch })(spec.modelId);
+    case "openai-compatible": {
+      if (!settings.baseUrl) throw new LlmConfigError([`SKILL_FLEET_LLM_BASE_URL: is required for ${spec.variable}=openai-compatible:${spec.modelId}`]);
+      const compatibleKey = settings.keys.SKILL_FLEET_LLM_API_KEY;
+      return createOpenAICompatible({ name: "openai-compatible", baseURL: settings.baseUrl, apiKey: compatibleKey, fetch, supportsStructuredOutputs: true })(spec.modelId);
+    }
+    case "scripted":
+      return createScriptedModel(spec.modelId);
+  }
+}

@@ -1,0 +1,70 @@
+import { APICallError } from "ai";
+import { LlmError, LlmTransportError } from "./errors";
+
+/**
+ * Transport retries with exponential backoff for failures worth retrying (HTTP 408/409/429/5xx, network
+ * errors), honouring Retry-After. The SDK's own retries are off (maxRetries: 0) so there is one retry policy,
+ * and tests can make the delays tiny.
+ */
+export interface RetryOptions {
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT"]);
+
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof LlmError) return false;
+  if (APICallError.isInstance(error)) return error.isRetryable;
+  const code = (error as { cause?: { code?: string } } | undefined)?.cause?.code;
+  return error instanceof TypeError && (error.message === "fetch failed" || (code !== undefined && NETWORK_CODES.has(code)));
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  if (!APICallError.isInstance(error)) return undefined;
+  const header = error.responseHeaders?.["retry-after"];
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+export function backoffDelay(attempt: number, error: unknown, options: RetryOptions): number {
+  const exponential = options.baseDelayMs * 2 ** attempt + Math.random() * (options.baseDelayMs / 2);
+  return Math.min(options.maxDelayMs, retryAfterMs(error) ?? exponential);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Runs `call` and retries transport failures; anything else (and the last failure) is rethrown typed. */
+export async function withTransportRetry<T>(step: string, call: () => Promise<T>, options: RetryOptions, signal?: AbortSignal): Promise<{ value: T; attempts: number }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { value: await call(), attempts: attempt + 1 };
+    } catch (error) {
+      if (error instanceof LlmError) throw error;
+      if (!isRetryable(error) || attempt >= options.retries) {
+        throw new LlmTransportError(step, attempt + 1, error, APICallError.isInstance(error) ? error.statusCode : undefined);
+      }
+      await sleep(backoffDelay(attempt, error, options), signal);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { analyzeDependencies } from "./analyze-dependencies";
+import { analyzeIntent } from "./analyze-intent";
+import { assessQuality } from "./assess-quality";
+import { checkCompliance } from "./check-compliance";
+import { findTaxonomyPath } from "./find-taxonomy-path";
+import { gatherRequirements } from "./gather-requirements";
+import { generateClarifyingQuestions } from "./generate-clarifying-questions";
+import { generateContent } from "./generate-content";
+import { generateTestCases } from "./generate-test-cases";
+import { incorporateFeedback } from "./incorporate-feedback";
+import { refineContent } from "./refine-content";
+import { refineSkill } from "./refine-skill";
+import { synthesizePlan } from "./synthesize-plan";
+import { validateStructure } from "./validate-structure";
+
+/** Every step of the workflow (SPEC §7): schemas, prompt, offline implementation and fallback. */
+export {
+  analyzeDependencies, analyzeIntent, assessQuality, checkCompliance, findTaxonomyPath, gatherRequirements,
+  generateClarifyingQuestions, generateContent, generateTestCases, incorporateFeedback, refineContent, refineSkill,
+  synthesizePlan, validateStructure,
+};
+export { refinementFeedback } from "./refine-content";
+export { STEP_NAMES, stepEnvSuffix, type StepName } from "./names";
+export type { StepDefinition } from "./types";
+export * from "./schemas";
+
+export const STEPS = {
+  gatherRequirements, validateStructure, generateClarifyingQuestions, analyzeIntent, findTaxonomyPath, analyzeDependencies,
+  synthesizePlan, generateContent, refineContent, incorporateFeedback, generateTestCases, checkCompliance, assessQuality, refineSkill,
+} as const;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { repairContent } from "../offline/revise";
+import { offlineQuality } from "../offline/review";
+import { dataPrompt, systemPrompt } from "../prompts/data";
+import { defineStep } from "./define";
+import { planSchema } from "./schemas";
+
+export const refineSkillOutput = z.object({
+  refinedContent: z.string().min(1),
+  improvementsMade: z.array(z.string()),
+  newScoreEstimate: z.number().min(0).max(1),
+  requiresAnotherPass: z.boolean(),
+});
+
+/** Validation-phase refinement (reference §2.3 step 7): fix the assessed weaknesses. The score is re-assessed after. */
+export const refineSkill = defineStep({
+  name: "refineSkill",
+  input: z.object({ currentContent: z.string(), weaknesses: z.array(z.string()), targetScore: z.number().min(0).max(1), plan: planSchema }),
+  output: refineSkillOutput,
+  streamField: "refinedContent",
+  prompt: (input) => ({
+    system: systemPrompt("You fix the weaknesses a reviewer found in a SKILL.md.", [
+      "Return the whole improved SKILL.md in refinedContent, frontmatter included; keep its length at least 90% of the original.",
+      "Fix each weakness; list improvementsMade; estimate the new quality score; requiresAnotherPass when the target is still out of reach.",
+      `Target quality score: ${input.targetScore}.`,
+    ]),
+    prompt: dataPrompt("Improve this skill.", { skill: input.currentContent, weaknesses: input.weaknesses }),
+  }),
+  offline: (input) => {
+    const revision = repairContent(input.currentContent, input.plan);
+    const estimate = offlineQuality(revision.content, input.plan, input.plan.successCriteria).overallScore;
+    return {
+      refinedContent: revision.content,
+      improvementsMade: revision.changes.length ? revision.changes : ["No structural gap found; content kept"],
+      newScoreEstimate: estimate,
+      requiresAnotherPass: estimate < input.targetScore && revision.changes.length > 0,
+    };
+  },
+});

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { SKILL_CATEGORIES, type SkillCategory } from "../../skills/validator/rules/templates";
+
+export { SKILL_CATEGORIES, type SkillCategory };
+
+/**
+ * The shapes that flow between steps (reference §2, camelCase). Output schemas keep every field required (no
+ * optional keys) because strict structured-output modes (OpenAI) reject optional properties; "nothing" is an
+ * empty string or list.
+ */
+export const DOMAINS = ["technical", "cognitive", "domain_knowledge", "tool", "meta"] as const;
+export const TARGET_LEVELS = ["beginner", "intermediate", "advanced", "expert"] as const;
+export const SKILL_TYPES = ["how_to", "reference", "concept", "workflow", "checklist", "troubleshooting"] as const;
+
+export const requirementsSchema = z.object({
+  domain: z.enum(DOMAINS),
+  category: z.string().min(1),
+  targetLevel: z.enum(TARGET_LEVELS),
+  topics: z.array(z.string().min(1)).min(1).max(10),
+  constraints: z.array(z.string()).max(10),
+  ambiguities: z.array(z.string()).max(5),
+  description: z.string().max(1024),
+  suggestedSkillName: z.string().max(64),
+  triggerPhrases: z.array(z.string()).max(12),
+  negativeTriggers: z.array(z.string()).max(8),
+  skillCategory: z.enum(SKILL_CATEGORIES),
+  requiresMcp: z.boolean(),
+  suggestedMcpServer: z.string(),
+  reasoning: z.string(),
+});
+export type Requirements = z.infer<typeof requirementsSchema>;
+
+export const intentSchema = z.object({
+  purpose: z.string().min(1),
+  problemStatement: z.string(),
+  targetAudience: z.string(),
+  valueProposition: z.string(),
+  skillType: z.enum(SKILL_TYPES),
+  scope: z.string(),
+  successCriteria: z.array(z.string().min(1)).min(1).max(8),
+});
+export type Intent = z.infer<typeof intentSchema>;
+
+export const taxonomySchema = z.object({
+  recommendedPath: z.string().min(1),
+  alternativePaths: z.array(z.string()).max(5),
+  pathRationale: z.string(),
+  newDirectories: z.array(z.string()),
+  confidence: z.number().min(0).max(1),
+});
+export type TaxonomyChoice = z.infer<typeof taxonomySchema>;
+
+export const dependenciesSchema = z.object({
+  prerequisiteSkills: z.array(z.string()).max(5),
+  complementarySkills: z.array(z.string()).max(8),
+  conflictingSkills: z.array(z.string()),
+  missingPrerequisites: z.array(z.string()).max(5),
+  dependencyRationale: z.string(),
+});
+export type Dependencies = z.infer<typeof dependenciesSchema>;
+
+export const outlineItemSchema = z.object({ title: z.string().min(1), description: z.string() });
+
+/** The plan carries everything later phases need (fixes reference §2.5: name, triggers, category, metadata). */
+export const planSchema = z.object({
+  name: z.string().min(1).max(64),
+  description: z.string().min(1).max(1024),
+  taxonomyPath: z.string().min(1),
+  triggerPhrases: z.array(z.string()).max(12),
+  negativeTriggers: z.array(z.string()).max(8),
+  skillCategory: z.enum(SKILL_CATEGORIES),
+  tags: z.array(z.string()).max(10),
+  outline: z.array(outlineItemSchema).min(1).max(20),
+  guidance: z.string(),
+  successCriteria: z.array(z.string()).min(1).max(8),
+  estimatedLength: z.enum(["short", "medium", "long"]),
+  metadata: z.record(z.string(), z.string()),
+  rationale: z.string(),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+/** What generation needs to know from Phase 1 besides the plan. */
+export const understandingSchema = z.object({
+  taskDescription: z.string(),
+  domain: z.enum(DOMAINS),
+  targetLevel: z.enum(TARGET_LEVELS),
+  topics: z.array(z.string()),
+  constraints: z.array(z.string()),
+  intent: intentSchema.optional(),
+  dependencies: dependenciesSchema.optional(),
+});
+export type Understanding = z.infer<typeof understandingSchema>;
+
+export const questionSchema = z.object({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  questionType: z.enum(["boolean", "single", "multi", "text"]),
+  options: z.array(z.object({ id: z.string().min(1), label: z.string().min(1), description: z.string().optional() })),
+  allowsOther: z.boolean(),
+  rationale: z.string().optional(),
+});
+export type ClarifyingQuestion = z.infer<typeof questionSchema>;
+
+export const clarificationSchema = z.object({ question: z.string().optional(), answer: z.string() });
+export type Clarification = z.infer<typeof clarificationSchema>;
