@@ -145,7 +145,9 @@ export interface SkillDetail extends LibraryEntry {
 
 export async function get(skillPath: string, root?: string): Promise<SkillDetail> {
   const entry = await libraryFor(root).entry(skillPath);
-  const content = await fs.readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "SKILL.md"), "utf8");
+  // The folder may have been replaced or removed since the index entry was read.
+  const content = await fs.readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "SKILL.md"), "utf8").catch(() => null);
+  if (content === null) throw notFound(`Skill '${entry.path}' not found`);
   const listing = await listTree(entry.dir);
   const metadataText = await fs.readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "metadata.json"), "utf8").catch(() => null);
   let metadata: Record<string, unknown> | null = null;

@@ -32,6 +32,18 @@ describe("validateSkillContent", () => {
     expect(validateSkillContent(content, { folderName: "csv-summary" }).findings).toEqual([]);
   });
 
+  it.each([
+    ["Use when the user uploads a CSV", true],
+    ["Triggers on CSV uploads", true],
+    ["For CSV files; activate on upload", true],
+    ["Helps with CSV files when the user asks for a summary", true],
+    ["Automates tasks on CSV files", false],
+    ["Writes an essay about CSV files", false],
+  ])("trigger check on %j passes: %s", async (description, passes) => {
+    const content = (await read("SKILL.md")).replace(/^description: .*$/m, `description: ${description}`);
+    expect(ids(validateSkillContent(content))).toEqual(passes ? [] : ["quality/use-when-trigger"]);
+  });
+
   it("reports every problem at once, each with its line", () => {
     const report = validateSkillContent("---\nname: Bad--Name-\ndescription: ''\nmetadata: [1]\n---\nshort\n");
     expect(report.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([

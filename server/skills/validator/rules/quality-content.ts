@@ -36,13 +36,13 @@ const bodyLength = rule("quality/body-length", "warning", (ctx) => {
   return [{ message: `The body is very brief (${body.trim().length} characters); the instructions are the skill`, line: ctx.skillMd?.bodyFirstLine }];
 });
 
-const TRIGGER_INDICATORS = ["use when", "for when", "trigger", "activate", "if user", "when user", "for user", "mention", "ask", "say"];
+// The reference's trigger indicators, matched at a word start so "task" or "essay" do not count as "ask"/"say".
+const TRIGGER_INDICATORS = /\b(?:use when|for when|trigger|activate|if user|when user|for user|mention|ask|say)/i;
 
 const useWhenTrigger = rule("quality/use-when-trigger", "warning", (ctx) => {
   const description = stringValue(ctx, "description");
   if (description === null || description.trim() === "") return none;
-  const lower = description.toLowerCase();
-  if (TRIGGER_INDICATORS.some((indicator) => lower.includes(indicator))) return none;
+  if (TRIGGER_INDICATORS.test(description)) return none;
   return [{ message: "The description should say when to use the skill, e.g. start with 'Use when…'", line: keyLine(ctx, "description") }];
 });
 
