@@ -2,6 +2,7 @@ import { EnvError, env } from "./common/env";
 import { loggerFor } from "./common/logger";
 import { closeDatabase, getDatabase } from "./db/client";
 import { assertModelConfiguration } from "./llm/models";
+import { getJobSystem, stopJobSystem } from "./jobs/job-system";
 
 /**
  * Server start-up (called from instrumentation.ts in the Node runtime): validate the settings, open and migrate
@@ -13,6 +14,7 @@ async function shutdown(signal: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   loggerFor("boot").info({ signal }, "shutting down");
+  await stopJobSystem().catch(() => undefined);
   await closeDatabase().catch(() => undefined);
   process.exit(0);
 }
@@ -23,6 +25,8 @@ export async function startServer(): Promise<void> {
     // A chosen provider without its key (or an unknown scripted scenario) stops the server here, not mid-job.
     assertModelConfiguration();
     const database = await getDatabase();
+    // Resumes jobs a previous run left behind (expired leases), then keeps sweeping.
+    await (await getJobSystem()).runner.start();
     loggerFor("boot").info({ database: database.description, engine: env().SKILL_FLEET_MODEL ?? "offline" }, "Skill Fleet ready");
   } catch (error) {
     const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);

@@ -65,11 +65,16 @@ export const envSchema = z
     SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").default(24),
     SKILL_FLEET_MAX_CLARIFY_ROUNDS: positiveInt(10).default(3),
     SKILL_FLEET_QUALITY_THRESHOLD: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.75),
+    /** Which workflow skills.create runs: `demo` is the engine's test workflow (black-box tests), refused in production. */
+    SKILL_FLEET_WORKFLOW: z.enum(["skill", "demo"], { message: "must be skill or demo" }).default("skill"),
     SKILL_FLEET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.SKILL_FLEET_MODEL?.startsWith("scripted:") && env.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_MODEL"], message: "scripted models are for tests and refused in production" });
+    }
+    if (env.SKILL_FLEET_WORKFLOW === "demo" && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_WORKFLOW"], message: "the demo workflow is for tests and refused in production" });
     }
     if (env.SKILL_FLEET_MODEL?.startsWith("openai-compatible:") && !env.SKILL_FLEET_LLM_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_LLM_BASE_URL"], message: "is required for openai-compatible models (e.g. http://127.0.0.1:11434/v1 for Ollama)" });

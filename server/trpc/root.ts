@@ -1,4 +1,6 @@
 import { createCallerFactory, router } from "./trpc";
+import { hitlRouter } from "./routers/hitl";
+import { jobsRouter } from "./routers/jobs";
 import { libraryRouter } from "./routers/library";
 import { skillsRouter } from "./routers/skills";
 import { systemRouter } from "./routers/system";
@@ -8,6 +10,8 @@ export const appRouter = router({
   system: systemRouter,
   skills: skillsRouter,
   library: libraryRouter,
+  jobs: jobsRouter,
+  hitl: hitlRouter,
 });
 
 export type AppRouter = typeof appRouter;

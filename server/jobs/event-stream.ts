@@ -1,0 +1,105 @@
+import type { EventLog } from "./event-log";
+import type { JobStore } from "./job-store";
+import { TERMINAL_EVENTS, isTerminal, type JobEventRecord, type LiveEvent, type TokenEvent } from "./types";
+
+export type StreamItem = { kind: "event"; event: JobEventRecord } | { kind: "token"; token: TokenEvent };
+
+export interface StreamOptions {
+  /** How long to wait for a live event before re-reading the log (events written by another server). */
+  pollMs?: number;
+}
+
+/** A queue of live events with a wait that ends on arrival, timeout or abort. */
+class Inbox {
+  private readonly items: LiveEvent[] = [];
+  private wake: (() => void) | undefined;
+
+  push(event: LiveEvent): void {
+    this.items.push(event);
+    this.wake?.();
+  }
+
+  async next(timeoutMs: number, signal: AbortSignal): Promise<LiveEvent | undefined> {
+    if (this.items.length === 0 && timeoutMs > 0 && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          signal.removeEventListener("abort", done);
+          resolve();
+        }
+        this.wake = done;
+        signal.addEventListener("abort", done, { once: true });
+      });
+      this.wake = undefined;
+    }
+    return this.items.shift();
+  }
+}
+
+/**
+ * A job's events for one subscriber (SPEC §5): it listens first, then replays the log after `afterSeq`, then
+ * streams live events, skipping any seq it already sent and back-filling from the log when it sees a gap, so
+ * nothing is lost between "read history" and "listen live" and nothing is sent twice. Ends after a terminal
+ * event, or when the job is already finished and the log holds nothing more for this subscriber.
+ */
+export async function* streamJobEvents(
+  deps: { events: EventLog; store: JobStore },
+  jobId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+  options: StreamOptions = {},
+): AsyncGenerator<StreamItem> {
+  const inbox = new Inbox();
+  const unsubscribe = deps.events.bus.subscribe(jobId, (event) => inbox.push(event));
+  let last = afterSeq;
+  try {
+    while (!signal.aborted) {
+      // Status first, log second: terminal events are written before the status changes, so if the job was
+      // already finished, the log we read next holds its closing event.
+      const finished = isTerminal((await deps.store.require(jobId)).status);
+      const replay = await readLog(deps.events, jobId, last);
+      for (const event of replay.events) yield { kind: "event", event };
+      if (replay.terminal) return;
+      last = replay.last;
+      const live = await drainLive(inbox, finished ? FINISHED_GRACE_MS : (options.pollMs ?? 1_000), signal, last);
+      for (const item of live.items) yield item;
+      if (live.terminal || (finished && !live.gap && live.last === last)) return;
+      last = live.last;
+    }
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** The log after `last`, cut after the first terminal event. */
+async function readLog(events: EventLog, jobId: string, last: number): Promise<{ events: JobEventRecord[]; last: number; terminal: boolean }> {
+  const replay = await events.after(jobId, last);
+  const end = replay.findIndex((event) => TERMINAL_EVENTS.has(event.type));
+  const kept = end === -1 ? replay : replay.slice(0, end + 1);
+  return { events: kept, last: kept.at(-1)?.seq ?? last, terminal: end !== -1 };
+}
+
+/** A finished job whose closing event we have not seen yet (a cancel writes it just after the status). */
+const FINISHED_GRACE_MS = 200;
+
+/**
+ * Waits for live events and yields those that follow `last` directly; on a gap (or a timeout) it returns so the
+ * caller re-reads the log.
+ */
+async function drainLive(inbox: Inbox, pollMs: number, signal: AbortSignal, last: number): Promise<{ items: StreamItem[]; last: number; terminal: boolean; gap: boolean }> {
+  const items: StreamItem[] = [];
+  let event = await inbox.next(pollMs, signal);
+  while (event) {
+    if (event.type === "token") items.push({ kind: "token", token: event });
+    else if (event.seq === last + 1) {
+      last = event.seq;
+      items.push({ kind: "event", event });
+      if (TERMINAL_EVENTS.has(event.type)) return { items, last, terminal: true, gap: false };
+    } else if (event.seq > last + 1) {
+      return { items, last, terminal: false, gap: true }; // missed something: the log fills the gap
+    }
+    event = await inbox.next(0, signal);
+  }
+  return { items, last, terminal: false, gap: false };
+}

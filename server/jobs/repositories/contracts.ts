@@ -1,0 +1,77 @@
+import type {
+  CheckpointRecord, CheckpointStatus, JobEventRecord, JobPatch, JobRecord, JobStatus, Json, JsonObject, NewCheckpoint,
+  NewEvent, NewJob, StepRecord, TokenUsage,
+} from "../types";
+
+/**
+ * What the job engine needs from storage. The Prisma implementations live next to this file; tests wrap them
+ * (random delays, call counting) to drive interleavings.
+ */
+export interface JobListQuery {
+  ownerId: string;
+  status?: JobStatus;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface JobRepository {
+  /** Throws DuplicateRequestError when (ownerId, requestId) already exists. */
+  create(input: NewJob): Promise<JobRecord>;
+  findById(id: string): Promise<JobRecord | null>;
+  findByRequest(ownerId: string, requestId: string): Promise<JobRecord | null>;
+  /** Writes only if the row still has `version` (optimistic concurrency); bumps the version. Null = stale. */
+  updateIfVersion(id: string, version: number, patch: JobPatch): Promise<JobRecord | null>;
+  list(query: JobListQuery): Promise<{ items: JobRecord[]; nextCursor: string | null }>;
+  /** Takes the lease if the job is runnable (pending/running) and its lease is free or expired. */
+  claim(id: string, owner: string, leaseMs: number): Promise<JobRecord | null>;
+  /** Extends our lease; `held: false` means another runner took the job. */
+  renewLease(id: string, owner: string, leaseMs: number): Promise<{ held: boolean; cancelRequested: boolean }>;
+  releaseLease(id: string, owner: string): Promise<void>;
+  /** Cancels a job nobody runs (waiting, or queued without a live lease); null when it is leased or finished. */
+  cancelIfIdle(id: string): Promise<JobRecord | null>;
+  findResumable(limit: number): Promise<string[]>;
+}
+
+export interface StepRepository {
+  find(jobId: string, key: string): Promise<StepRecord | null>;
+  /** Marks the step running and counts the attempt (a re-run after a crash is attempt 2). */
+  start(jobId: string, key: string): Promise<StepRecord>;
+  complete(jobId: string, key: string, result: { output: Json; durationMs: number; usage: TokenUsage }): Promise<void>;
+  fail(jobId: string, key: string, result: { error: string; durationMs: number }): Promise<void>;
+  listForJob(jobId: string): Promise<StepRecord[]>;
+}
+
+export interface CheckpointRepository {
+  findById(id: string): Promise<CheckpointRecord | null>;
+  findByKey(jobId: string, key: string): Promise<CheckpointRecord | null>;
+  findPendingForJob(jobId: string): Promise<CheckpointRecord | null>;
+  /** Creates the pending checkpoint, or returns the one already stored under that key. */
+  create(input: NewCheckpoint): Promise<CheckpointRecord>;
+  /** `UPDATE … WHERE status = 'pending'`: true only for the one caller that settled it. */
+  answerIfPending(id: string, response: JsonObject, answeredBy: string): Promise<boolean>;
+  settleIfPending(id: string, status: Exclude<CheckpointStatus, "pending" | "answered">): Promise<boolean>;
+  settleAllPending(jobId: string, status: Exclude<CheckpointStatus, "pending" | "answered">): Promise<number>;
+  findOverdue(now: Date, limit: number): Promise<CheckpointRecord[]>;
+  listForJob(jobId: string): Promise<CheckpointRecord[]>;
+}
+
+export interface EventRepository {
+  /** Allocates the next seq of the job atomically in the database and stores the event. */
+  append(jobId: string, event: NewEvent): Promise<JobEventRecord>;
+  listAfter(jobId: string, afterSeq: number, limit?: number): Promise<JobEventRecord[]>;
+}
+
+export interface Repositories {
+  jobs: JobRepository;
+  steps: StepRepository;
+  checkpoints: CheckpointRepository;
+  events: EventRepository;
+}
+
+export class DuplicateRequestError extends Error {
+  constructor(public readonly ownerId: string, public readonly requestId: string) {
+    super(`A job with requestId ${requestId} already exists for ${ownerId}`);
+    this.name = "DuplicateRequestError";
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The job engine's domain types (SPEC §3–§5). Repositories map database rows to these; nothing outside
+ * server/jobs/repositories sees a Prisma type.
+ */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export const JOB_STATUSES = ["pending", "running", "pending_user_input", "pending_hitl", "pending_review", "completed", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A job in one of these states will not run again (pending_review = finished, validation did not pass). */
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set(["completed", "pending_review", "failed", "cancelled"]);
+export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(["pending_user_input", "pending_hitl"]);
+
+export const isTerminal = (status: JobStatus): boolean => TERMINAL_STATUSES.has(status);
+
+export const CHECKPOINT_TYPES = ["clarify", "structure_fix", "confirm", "preview", "validate"] as const;
+export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+export type CheckpointStatus = "pending" | "answered" | "cancelled" | "expired" | "superseded";
+
+export interface JobOptions {
+  confirmPlan: boolean;
+  previewContent: boolean;
+  reviewValidation: boolean;
+  streamTokens: boolean;
+}
+
+export interface JobRecord {
+  id: string;
+  ownerId: string;
+  requestId: string | null;
+  task: string;
+  options: JobOptions;
+  engine: string;
+  workflow: string;
+  status: JobStatus;
+  phase: string | null;
+  progress: number;
+  progressMessage: string | null;
+  context: JsonObject;
+  result: JsonObject | null;
+  error: string | null;
+  intendedPath: string | null;
+  draftPath: string | null;
+  finalPath: string | null;
+  promoted: boolean;
+  validationPassed: boolean | null;
+  validationScore: number | null;
+  cancelRequested: boolean;
+  leaseOwner: string | null;
+  leaseExpiresAt: Date | null;
+  lastSeq: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+}
+
+/** Fields the engine and services may change; id, owner, lease, seq and version are managed elsewhere. */
+export type JobPatch = Partial<
+  Pick<
+    JobRecord,
+    | "status" | "phase" | "progress" | "progressMessage" | "context" | "result" | "error" | "intendedPath" | "draftPath"
+    | "finalPath" | "promoted" | "validationPassed" | "validationScore" | "cancelRequested" | "startedAt" | "completedAt"
+  >
+>;
+
+export interface NewJob {
+  ownerId: string;
+  requestId: string | null;
+  task: string;
+  options: JobOptions;
+  engine: string;
+  workflow: string;
+  context?: JsonObject;
+}
+
+export const EVENT_TYPES = [
+  "phase_start", "phase_end", "step_start", "step_end", "reasoning", "progress", "hitl_required", "hitl_answered",
+  "completed", "failed", "cancelled",
+] as const;
+export type StoredEventType = (typeof EVENT_TYPES)[number];
+export const TERMINAL_EVENTS: ReadonlySet<string> = new Set(["completed", "failed", "cancelled"]);
+
+export interface NewEvent {
+  type: StoredEventType;
+  phase?: string | null;
+  message?: string;
+  data?: JsonObject;
+}
+
+export interface JobEventRecord {
+  jobId: string;
+  seq: number;
+  type: StoredEventType;
+  phase: string | null;
+  message: string;
+  data: JsonObject;
+  createdAt: Date;
+}
+
+/** Streamed model output: never stored, coalesced, delivered live only (SPEC §5). */
+export interface TokenEvent {
+  jobId: string;
+  type: "token";
+  phase: string | null;
+  text: string;
+  createdAt: Date;
+}
+
+export type LiveEvent = JobEventRecord | TokenEvent;
+
+export interface TokenUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+}
+
+export interface StepRecord {
+  jobId: string;
+  key: string;
+  status: "running" | "completed" | "failed";
+  output: Json | null;
+  error: string | null;
+  attempts: number;
+  startedAt: Date;
+  completedAt: Date | null;
+  durationMs: number | null;
+  usage: TokenUsage;
+}
+
+export interface CheckpointRecord {
+  id: string;
+  jobId: string;
+  key: string;
+  type: CheckpointType;
+  prompt: JsonObject;
+  status: CheckpointStatus;
+  response: JsonObject | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  deadline: Date;
+  createdAt: Date;
+}
+
+export interface NewCheckpoint {
+  jobId: string;
+  key: string;
+  type: CheckpointType;
+  prompt: JsonObject;
+  deadline: Date;
+}

@@ -1,0 +1,6 @@
+import { router } from "../../trpc";
+import { answerProcedure } from "./answer";
+
+export const hitlRouter = router({
+  answer: answerProcedure,
+});

@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import type { JobEventRecord, JobRecord, Json } from "../../../jobs/types";
+import type { jobEventSchema, jobResultSchema, jobSummarySchema } from "./schemas";
+
+/** Domain records → wire shapes (only what the contract names; internal fields such as the lease stay inside). */
+const text = (value: Json | undefined): string | null => (typeof value === "string" ? value : null);
+
+export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | null {
+  const result = job.result;
+  if (!result) return null;
+  return {
+    name: text(result.name),
+    description: text(result.description),
+    path: text(result.path) ?? job.intendedPath,
+    score: typeof result.score === "number" ? result.score : job.validationScore,
+    passed: typeof result.passed === "boolean" ? result.passed : job.validationPassed,
+    content: text(result.content),
+  };
+}
+
+export function summaryView(job: JobRecord): z.infer<typeof jobSummarySchema> {
+  const { id, status, phase, progress, task, error, createdAt, updatedAt, startedAt, completedAt } = job;
+  return { id, status, phase, progress, task, error, score: job.validationScore, createdAt, updatedAt, startedAt, completedAt };
+}
+
+export function eventView(event: JobEventRecord): z.infer<typeof jobEventSchema> {
+  const { seq, type, phase, message, data, createdAt } = event;
+  return { seq, type, phase, message, data, createdAt };
+}
