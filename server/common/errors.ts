@@ -4,7 +4,15 @@
  */
 export type DomainErrorCode = "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "BAD_REQUEST" | "PRECONDITION_FAILED" | "UNAVAILABLE";
 
+/**
+ * Next.js may load this module more than once in one process (instrumentation and each route bundle), so an
+ * error built by one copy is not `instanceof` another copy's class; a global symbol brand identifies it anyway.
+ */
+const DOMAIN_ERROR = Symbol.for("skill-fleet.DomainError");
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
+
   constructor(
     public readonly code: DomainErrorCode,
     message: string,
@@ -22,7 +30,7 @@ export const badRequest = (message: string, details?: Record<string, unknown>) =
 export const unavailable = (message: string, details?: Record<string, unknown>) => new DomainError("UNAVAILABLE", message, details);
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return error instanceof DomainError || (error instanceof Error && (error as Partial<Record<typeof DOMAIN_ERROR, unknown>>)[DOMAIN_ERROR] === true);
 }
 
 export function errorMessage(error: unknown): string {
