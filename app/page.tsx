@@ -1,9 +1,11 @@
-import { Placeholder } from "./_components/placeholder";
+import { TaskForm } from "./_components/create/task-form";
 
 export default function CreatePage() {
   return (
-    <Placeholder title="Create a skill">
-      The task form arrives with the workflow; until then nothing here creates a job.
-    </Placeholder>
+    <section aria-labelledby="page-title" className="stack" style={{ maxWidth: "48rem" }}>
+      <h1 id="page-title">Create a skill</h1>
+      <p className="muted">Describe the task in your own words. Skill Fleet works out what the skill needs, writes it, validates it, and asks you when something needs a decision.</p>
+      <TaskForm />
+    </section>
   );
 }

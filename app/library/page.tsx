@@ -1,7 +1,15 @@
-import { Placeholder } from "../_components/placeholder";
+import { Suspense } from "react";
+import { LibraryBrowser } from "../_components/library/library-browser";
 
 export const metadata = { title: "Library" };
 
 export default function LibraryPage() {
-  return <Placeholder title="Library">Browsing the skill library arrives with the skill artifact work.</Placeholder>;
+  return (
+    <section aria-labelledby="page-title" className="stack">
+      <h1 id="page-title">Library</h1>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <LibraryBrowser />
+      </Suspense>
+    </section>
+  );
 }

@@ -1,7 +1,13 @@
-import { Placeholder } from "../_components/placeholder";
+import { ValidateForm } from "../_components/validate/validate-form";
 
 export const metadata = { title: "Validate" };
 
 export default function ValidatePage() {
-  return <Placeholder title="Validate a skill">Pasting a SKILL.md or dropping a zip arrives with the validator.</Placeholder>;
+  return (
+    <section aria-labelledby="page-title" className="stack">
+      <h1 id="page-title">Validate a skill</h1>
+      <p className="muted">Check a SKILL.md or a zipped skill folder against the Agent Skills specification, portability limits and our quality rules. Nothing is saved.</p>
+      <ValidateForm />
+    </section>
+  );
 }

@@ -1,0 +1,64 @@
+"use client";
+
+import type { StoredEvent } from "./use-job-stream";
+
+interface StepRow {
+  key: string;
+  status: "running" | "completed" | "failed";
+  durationMs: number | null;
+  error: string | null;
+  reasoning: string[];
+}
+
+function readString(data: Record<string, unknown>, key: string): string | null {
+  const value = data[key];
+  return typeof value === "string" ? value : null;
+}
+
+/** Folds the event stream into one row per step (start → end), with reasoning snippets attached. */
+export function stepRows(events: StoredEvent[]): StepRow[] {
+  const rows = new Map<string, StepRow>();
+  let last: StepRow | undefined;
+  for (const event of events) {
+    const key = readString(event.data, "key") ?? event.message;
+    if (event.type === "step_start") {
+      last = { key, status: "running", durationMs: null, error: null, reasoning: [] };
+      rows.set(key, last);
+    } else if (event.type === "step_end") {
+      const row = rows.get(key) ?? { key, status: "running", durationMs: null, error: null, reasoning: [] };
+      rows.set(key, { ...row, status: readString(event.data, "status") === "failed" ? "failed" : "completed", durationMs: typeof event.data.durationMs === "number" ? event.data.durationMs : null, error: readString(event.data, "error") });
+    } else if (event.type === "reasoning" && last) {
+      last.reasoning.push(event.message);
+    }
+  }
+  return [...rows.values()];
+}
+
+function duration(ms: number | null): string {
+  if (ms === null) return "…";
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The live step log: step, status, duration; reasoning collapsible under each step. */
+export function StepLog({ events }: { events: StoredEvent[] }) {
+  const rows = stepRows(events);
+  if (rows.length === 0) return <p className="muted">No steps yet.</p>;
+  return (
+    <ol className="step-log" aria-label="Step log">
+      {rows.map((row) => (
+        <li key={row.key} data-status={row.status}>
+          <div className="row">
+            <span className={`status status-${row.status === "completed" ? "completed" : row.status === "failed" ? "failed" : "running"}`}>{row.status}</span>
+            <code>{row.key}</code>
+            <span className="spacer" />
+            <span className="muted">{duration(row.durationMs)}</span>
+          </div>
+          {row.error && <p className="field-error">{row.error}</p>}
+          {row.reasoning.length > 0 && (
+            <details><summary className="muted">Reasoning</summary>{row.reasoning.map((r, i) => <p key={i} className="muted">{r}</p>)}</details>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useReducer } from "react";
+import type { RouterOutputs } from "../../_lib/router-types";
+import { useTRPC } from "../../_lib/trpc";
+
+export type StoredEvent = RouterOutputs["jobs"]["timeline"]["events"][number];
+export type Connection = "connecting" | "live" | "reconnecting" | "resumed" | "ended";
+
+interface TokenItem { type: "token"; text: string }
+type StreamItem = StoredEvent | TokenItem;
+
+interface StreamState {
+  events: StoredEvent[];
+  tokens: string;
+  connection: Connection;
+  wasLive: boolean;
+}
+
+type Action = { kind: "item"; item: StreamItem } | { kind: "state"; state: "idle" | "connecting" | "pending" };
+
+const TERMINAL_EVENTS = new Set(["completed", "failed", "cancelled"]);
+
+/** Tracked events arrive wrapped as `{ id, data }`; untracked ones (tokens) arrive bare. */
+function unwrap(item: unknown): StreamItem {
+  if (typeof item === "object" && item !== null && "data" in item && "id" in item) return (item as { data: StreamItem }).data;
+  return item as StreamItem;
+}
+
+function addItem(state: StreamState, item: StreamItem): StreamState {
+  if (item.type === "token") return { ...state, tokens: state.tokens + item.text };
+  // A replay after a reconnect may resend what we have: de-duplicate by seq, keep seq order.
+  if (state.events.some((e) => e.seq === item.seq)) return state;
+  const events = [...state.events, item].sort((a, b) => a.seq - b.seq);
+  const tokens = item.type === "step_start" || item.type === "phase_start" ? "" : state.tokens;
+  return { ...state, events, tokens, connection: TERMINAL_EVENTS.has(item.type) ? "ended" : state.connection };
+}
+
+function connectionState(state: StreamState, next: "idle" | "connecting" | "pending"): StreamState {
+  if (state.connection === "ended" || next === "idle") return state;
+  if (next === "connecting") return { ...state, connection: state.wasLive ? "reconnecting" : "connecting" };
+  return { ...state, connection: state.wasLive ? "resumed" : "live", wasLive: true };
+}
+
+function reduce(state: StreamState, action: Action): StreamState {
+  return action.kind === "item" ? addItem(state, action.item) : connectionState(state, action.state);
+}
+
+/**
+ * Live job events over the `jobs.events` SSE subscription. The link reconnects by itself and resumes from the
+ * last tracked id; events are de-duplicated by seq anyway. Every stored event refreshes `jobs.get`, which owns
+ * the job's state.
+ */
+export function useJobStream(jobId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [state, dispatch] = useReducer(reduce, { events: [], tokens: "", connection: "connecting", wasLive: false });
+
+  useSubscription(
+    trpc.jobs.events.subscriptionOptions(
+      { jobId },
+      {
+        onData: (raw) => {
+          const item = unwrap(raw);
+          dispatch({ kind: "item", item });
+          if (item.type !== "token") void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) });
+        },
+        onConnectionStateChange: ({ state: next }) => dispatch({ kind: "state", state: next }),
+      },
+    ),
+  );
+  return { events: state.events, tokens: state.tokens, connection: state.connection };
+}
