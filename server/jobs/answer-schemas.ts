@@ -1,16 +1,15 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { CHECKPOINT_SCHEMAS } from "../workflow/checkpoints";
 import type { CheckpointType, JsonObject } from "./types";
 
 /**
- * How an answer to each checkpoint type must look. For now any JSON object (the workflow issue tightens each
- * entry: clarify answers, structure fixes, {action, feedback}); hitl.answer validates through this map only.
+ * How an answer to each checkpoint type must look (server/workflow/checkpoints.ts); hitl.answer validates every
+ * answer through this map before it is stored, so a malformed answer is refused and the checkpoint stays open.
  */
-const anyObject = z.record(z.string(), z.json()) as z.ZodType<JsonObject>;
-
 export const ANSWER_SCHEMAS: Record<CheckpointType, z.ZodType<JsonObject>> = {
-  clarify: anyObject,
-  structure_fix: anyObject,
-  confirm: anyObject,
-  preview: anyObject,
-  validate: anyObject,
+  clarify: CHECKPOINT_SCHEMAS.clarify.response as z.ZodType<JsonObject>,
+  structure_fix: CHECKPOINT_SCHEMAS.structure_fix.response as z.ZodType<JsonObject>,
+  confirm: CHECKPOINT_SCHEMAS.confirm.response as z.ZodType<JsonObject>,
+  preview: CHECKPOINT_SCHEMAS.preview.response as z.ZodType<JsonObject>,
+  validate: CHECKPOINT_SCHEMAS.validate.response as z.ZodType<JsonObject>,
 };

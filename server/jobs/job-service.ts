@@ -131,7 +131,10 @@ export class JobService {
 
   private parseAnswer(checkpoint: CheckpointRecord, response: JsonObject): JsonObject {
     const parsed = ANSWER_SCHEMAS[checkpoint.type].safeParse(response);
-    if (!parsed.success) throw badRequest(`Invalid answer for a ${checkpoint.type} checkpoint: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
+      throw badRequest(`Invalid answer for a ${checkpoint.type} checkpoint: ${problems.join("; ")}`);
+    }
     return parsed.data;
   }
 

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./trpc";
+import { draftsRouter } from "./routers/drafts";
 import { hitlRouter } from "./routers/hitl";
 import { jobsRouter } from "./routers/jobs";
 import { libraryRouter } from "./routers/library";
@@ -12,6 +13,7 @@ export const appRouter = router({
   library: libraryRouter,
   jobs: jobsRouter,
   hitl: hitlRouter,
+  drafts: draftsRouter,
 });
 
 export type AppRouter = typeof appRouter;

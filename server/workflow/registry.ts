@@ -1,4 +1,5 @@
 import { demoWorkflow } from "./demo-workflow";
+import { skillWorkflow } from "./skill-workflow";
 import type { Workflow } from "./engine";
 
 /**
@@ -6,6 +7,7 @@ import type { Workflow } from "./engine";
  * runtime registration, so every module instance Next.js loads sees the same workflows.
  */
 const WORKFLOWS: Record<string, Workflow> = {
+  skill: skillWorkflow,
   demo: demoWorkflow,
 };
 

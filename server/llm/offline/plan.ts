@@ -46,7 +46,9 @@ function outlineFor(requirements: Requirements): Plan["outline"] {
 /** A name the user asked for in revise feedback ("call it x", "rename to x", "name: x"). */
 function requestedName(feedback: string): string | undefined {
   const match = /\b(?:call it|rename (?:it )?to|name(?: it)?:?|named)\s+["'`]?([\w -]{3,60})/i.exec(feedback);
-  const name = match?.[1] ? kebab(match[1], 6) : "";
+  // The name ends where the sentence goes on ("call it x and keep it short").
+  const words = match?.[1]?.split(/\s+(?:and|but|with|so|then|please|instead|because)\b/i)[0] ?? "";
+  const name = words ? kebab(words, 6) : "";
   return name && checkSkillName(name).errors.length === 0 ? name : undefined;
 }
 

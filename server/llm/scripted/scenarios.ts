@@ -73,3 +73,15 @@ defineScenario("slow", {
   steps: {},
   everyStep: delayed(1500),
 });
+
+defineScenario("failing-intent", {
+  description: "Intent analysis always fails; it has a documented fallback, so the job completes when fallbacks are on and fails when they are off.",
+  steps: { analyzeIntent: () => ({ kind: "throw", message: "scripted failure: analyzeIntent always fails" }) },
+});
+
+defineScenario("poor-quality", {
+  description: "Quality stays below the threshold even after refinement, so the job ends pending_review (promotable with force).",
+  steps: {
+    assessQuality: (call) => output({ ...asRecord(call.offline()), overallScore: 0.55, weaknesses: ["Examples are too generic"], meetsSuccessCriteria: false }),
+  },
+});

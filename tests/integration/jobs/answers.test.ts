@@ -36,7 +36,7 @@ const codeOf = (result: PromiseSettledResult<unknown>) =>
 describe("hitl.answer — first answer wins (SPEC §3 Answers)", () => {
   it("100 concurrent answers on two servers: one accepted, identical ones duplicate, others CONFLICT, one resume", async () => {
     const { jobId, checkpointId } = await waitingJob(serverA.system);
-    const responses = Array.from({ length: 100 }, (_, i): JsonObject => (i % 2 ? { action: "proceed" } : { action: "proceed", feedback: `variant ${i}` }));
+    const responses = Array.from({ length: 100 }, (_, i): JsonObject => (i % 2 ? { action: "proceed" } : { action: "revise", feedback: `variant ${i}` }));
     responses.sort(() => Math.random() - 0.5);
     const settled = await Promise.allSettled(
       responses.map((response, i) => (i % 2 ? serverA : serverB).system.service.answer("default", jobId, checkpointId, response)),

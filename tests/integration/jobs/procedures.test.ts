@@ -53,7 +53,7 @@ describe("jobs.get / hitl.answer / jobs.timeline", () => {
     expect(checkpoint.deadline.getTime()).toBeGreaterThan(Date.now());
     expect(await as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "proceed" } })).toEqual({ status: "accepted" });
     expect(await as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "proceed" } })).toEqual({ status: "duplicate" });
-    await expect(as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "revise" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "revise", feedback: "too late" } })).rejects.toMatchObject({ code: "CONFLICT" });
     await waitForStatus(db, jobId, ["completed"]);
     const job = await as("default").jobs.get({ jobId });
     expect(job).toMatchObject({ status: "completed", progress: 100, phase: "Validation", pendingCheckpoint: null, promoted: false });

@@ -1,0 +1,238 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { validateSkillDirectory } from "../../../server/skills/validator";
+import { CHECKPOINT_SCHEMAS } from "../../../server/workflow/checkpoints";
+import { present } from "../../support/jobs";
+import { FINISHED, startWorkflowHarness, waitForCheckpoint, waitForJob, type WorkflowHarness } from "../../support/workflow-harness";
+
+/**
+ * The workflow's journeys through the real tRPC endpoint over HTTP, with the scripted model (SKILL_FLEET_MODEL=
+ * scripted:<scenario>), each ending where a user would look: status, result, draft on disk, timeline.
+ */
+let h: WorkflowHarness;
+const CLEAR_TASK = "Create a skill for debugging flaky Playwright tests in CI pipelines, with traces and retries";
+
+beforeAll(async () => {
+  h = await startWorkflowHarness();
+});
+afterAll(async () => h.close());
+beforeEach(() => h.useModel("scripted:happy"));
+
+type Options = Partial<Record<"confirmPlan" | "previewContent" | "reviewValidation" | "streamTokens", boolean>>;
+
+async function create(task = CLEAR_TASK, options: Options = {}): Promise<string> {
+  return (await h.client.skills.create.mutate({ task, options })).jobId;
+}
+
+async function answer(jobId: string, checkpointId: string, response: Record<string, unknown>) {
+  return h.client.hitl.answer.mutate({ jobId, checkpointId, response: response as never });
+}
+
+async function stepKeys(jobId: string): Promise<string[]> {
+  return (await h.client.jobs.timeline.query({ jobId })).steps.map((s) => s.key);
+}
+
+async function expectValidDraft(jobId: string): Promise<string> {
+  const job = await h.client.jobs.get.query({ jobId });
+  const draft = present(job.draftPath, "draftPath");
+  const report = await validateSkillDirectory(draft);
+  expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+  return draft;
+}
+
+describe("clear task, no checkpoint", () => {
+  it("runs all three phases and writes a draft that passes the validator, with evals in skill-creator's format", async () => {
+    const jobId = await create();
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("completed");
+    expect(job.result).toMatchObject({ passed: true, name: expect.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
+    expect(job.progress).toBe(100);
+    const draft = await expectValidDraft(jobId);
+    const evals = JSON.parse(await fs.readFile(path.join(draft, "evals", "evals.json"), "utf8")) as { skill_name: string; evals: { id: number; prompt: string; expected_output: string }[] };
+    expect(evals.skill_name).toBe(job.result?.name);
+    expect(evals.evals.length).toBeGreaterThan(0);
+    expect(evals.evals[0]).toMatchObject({ id: 1, prompt: expect.any(String), expected_output: expect.any(String) });
+    const timeline = await h.client.jobs.timeline.query({ jobId });
+    expect(timeline.checkpoints).toEqual([]);
+    expect(timeline.events.filter((e) => e.type === "phase_start").map((e) => e.phase)).toEqual(["Understanding", "Generation", "Validation"]);
+    expect(timeline.steps.every((s) => s.status === "completed")).toBe(true);
+  });
+});
+
+describe("vague task", () => {
+  it("asks clarifying questions, re-runs understanding with the answers, and completes", async () => {
+    h.useModel("scripted:vague");
+    const jobId = await create("Make a skill for my team's stuff");
+    const checkpoint = await waitForCheckpoint(h.client, jobId, "clarify");
+    expect((await h.client.jobs.get.query({ jobId })).status).toBe("pending_user_input");
+    const prompt = CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt);
+    expect(prompt.questions.length).toBeGreaterThan(0);
+    const answers = Object.fromEntries(prompt.questions.map((q) => [q.id, q.options[0] ? { selected: [q.options[0].id] } : { selected: [], text: "Python data pipelines" }]));
+    expect(await answer(jobId, checkpoint.id, { action: "answer", answers })).toEqual({ status: "accepted" });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("completed");
+    expect(await stepKeys(jobId)).toEqual(expect.arrayContaining(["understanding#1/requirements", "understanding#2/requirements"]));
+    await expectValidDraft(jobId);
+  });
+
+  it("stops asking after the round cap and proceeds on its best understanding", async () => {
+    h.useModel("scripted:vague");
+    const jobId = await create("Make a skill for my team's other stuff");
+    // An empty answer clarifies nothing, so the scripted model keeps reporting ambiguities.
+    for (let round = 1; round <= 3; round++) {
+      const checkpoint = await waitForCheckpoint(h.client, jobId, "clarify");
+      expect(CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt).round).toBe(round);
+      await answer(jobId, checkpoint.id, { action: "answer", answers: {} });
+    }
+    expect((await waitForJob(h.client, jobId, FINISHED)).status).toBe("completed");
+  });
+});
+
+describe("bad name", () => {
+  it("stops at structure_fix with suggested fixes; accepting them produces a valid name", async () => {
+    h.useModel("scripted:bad-name");
+    const jobId = await create();
+    const checkpoint = await waitForCheckpoint(h.client, jobId, "structure_fix");
+    const prompt = CHECKPOINT_SCHEMAS.structure_fix.prompt.parse(checkpoint.prompt);
+    expect(prompt.currentValues.name).toBe("My Skill_Name");
+    expect(prompt.issues.length).toBeGreaterThan(0);
+    const suggested = present(prompt.suggestedFixes.find((f) => f.field === "name"), "a suggested name").suggested;
+    await answer(jobId, checkpoint.id, { action: "apply", acceptSuggestions: true });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("completed");
+    expect(job.result?.name).toBe(suggested);
+    await expectValidDraft(jobId);
+  });
+
+  it("uses the name the user typed instead", async () => {
+    h.useModel("scripted:bad-name");
+    const jobId = await create();
+    const checkpoint = await waitForCheckpoint(h.client, jobId, "structure_fix");
+    await answer(jobId, checkpoint.id, { action: "apply", name: "flaky-test-hunter" });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.result?.name).toBe("flaky-test-hunter");
+    expect(job.result?.path).toMatch(/\/flaky-test-hunter$/);
+  });
+});
+
+describe("confirm the plan", () => {
+  it("revise with feedback re-plans (the plan changes), then proceed completes", async () => {
+    const jobId = await create(CLEAR_TASK, { confirmPlan: true });
+    const first = await waitForCheckpoint(h.client, jobId, "confirm");
+    expect((await h.client.jobs.get.query({ jobId })).status).toBe("pending_hitl");
+    await answer(jobId, first.id, { action: "revise", feedback: "Call it playwright-flake-doctor and keep it shorter" });
+    const second = await waitForCheckpoint(h.client, jobId, "confirm");
+    expect(second.id).not.toBe(first.id);
+    const before = CHECKPOINT_SCHEMAS.confirm.prompt.parse(first.prompt);
+    const after = CHECKPOINT_SCHEMAS.confirm.prompt.parse(second.prompt);
+    expect(after.summary).not.toBe(before.summary);
+    expect(after.summary).toContain("Skill: playwright-flake-doctor");
+    await answer(jobId, second.id, { action: "proceed" });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.result?.name).toBe("playwright-flake-doctor");
+  });
+
+  it("refuses a revise without feedback with a clear message, and loses nothing", async () => {
+    const jobId = await create(CLEAR_TASK, { confirmPlan: true });
+    const checkpoint = await waitForCheckpoint(h.client, jobId, "confirm");
+    await expect(answer(jobId, checkpoint.id, { action: "revise" })).rejects.toThrow(/feedback/);
+    await expect(answer(jobId, checkpoint.id, { action: "approve-everything" })).rejects.toThrow(/Invalid answer for a confirm checkpoint/);
+    expect((await h.client.jobs.get.query({ jobId })).pendingCheckpoint?.id).toBe(checkpoint.id);
+    await answer(jobId, checkpoint.id, { action: "proceed" });
+    expect((await waitForJob(h.client, jobId, FINISHED)).status).toBe("completed");
+  });
+});
+
+describe("preview the content", () => {
+  it("refine applies the feedback (the content changes), then proceed keeps it", async () => {
+    const jobId = await create(CLEAR_TASK, { previewContent: true });
+    const first = await waitForCheckpoint(h.client, jobId, "preview");
+    const before = CHECKPOINT_SCHEMAS.preview.prompt.parse(first.prompt);
+    expect(before.content).toMatch(/^---\nname: /);
+    await answer(jobId, first.id, { action: "refine", feedback: "- Add a section on reading Playwright trace files" });
+    const second = await waitForCheckpoint(h.client, jobId, "preview");
+    const after = CHECKPOINT_SCHEMAS.preview.prompt.parse(second.prompt);
+    expect(after.content).not.toBe(before.content);
+    expect(after.content.toLowerCase()).toContain("trace files");
+    await answer(jobId, second.id, { action: "proceed" });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.result?.content?.toLowerCase()).toContain("trace files");
+  });
+});
+
+describe("review the validation", () => {
+  it("shows the report and proceeds with the report computed before the checkpoint", async () => {
+    const jobId = await create(CLEAR_TASK, { reviewValidation: true });
+    const checkpoint = await waitForCheckpoint(h.client, jobId, "validate");
+    const prompt = CHECKPOINT_SCHEMAS.validate.prompt.parse(checkpoint.prompt);
+    expect(prompt.report).toMatch(/Quality score: \d\.\d\d/);
+    expect(prompt.passed).toBe(true);
+    await answer(jobId, checkpoint.id, { action: "proceed" });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("completed");
+    expect(job.result?.passed).toBe(true);
+  });
+});
+
+describe("cancel at every checkpoint", () => {
+  const cases: [string, string, Options, string | null][] = [
+    ["clarify", "scripted:vague", {}, "Make a skill for my team's stuff again"],
+    ["structure_fix", "scripted:bad-name", {}, null],
+    ["confirm", "scripted:happy", { confirmPlan: true }, null],
+    ["preview", "scripted:happy", { previewContent: true }, null],
+    ["validate", "scripted:happy", { reviewValidation: true }, null],
+  ];
+  it.each(cases)("%s → cancelled, persisted, no further step runs", async (type, model, options, task) => {
+    h.useModel(model);
+    const jobId = await create(task ?? CLEAR_TASK, options);
+    const checkpoint = await waitForCheckpoint(h.client, jobId, type);
+    const stepsBefore = await stepKeys(jobId);
+    await answer(jobId, checkpoint.id, { action: "cancel" });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("cancelled");
+    expect(job.draftPath).toBeNull();
+    expect(await stepKeys(jobId)).toEqual(stepsBefore);
+    const row = await h.db.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(row.status).toBe("cancelled");
+  });
+});
+
+describe("a failing step", () => {
+  it("with fallbacks on, the documented fallback is used and the job completes", async () => {
+    h.useModel("scripted:failing-intent", { SKILL_FLEET_ALLOW_LLM_FALLBACK: "true" });
+    const jobId = await create();
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("completed");
+    const intent = await h.db.prisma.jobStep.findFirstOrThrow({ where: { jobId, key: "understanding#1/intent" } });
+    expect(intent.output).toMatchObject({ purpose: expect.stringMatching(/^Help with: /) });
+  });
+
+  it("with fallbacks off, the job fails with the step's error", async () => {
+    h.useModel("scripted:failing-intent", { SKILL_FLEET_ALLOW_LLM_FALLBACK: "false" });
+    const jobId = await create();
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/analyzeIntent always fails/);
+  });
+
+  it("a step without a fallback fails the job whatever the setting", async () => {
+    h.useModel("scripted:failing-step", { SKILL_FLEET_ALLOW_LLM_FALLBACK: "true" });
+    const job = await waitForJob(h.client, await create(), FINISHED);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/generateContent always fails/);
+  });
+});
+
+describe("validation below the threshold", () => {
+  it("refines the skill and recomputes the score", async () => {
+    h.useModel("scripted:low-quality");
+    const jobId = await create();
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    const keys = await stepKeys(jobId);
+    expect(keys).toEqual(expect.arrayContaining(["validation#1/quality", "validation#1/refine@1", "validation#1/rescore@1/quality"]));
+    expect(job.status).toBe("completed");
+    expect(job.result?.score).toBeGreaterThanOrEqual(0.75);
+    expect(job.result?.content).toContain("refined by scripted model");
+  });
+});

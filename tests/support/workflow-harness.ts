@@ -1,0 +1,82 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { resetEnvForTests } from "../../server/common/env";
+import { useDatabase as installDatabase, type Database } from "../../server/db/client";
+import { useJobSystem as installJobSystem, type JobSystem } from "../../server/jobs/job-system";
+import { findWorkflow } from "../../server/workflow/registry";
+import { openTestDatabase } from "./db";
+import { startHttpApp, type HttpApp } from "./http-app";
+import { sleep, testJobSystem } from "./jobs";
+import { nodeClient } from "./trpc-client";
+
+/**
+ * The skill workflow behind the real tRPC endpoint over HTTP, in this process: a fresh database and skills root,
+ * the job system with its runner, and a Node client. `useModel` switches the engine (offline or a scripted
+ * scenario) between jobs, as SKILL_FLEET_MODEL would for a server.
+ */
+export interface WorkflowHarness {
+  db: Database;
+  system: JobSystem;
+  app: HttpApp;
+  skillsRoot: string;
+  client: ReturnType<typeof nodeClient>;
+  useModel(model: string | null, extra?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+const TOUCHED = ["SKILL_FLEET_MODEL", "SKILL_FLEET_ALLOW_LLM_FALLBACK", "SKILL_FLEET_SKILLS_ROOT", "SKILL_FLEET_WORKFLOW"];
+
+export async function startWorkflowHarness(): Promise<WorkflowHarness> {
+  const saved = Object.fromEntries(TOUCHED.map((k) => [k, process.env[k]]));
+  const skillsRoot = await fs.mkdtemp(path.join(os.tmpdir(), "sf-skills-"));
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) Reflect.deleteProperty(process.env, key);
+      else process.env[key] = value;
+    }
+    resetEnvForTests();
+  };
+  setEnv({ SKILL_FLEET_SKILLS_ROOT: skillsRoot, SKILL_FLEET_WORKFLOW: "skill", SKILL_FLEET_MODEL: undefined });
+  const db = await openTestDatabase();
+  installDatabase(db);
+  const system = testJobSystem(db, { workflows: findWorkflow, runner: { leaseMs: 30_000 } });
+  installJobSystem(system);
+  await system.runner.start();
+  const app = await startHttpApp();
+  return {
+    db, system, app, skillsRoot, client: nodeClient(app.url),
+    useModel: (model, extra = {}) => setEnv({ SKILL_FLEET_MODEL: model ?? undefined, SKILL_FLEET_ALLOW_LLM_FALLBACK: "true", ...extra }),
+    close: async () => {
+      await app.close();
+      await system.runner.stop();
+      await db.close();
+      await fs.rm(skillsRoot, { recursive: true, force: true });
+      setEnv(saved);
+    },
+  };
+}
+
+type Client = WorkflowHarness["client"];
+export type JobView = Awaited<ReturnType<Client["jobs"]["get"]["query"]>>;
+
+/** Polls jobs.get until the job reaches one of `statuses`. */
+export async function waitForJob(client: Client, jobId: string, statuses: string[], timeoutMs = 30_000): Promise<JobView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await client.jobs.get.query({ jobId });
+    if (statuses.includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} is ${job.status}${job.error ? ` (${job.error})` : ""}, expected ${statuses.join("|")}`);
+    await sleep(25);
+  }
+}
+
+export const WAITING = ["pending_user_input", "pending_hitl"];
+export const FINISHED = ["completed", "pending_review", "failed", "cancelled"];
+
+/** Waits for the job to stop at a checkpoint of `type` (or fail the test if it finishes instead). */
+export async function waitForCheckpoint(client: Client, jobId: string, type: string): Promise<NonNullable<JobView["pendingCheckpoint"]>> {
+  const job = await waitForJob(client, jobId, [...WAITING, ...FINISHED]);
+  if (job.pendingCheckpoint?.type !== type) throw new Error(`expected a ${type} checkpoint, job is ${job.status} at ${job.pendingCheckpoint?.type ?? "no checkpoint"}`);
+  return job.pendingCheckpoint;
+}
