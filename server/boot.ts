@@ -26,7 +26,7 @@ export async function startServer(): Promise<void> {
     assertModelConfiguration();
     const database = await getDatabase();
     // Resumes jobs a previous run left behind (expired leases), then keeps sweeping.
-    await (await getJobSystem()).runner.start();
+    if (env().SKILL_FLEET_RUN_JOBS) await (await getJobSystem()).runner.start();
     loggerFor("boot").info({ database: database.description, engine: env().SKILL_FLEET_MODEL ?? "offline" }, "Skill Fleet ready");
   } catch (error) {
     const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);

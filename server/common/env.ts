@@ -61,6 +61,8 @@ export const envSchema = z
     SKILL_FLEET_LLM_TIMEOUT_MS: positiveInt(3_600_000).default(120_000),
     SKILL_FLEET_ALLOW_LLM_FALLBACK: booleanFlag.default(true),
     SKILL_FLEET_MAX_CONCURRENT_JOBS: positiveInt(64).default(4),
+    /** false = this server only serves the API; jobs run on servers (workers) sharing its database. */
+    SKILL_FLEET_RUN_JOBS: booleanFlag.default(true),
     SKILL_FLEET_LEASE_MS: positiveInt(3_600_000).default(30_000),
     SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").default(24),
     SKILL_FLEET_MAX_CLARIFY_ROUNDS: positiveInt(10).default(3),

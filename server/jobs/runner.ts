@@ -41,6 +41,7 @@ export class JobRunner {
   private readonly runs = new Set<Promise<void>>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  private started = false;
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -53,6 +54,7 @@ export class JobRunner {
   /** Resumes every job whose lease expired, then sweeps periodically. */
   async start(): Promise<void> {
     this.stopping = false;
+    this.started = true;
     await this.sweep();
     this.sweepTimer = setInterval(() => void this.sweep(), this.options.sweepMs ?? this.options.leaseMs);
     this.sweepTimer.unref();
@@ -66,9 +68,9 @@ export class JobRunner {
     await Promise.allSettled([...this.runs]);
   }
 
-  /** Queues a job to run here (no-op if it is already queued or running here). */
+  /** Queues a job to run here (no-op if it is already queued or running here, or this runner is not started). */
   enqueue(jobId: string): void {
-    if (this.stopping || this.queued.has(jobId) || this.active.has(jobId)) return;
+    if (!this.started || this.stopping || this.queued.has(jobId) || this.active.has(jobId)) return;
     this.queued.add(jobId);
     const run = this.semaphore
       .runExclusive(async () => {
