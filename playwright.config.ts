@@ -2,10 +2,34 @@ import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
-// A fresh embedded database and skills root per run, outside the repo's ./data.
+/**
+ * Browser tests against the real built app (`next start`, SKILL_FLEET_DIST_DIR=.next-e2e) on Debian's chromium.
+ * Two servers, each with its own fresh embedded database and skills root: the offline engine (the default a new
+ * user gets) and the scripted model (`scripted:e2e`, whose behaviour each test picks with markers in the task).
+ */
+const basePort = Number(process.env.E2E_PORT ?? 3100);
 const runDir = path.join(os.tmpdir(), `skill-fleet-e2e-${process.pid}-${Date.now()}`);
+const servers = { offline: { port: basePort, model: undefined }, scripted: { port: basePort + 1, model: "scripted:e2e" } } as const;
+
+function webServer(name: keyof typeof servers) {
+  const { port, model } = servers[name];
+  return {
+    command: `npx --no-install next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/trpc/system.info`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      SKILL_FLEET_DIST_DIR: ".next-e2e",
+      DATABASE_URL: `pglite:${path.join(runDir, name, "pglite")}`,
+      SKILL_FLEET_SKILLS_ROOT: path.join(runDir, name, "skills"),
+      SKILL_FLEET_LOG_LEVEL: "warn",
+      // Scripted models are refused in production; `next start` keeps an explicit NODE_ENV=test.
+      ...(model ? { SKILL_FLEET_MODEL: model, NODE_ENV: "test" } : {}),
+    },
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 3_000 },
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -14,30 +38,21 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["./tests/support/playwright-summary-reporter.ts"]],
   use: {
-    baseURL,
     headless: true,
     trace: "retain-on-failure",
+    acceptDownloads: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: `npx --no-install next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/trpc/system.info`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      SKILL_FLEET_DIST_DIR: ".next-e2e",
-      DATABASE_URL: `pglite:${path.join(runDir, "pglite")}`,
-      SKILL_FLEET_SKILLS_ROOT: path.join(runDir, "skills"),
-      SKILL_FLEET_LOG_LEVEL: "warn",
-    },
-    gracefulShutdown: { signal: "SIGTERM", timeout: 3_000 },
-  },
+  projects: [
+    { name: "offline", testMatch: /(shell|offline)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${servers.offline.port}` } },
+    { name: "scripted", testIgnore: /(shell|offline)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${servers.scripted.port}` } },
+  ],
+  webServer: [webServer("offline"), webServer("scripted")],
 });

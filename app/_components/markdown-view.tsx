@@ -1,6 +1,7 @@
 "use client";
 
-import ReactMarkdown from "react-markdown";
+import type { ComponentProps } from "react";
+import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
@@ -10,10 +11,16 @@ import remarkGfm from "remark-gfm";
  * the tree is sanitised with GitHub's schema (no scripts, event handlers or javascript: URLs), and only then is
  * code highlighted, so highlighting adds nothing but class names.
  */
+// Code blocks scroll sideways, so they take keyboard focus; GFM task-list boxes get a name for screen readers.
+const COMPONENTS: Components = {
+  pre: (props: ComponentProps<"pre">) => <pre tabIndex={0} {...props} />,
+  input: (props: ComponentProps<"input">) => <input {...props} aria-label={props.checked ? "Done" : "To do"} />,
+};
+
 export function MarkdownView({ content }: { content: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]} components={COMPONENTS}>
         {content}
       </ReactMarkdown>
     </div>
@@ -33,7 +40,7 @@ export function SkillMdView({ content }: { content: string }) {
   return (
     <div className="stack">
       {frontmatter !== null && (
-        <pre className="frontmatter" aria-label="Frontmatter"><code>{frontmatter}</code></pre>
+        <pre tabIndex={0} className="frontmatter" aria-label="Frontmatter"><code>{frontmatter}</code></pre>
       )}
       <MarkdownView content={body} />
     </div>

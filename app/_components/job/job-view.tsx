@@ -53,7 +53,7 @@ function MainColumn({ job, tokens }: { job: Job; tokens: string }) {
   return (
     <div className="stack">
       {job.pendingCheckpoint && <CheckpointPanel jobId={job.id} checkpoint={job.pendingCheckpoint} />}
-      {showTokens && <section className="card" aria-label="Live output"><h2>Writing…</h2><pre className="token-stream" data-testid="token-stream">{tokens}</pre></section>}
+      {showTokens && <section className="card" aria-label="Live output"><h2>Writing…</h2><pre tabIndex={0} className="token-stream" data-testid="token-stream">{tokens}</pre></section>}
       {job.status === "failed" && <p className="alert alert-error" role="alert">The job failed: {job.error ?? "no reason was recorded"}</p>}
       {job.status === "cancelled" && <p className="alert alert-warn" role="status">The job was cancelled.</p>}
       {(job.status === "completed" || job.status === "pending_review") && <JobResult job={job} />}

@@ -34,6 +34,16 @@ export function stepRows(events: StoredEvent[]): StepRow[] {
   return [...rows.values()];
 }
 
+/** "understanding#2/structure@1" → "Structure (round 2, try 1)": the step, readable; the key stays in the tooltip. */
+export function stepLabel(key: string): string {
+  const round = Number(/#(\d+)\//.exec(key)?.[1] ?? 1);
+  const [name = key, attempt] = (key.split("/").slice(1).join(" / ") || key).split("@");
+  const words = name.replace(/[-_]/g, " ").trim();
+  const details = [round > 1 ? `round ${round}` : null, attempt && attempt !== "1" ? `try ${attempt}` : null].filter(Boolean);
+  const label = words.charAt(0).toUpperCase() + words.slice(1);
+  return details.length ? `${label} (${details.join(", ")})` : label;
+}
+
 function duration(ms: number | null): string {
   if (ms === null) return "…";
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -47,10 +57,9 @@ export function StepLog({ events }: { events: StoredEvent[] }) {
     <ol className="step-log" aria-label="Step log">
       {rows.map((row) => (
         <li key={row.key} data-status={row.status}>
-          <div className="row">
-            <span className={`status status-${row.status === "completed" ? "completed" : row.status === "failed" ? "failed" : "running"}`}>{row.status}</span>
-            <code>{row.key}</code>
-            <span className="spacer" />
+          <div className="step-row">
+            <span className={`status status-${row.status}`}>{row.status}</span>
+            <span className="step-name" title={row.key}>{stepLabel(row.key)}</span>
             <span className="muted">{duration(row.durationMs)}</span>
           </div>
           {row.error && <p className="field-error">{row.error}</p>}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHECKPOINT_TYPES, EVENT_TYPES, JOB_STATUSES } from "../../../jobs/types";
+import { findingSchema } from "../skills/schemas";
 
 /** Wire shapes of the jobs area (SPEC §6), shared by its procedures. */
 export const jobIdInput = z.object({ jobId: z.uuid({ message: "jobId must be a UUID" }) });
@@ -22,6 +23,17 @@ export const jobResultSchema = z.object({
   score: z.number().nullable(),
   passed: z.boolean().nullable(),
   content: z.string().nullable(),
+  /** The validation the job ran (rule findings, model assessment); null for jobs that never got that far. */
+  validation: z
+    .object({
+      findings: z.array(findingSchema),
+      complianceScore: z.number().nullable(),
+      strengths: z.array(z.string()),
+      weaknesses: z.array(z.string()),
+      triggerCoverage: z.number().nullable(),
+    })
+    .nullable(),
+  engine: z.string().nullable(),
 });
 
 export const pendingCheckpointSchema = z.object({

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { findingSchema } from "../skills/schemas";
 import type { JobEventRecord, JobRecord, Json } from "../../../jobs/types";
 import type { jobEventSchema, jobResultSchema, jobSummarySchema } from "./schemas";
 
@@ -15,6 +16,24 @@ export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | nu
     score: typeof result.score === "number" ? result.score : job.validationScore,
     passed: typeof result.passed === "boolean" ? result.passed : job.validationPassed,
     content: text(result.content),
+    validation: validationView(result.validation),
+    engine: text(result.engine) ?? job.engine,
+  };
+}
+
+const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const numberOrNull = (value: Json | undefined): number | null => (typeof value === "number" ? value : null);
+
+/** The stored validation, re-checked against the wire schema (a malformed entry is dropped, not sent). */
+function validationView(value: Json | undefined): z.infer<typeof jobResultSchema>["validation"] {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const findings = findingSchema.array().safeParse(value.findings);
+  return {
+    findings: findings.success ? findings.data : [],
+    complianceScore: numberOrNull(value.complianceScore),
+    strengths: strings(value.strengths),
+    weaknesses: strings(value.weaknesses),
+    triggerCoverage: numberOrNull(value.triggerCoverage),
   };
 }
 
