@@ -6,7 +6,7 @@ import { createWorkflowContext, type EngineDeps, type Workflow } from "../workfl
 import { CancelledError, ReleaseSignal, SuspendSignal, controlSignal } from "../workflow/signals";
 import type { JobLifecycle } from "./job-lifecycle";
 import type { Repositories } from "./repositories/contracts";
-import type { JobRecord } from "./types";
+import { isTerminal, type JobRecord } from "./types";
 
 export interface RunnerOptions {
   /** Lease owner id; unique per process (several servers may share one database). */
@@ -146,11 +146,12 @@ export class JobRunner {
 
   private async settle(jobId: string, error: unknown, signal: AbortSignal): Promise<void> {
     const control = controlSignal(error, signal);
-    if (control instanceof SuspendSignal || control instanceof ReleaseSignal) return;
-    if (control instanceof CancelledError) {
+    // A cancel that lands while the job suspends still wins: the abort reason says so even if the error does not.
+    if (control instanceof CancelledError || signal.reason instanceof CancelledError) {
       await this.deps.lifecycle.cancel(jobId);
       return;
     }
+    if (control instanceof SuspendSignal || control instanceof ReleaseSignal) return;
     this.deps.log.warn({ jobId, err: errorMessage(error) }, "job failed");
     await this.deps.lifecycle.fail(jobId, errorMessage(error));
   }
@@ -165,10 +166,15 @@ export class JobRunner {
     }
   }
 
-  /** An answer may have arrived while we still held the lease: its claim failed, so we queue the job again. */
+  /**
+   * While we still held the lease, an answer's claim or a cancel's idle path may have failed: after releasing
+   * it we finish the cancel, or queue the job again.
+   */
   private async requeueIfRunnable(jobId: string): Promise<void> {
     if (this.stopping) return;
     const job = await this.deps.engine.store.refresh(jobId);
-    if (job && (job.status === "pending" || job.status === "running")) this.enqueue(jobId);
+    if (!job || isTerminal(job.status)) return;
+    if (job.cancelRequested) await this.deps.lifecycle.cancelIdle(jobId);
+    else if (job.status === "pending" || job.status === "running") this.enqueue(jobId);
   }
 }

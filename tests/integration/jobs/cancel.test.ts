@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
+import pino from "pino";
+import { createJobSystem, type JobSystem } from "../../../server/jobs/job-system";
+import { prismaRepositories } from "../../../server/jobs/repositories";
+import type { NewCheckpoint } from "../../../server/jobs/types";
 import { openTestDatabase } from "../../support/db";
-import { createCounted, present, systemWithCounting, waitFor, waitForStatus } from "../../support/jobs";
+import { countingWorkflow, createCounted, present, sleep, systemWithCounting, waitFor, waitForStatus } from "../../support/jobs";
 
 let db: Database;
 let server: ReturnType<typeof systemWithCounting>;
@@ -55,6 +59,37 @@ describe("cancel", () => {
     await other.system.service.cancel("default", job.id);
     await waitForStatus(db, job.id, ["cancelled"], 3_000);
     expect(server.calls(job.id, "b")).toBe(0);
+  });
+
+  it("wins when it lands while the job is suspending at a checkpoint", async () => {
+    const repos = prismaRepositories(db.prisma);
+    let system: JobSystem | undefined;
+    const racing = {
+      ...repos,
+      // The run lets go of its lease slowly: the cancel finds the job still leased, so it cannot cancel it itself.
+      jobs: { ...repos.jobs, releaseLease: async (id: string, owner: string) => { await sleep(300); await repos.jobs.releaseLease(id, owner); } },
+      checkpoints: {
+        ...repos.checkpoints,
+        // The cancel arrives after the run checked its signal, while it stores the checkpoint and suspends (it
+        // queues behind the job's lock and lands while the run unwinds and releases its lease).
+        create: async (input: NewCheckpoint) => {
+          const created = await repos.checkpoints.create(input);
+          void system?.service.cancel("default", input.jobId);
+          return created;
+        },
+      },
+    };
+    const counting = countingWorkflow();
+    system = createJobSystem(racing, { runner: { maxConcurrent: 2, leaseMs: 2_000 }, checkpointTimeoutMs: 60_000, log: pino({ level: "silent" }), workflows: () => counting.workflow });
+    await system.runner.start();
+    try {
+      const { job } = await createCounted(system, { confirmPlan: true });
+      await waitForStatus(db, job.id, ["cancelled"], 5_000);
+      expect((await db.prisma.checkpoint.findFirstOrThrow({ where: { jobId: job.id } })).status).toBe("cancelled");
+      expect(counting.calls(job.id, "b")).toBe(0);
+    } finally {
+      await system.runner.stop();
+    }
   });
 
   it("is a no-op on a finished job and refuses a stranger", async () => {
