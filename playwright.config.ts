@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 
 /**
- * Browser tests against the real built app (`next start`, SKILL_FLEET_DIST_DIR=.next-e2e) on Debian's chromium.
+ * Browser tests against the real built app (`next start` of the .next-test build that scripts/test.sh makes) on
+ * Debian's chromium.
  * Two servers, each with its own fresh embedded database and skills root: the offline engine (the default a new
  * user gets) and the scripted model (`scripted:e2e`, whose behaviour each test picks with markers in the task).
  */
@@ -20,7 +21,7 @@ function webServer(name: keyof typeof servers) {
     timeout: 120_000,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
-      SKILL_FLEET_DIST_DIR: ".next-e2e",
+      SKILL_FLEET_DIST_DIR: process.env.SKILL_FLEET_TEST_DIST_DIR ?? ".next-test",
       DATABASE_URL: `pglite:${path.join(runDir, name, "pglite")}`,
       SKILL_FLEET_SKILLS_ROOT: path.join(runDir, name, "skills"),
       SKILL_FLEET_LOG_LEVEL: "warn",

@@ -15,14 +15,16 @@ summary_dir=.test-summary
 rm -rf "$summary_dir" && mkdir -p "$summary_dir"
 status=0
 
-npx --no-install vitest run || status=1
-
-# The browser suite runs against a production build in its own folder, so a dev server's .next is left alone.
-if SKILL_FLEET_DIST_DIR=.next-e2e npx --no-install next build >"$summary_dir/build.log" 2>&1; then
+# One production build, in its own folder (a dev server's .next is left alone), serves both the black-box HTTP
+# tests in vitest and the browser suite.
+export SKILL_FLEET_TEST_DIST_DIR=.next-test
+if SKILL_FLEET_DIST_DIR="$SKILL_FLEET_TEST_DIST_DIR" npx --no-install next build >"$summary_dir/build.log" 2>&1; then
+  npx --no-install vitest run || status=1
   npx --no-install playwright test || status=1
 else
   cat "$summary_dir/build.log"; echo "next build failed"; status=1
   echo '{"passed":0,"failed":1,"skipped":0}' > "$summary_dir/playwright.json"
+  echo '{"passed":0,"failed":1,"skipped":0}' > "$summary_dir/vitest.json"
 fi
 
 node scripts/sum-test-results.mjs "$summary_dir" || status=1

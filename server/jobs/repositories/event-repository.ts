@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db/client";
 import type { JobEvent } from "../../db/generated/prisma/client";
 import { EVENT_TYPES, type JobEventRecord, type StoredEventType } from "../types";
 import type { EventRepository } from "./contracts";
-import { asJsonObject, toInputJson } from "./json";
+import { asJsonObject } from "./json";
 
 function asEventType(value: string): StoredEventType {
   return (EVENT_TYPES as readonly string[]).includes(value) ? (value as StoredEventType) : "progress";
@@ -15,16 +15,16 @@ function toEventRecord(row: JobEvent): JobEventRecord {
 export function prismaEventRepository(prisma: PrismaClient): EventRepository {
   return {
     async append(jobId, event) {
-      // The counter lives on the job row: the increment and the insert commit together, so seq has no gaps and
-      // no two writers (even in different processes) get the same number. Only `tx` inside (PGlite has one
-      // connection: the base client would deadlock here).
-      const row = await prisma.$transaction(async (tx) => {
-        const [counter] = await tx.$queryRaw<{ lastSeq: number }[]>`UPDATE "Job" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${jobId}::uuid RETURNING "lastSeq"`;
-        if (!counter) throw new Error(`Job ${jobId} not found`);
-        return tx.jobEvent.create({
-          data: { jobId, seq: counter.lastSeq, type: event.type, phase: event.phase ?? null, message: event.message ?? "", data: toInputJson(event.data ?? {}) },
-        });
-      });
+      // One statement: the counter on the job row is incremented and the event inserted atomically, so seq has
+      // no gaps and no two writers (even in different processes) get the same number. A single statement also
+      // needs no interactive transaction, which on PGlite would queue behind every other one.
+      const rows = await prisma.$queryRaw<JobEvent[]>`
+        WITH counter AS (UPDATE "Job" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${jobId}::uuid RETURNING "lastSeq")
+        INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data")
+        SELECT ${jobId}::uuid, "lastSeq", ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb FROM counter
+        RETURNING "jobId", "seq", "type", "phase", "message", "data", "createdAt"`;
+      const [row] = rows;
+      if (!row) throw new Error(`Job ${jobId} not found`);
       return toEventRecord(row);
     },
     listAfter: async (jobId, afterSeq, limit = 10_000) =>
