@@ -63,7 +63,7 @@ describe("cancel", () => {
 
   it("wins when it lands while the job is suspending at a checkpoint", async () => {
     const repos = prismaRepositories(db.prisma);
-    let system: JobSystem | undefined;
+    const late: { system?: JobSystem } = {}; // the wrapper below needs the system it is part of
     const racing = {
       ...repos,
       // The run lets go of its lease slowly: the cancel finds the job still leased, so it cannot cancel it itself.
@@ -74,13 +74,14 @@ describe("cancel", () => {
         // queues behind the job's lock and lands while the run unwinds and releases its lease).
         create: async (input: NewCheckpoint) => {
           const created = await repos.checkpoints.create(input);
-          void system?.service.cancel("default", input.jobId);
+          void late.system?.service.cancel("default", input.jobId);
           return created;
         },
       },
     };
     const counting = countingWorkflow();
-    system = createJobSystem(racing, { runner: { maxConcurrent: 2, leaseMs: 2_000 }, checkpointTimeoutMs: 60_000, log: pino({ level: "silent" }), workflows: () => counting.workflow });
+    const system = createJobSystem(racing, { runner: { maxConcurrent: 2, leaseMs: 2_000 }, checkpointTimeoutMs: 60_000, log: pino({ level: "silent" }), workflows: () => counting.workflow });
+    late.system = system;
     await system.runner.start();
     try {
       const { job } = await createCounted(system, { confirmPlan: true });
