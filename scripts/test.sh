@@ -6,9 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export WITH_POSTGRES="${WITH_POSTGRES:-1}" NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh || exit 1
+postgres_url=
 if [ "$WITH_POSTGRES" = 1 ]; then
-  TEST_DATABASE_URL=$(bash scripts/pg.sh start) || { echo "could not start PostgreSQL"; exit 1; }
-  export TEST_DATABASE_URL
+  postgres_url=$(bash scripts/pg.sh start) || { echo "could not start PostgreSQL"; exit 1; }
   trap 'bash scripts/pg.sh stop' EXIT
 fi
 summary_dir=.test-summary
@@ -20,6 +20,10 @@ status=0
 export SKILL_FLEET_TEST_DIST_DIR=.next-test
 if SKILL_FLEET_DIST_DIR="$SKILL_FLEET_TEST_DIST_DIR" npx --no-install next build >"$summary_dir/build.log" 2>&1; then
   npx --no-install vitest run || status=1
+  if [ -n "$postgres_url" ]; then
+    echo "── the integration suites again, on a PostgreSQL server ──"
+    TEST_DATABASE_URL="$postgres_url" SKILL_FLEET_SUMMARY_NAME=vitest-postgres npx --no-install vitest run tests/integration || status=1
+  fi
   npx --no-install playwright test || status=1
 else
   cat "$summary_dir/build.log"; echo "next build failed"; status=1
