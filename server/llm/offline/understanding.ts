@@ -11,7 +11,9 @@ const LEVEL_AUDIENCE: Record<Requirements["targetLevel"], string> = {
 
 /** generateClarifyingQuestions, offline: two or three focused questions with options, one per open point. */
 export function offlineQuestions(requirements: Requirements): { questions: ClarifyingQuestion[]; priority: "critical" | "important" | "optional"; rationale: string } {
-  const topic = requirements.topics[0] ?? "this";
+  // "general" is the placeholder topic of a task too vague to name one: ask about "this task" instead.
+  const named = requirements.topics[0];
+  const topic = named && named !== "general" ? named : "this task";
   const questions: ClarifyingQuestion[] = [
     {
       id: "goal", text: `What should the skill help with first when someone asks about ${topic}?`, questionType: "single", allowsOther: true,
