@@ -37,6 +37,14 @@ export function sanitizeForLog(value: unknown, limit = DEFAULT_LOG_VALUE_LIMIT):
   return `${cleaned.slice(0, limit)}…[+${cleaned.length - limit} chars]`;
 }
 
+/**
+ * Text that came from a user or a model, made safe to print on a terminal: escape sequences and control
+ * characters removed (no cursor tricks, no forged colours, no line overwrites via a bare CR), newlines and tabs kept.
+ */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI_ESCAPE, "").replace(CONTROL_CHARS, "");
+}
+
 function safeStringify(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   try {
