@@ -84,11 +84,12 @@ export function printValidation(term: Terminal, report: ValidationReport): void 
 
 function cell(text: string, width: number): string {
   const flat = text.replace(/\s+/g, " ");
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width);
+  if (flat.length > width) return `${flat.slice(0, width - 1)}…`;
+  return Number.isFinite(width) ? flat.padEnd(width) : flat;
 }
 
-/** A fixed-width table of jobs; the task column takes what the terminal width leaves. */
-export function printJobTable(term: Terminal, jobs: JobSummary[], columns = process.stdout.columns || 120): void {
+/** A fixed-width table of jobs; on a terminal the task column takes what its width leaves (piped: not cut). */
+export function printJobTable(term: Terminal, jobs: JobSummary[], columns = process.stdout.isTTY ? process.stdout.columns : Infinity): void {
   const taskWidth = Math.max(20, columns - 36 - 19 - 6 - 18 - 4);
   term.print(`${cell("ID", 36)} ${cell("STATUS", 18)} ${cell("SCORE", 5)} ${cell("CREATED", 16)}  TASK`);
   for (const job of jobs) {
