@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeClient } from "../../support/trpc-client";
 import { startWorkflowHarness, type WorkflowHarness } from "../../support/workflow-harness";
 import { CliProcess, jobIdFrom, runCli } from "./cli-process";
 
@@ -36,6 +37,23 @@ describe("create --auto-approve", () => {
     expect(run.stdout).toContain(`draft:   ${final.draftPath}`);
     expect(run.stdout).toContain(`name:    ${final.result?.name}`);
     await expect(fs.readFile(path.join(final.draftPath ?? "", "SKILL.md"), "utf8")).resolves.toMatch(/^---\nname: /);
+  });
+
+  it("as another --user (the event stream carries the identity too); pending_review exits 2 and promotes only with --force", async () => {
+    h.useModel("scripted:poor-quality");
+    const run = await runCli(["--user", "cli-user", "create", TASK, "--auto-approve"], env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(2);
+    const jobId = jobIdFrom(run.stdout);
+    expect(run.stdout).toContain(`Job ${jobId}: pending_review`);
+    expect(run.stdout).toContain(`promote: skill-fleet promote ${jobId} --force`);
+    expect((await nodeClient(h.app.url, "cli-user").jobs.get.query({ jobId })).status).toBe("pending_review");
+    const refused = await runCli(["--user", "cli-user", "promote", jobId], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: .+\(PRECONDITION_FAILED\)\n$/);
+    const forced = await runCli(["--user", "cli-user", "promote", jobId, "--force"], env);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^promoted to \S+\n$/);
   });
 
   it("--json prints the final job as JSON on stdout and the progress on stderr; --stream shows tokens", async () => {
@@ -127,6 +145,36 @@ describe("create, answering in the terminal", () => {
     const run = await cli.exited;
     expect(run.code).toBe(1);
     expect((await job(jobIdFrom(run.stdout))).status).toBe("cancelled");
+  });
+
+  it("Ctrl-C while a step runs: the running job is cancelled and the stream reports it", async () => {
+    h.useModel("scripted:slow");
+    const cli = new CliProcess(["create", TASK], env);
+    await cli.waitFor(/▸ Understanding/);
+    cli.interrupt();
+    await cli.waitFor(/Cancel job [0-9a-f-]{36}\? \[y\/N\] /);
+    cli.send("yes");
+    const run = await cli.exited;
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("cancelling…");
+    const jobId = jobIdFrom(run.stdout);
+    expect(run.stdout).toContain(`Job ${jobId}: cancelled`);
+    expect((await job(jobId)).status).toBe("cancelled");
+  });
+
+  it("a second Ctrl-C while asking leaves (exit 130) without cancelling the job", async () => {
+    h.useModel("scripted:slow");
+    const cli = new CliProcess(["create", TASK], env);
+    await cli.waitFor(/▸ Understanding/);
+    cli.interrupt();
+    await cli.waitFor(/Cancel job [0-9a-f-]{36}\? \[y\/N\] /);
+    cli.interrupt();
+    const run = await cli.exited;
+    expect(run.code).toBe(130);
+    const jobId = jobIdFrom(run.stdout);
+    expect(run.stderr).toContain(`left job ${jobId} on the server`);
+    expect((await job(jobId)).status).toBe("running");
+    await h.client.jobs.cancel.mutate({ jobId });
   });
 
   it("end of input at a checkpoint: exits 1 with a clear message and leaves the job waiting", async () => {
