@@ -6,7 +6,7 @@ import { createCommand, type CreateFlags } from "./commands/create";
 import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } from "./commands/jobs";
 import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
-import { describeError } from "./errors";
+import { CliError, describeError } from "./errors";
 import { Terminal } from "./terminal";
 
 /**
@@ -20,6 +20,14 @@ function parseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new InvalidArgumentError("must be an http(s) URL");
   return value.replace(/\/+$/, "");
+}
+
+function checkedUrl(value: string): string {
+  try {
+    return parseUrl(value);
+  } catch {
+    throw new CliError(`the server URL must be an http(s) URL, got ${JSON.stringify(value)} (--url or SKILL_FLEET_URL)`);
+  }
 }
 
 function parseUser(value: string): string {
@@ -46,7 +54,9 @@ function runner(setExitCode: (code: number) => void): Run {
     const globals = command.optsWithGlobals<{ url: string; user?: string; json?: boolean }>();
     const term = new Terminal(!!globals.json);
     try {
-      setExitCode(await action({ client: createSkillFleetClient(globals.url, globals.user), term, url: globals.url }));
+      // --url is checked by commander; a default from SKILL_FLEET_URL is checked here.
+      const url = checkedUrl(globals.url);
+      setExitCode(await action({ client: createSkillFleetClient(url, globals.user), term, url }));
     } catch (error) {
       const { message, exitCode } = describeError(error, globals.url);
       term.error(`error: ${message}`);
@@ -114,7 +124,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .name("skill-fleet")
     .description("Create, validate and promote agent skills on a Skill Fleet server")
     .version(version())
-    .option("--url <url>", "server URL (env SKILL_FLEET_URL)", parseUrl, parseUrl(process.env.SKILL_FLEET_URL || DEFAULT_URL))
+    .option("--url <url>", "server URL (env SKILL_FLEET_URL)", parseUrl, process.env.SKILL_FLEET_URL || DEFAULT_URL)
     .option("--user <id>", "act as this user (sent as x-user-id; env SKILL_FLEET_USER)", parseUser, process.env.SKILL_FLEET_USER || undefined)
     .exitOverride()
     .showHelpAfterError();

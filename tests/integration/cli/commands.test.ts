@@ -177,5 +177,8 @@ describe("errors", () => {
     const badUrl = await runCli(["--url", "ftp://x", "list"], {});
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain("must be an http(s) URL");
+    const badEnv = await runCli(["list"], { SKILL_FLEET_URL: "localhost:3000" });
+    expect(badEnv.code).toBe(1);
+    expect(badEnv.stderr).toBe('error: the server URL must be an http(s) URL, got "localhost:3000" (--url or SKILL_FLEET_URL)\n');
   });
 });
