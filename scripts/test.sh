@@ -11,8 +11,9 @@ if [ "$WITH_POSTGRES" = 1 ]; then
   postgres_url=$(bash scripts/pg.sh start) || { echo "could not start PostgreSQL"; exit 1; }
   trap 'bash scripts/pg.sh stop' EXIT
 fi
-summary_dir=.test-summary
+summary_dir="$PWD/.test-summary"
 rm -rf "$summary_dir" && mkdir -p "$summary_dir"
+export SKILL_FLEET_SUMMARY_DIR="$summary_dir"
 status=0
 
 # One production build, in its own folder (a dev server's .next is left alone), serves both the black-box HTTP

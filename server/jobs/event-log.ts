@@ -35,6 +35,20 @@ export class EventLog {
     });
   }
 
+  /**
+   * Stores `event`, then runs `settle` (the state change the event announces), then publishes it: a subscriber
+   * that hears a terminal event and reads the job sees the new status, and a reader that sees the new status
+   * finds the event in the log. Runs under the job's event lock, so delivery stays in seq order.
+   */
+  appendSettled(jobId: string, event: NewEvent, settle: () => Promise<unknown>): Promise<JobEventRecord> {
+    return this.locks.run(jobId, async () => {
+      const stored = await this.repo.append(jobId, event);
+      await settle();
+      this.bus.publish(stored);
+      return stored;
+    });
+  }
+
   after(jobId: string, afterSeq: number): Promise<JobEventRecord[]> {
     return this.repo.listAfter(jobId, afterSeq);
   }

@@ -14,8 +14,9 @@ export interface WorkflowOutcome {
 /**
  * The job's start and its terminal transitions. Each runs under the job's lock and checks the current status
  * first, so a job finishes once, whatever races (a cancel against a completion, an expiry against an answer).
- * The terminal event is appended before the status changes, so a reader that sees a finished job can be sure
- * the closing event is already in the log.
+ * The terminal event is stored before the status changes and published after it (EventLog.appendSettled), so
+ * a reader that sees a finished job finds the closing event in the log, and a subscriber that hears the closing
+ * event and reads the job sees it finished.
  */
 export class JobLifecycle {
   constructor(
@@ -35,16 +36,18 @@ export class JobLifecycle {
     const status = outcome.status ?? "completed";
     return this.finish(jobId, async (job, current) => {
       await this.closePhase(current);
-      await this.events.append(jobId, { type: "completed", phase: current.phase, message: `Job ${status}`, data: { status } });
-      await job.update(() => ({ ...outcome.patch, status, result: outcome.result, progress: 100, completedAt: new Date() }));
+      await this.events.appendSettled(jobId, { type: "completed", phase: current.phase, message: `Job ${status}`, data: { status } }, () =>
+        job.update(() => ({ ...outcome.patch, status, result: outcome.result, progress: 100, completedAt: new Date() })),
+      );
     });
   }
 
   fail(jobId: string, reason: string): Promise<boolean> {
     return this.finish(jobId, async (job, current) => {
       await this.checkpoints.settleAllPending(jobId, "superseded");
-      await this.events.append(jobId, { type: "failed", phase: current.phase, message: reason, data: { error: reason } });
-      await job.update(() => ({ status: "failed", error: reason, completedAt: new Date() }));
+      await this.events.appendSettled(jobId, { type: "failed", phase: current.phase, message: reason, data: { error: reason } }, () =>
+        job.update(() => ({ status: "failed", error: reason, completedAt: new Date() })),
+      );
     });
   }
 
@@ -52,8 +55,9 @@ export class JobLifecycle {
   cancel(jobId: string): Promise<boolean> {
     return this.finish(jobId, async (job, current) => {
       await this.checkpoints.settleAllPending(jobId, "cancelled");
-      await this.events.append(jobId, { type: "cancelled", phase: current.phase, message: "Cancelled by user", data: {} });
-      await job.update(() => ({ status: "cancelled", cancelRequested: true, completedAt: new Date() }));
+      await this.events.appendSettled(jobId, { type: "cancelled", phase: current.phase, message: "Cancelled by user", data: {} }, () =>
+        job.update(() => ({ status: "cancelled", cancelRequested: true, completedAt: new Date() })),
+      );
     });
   }
 

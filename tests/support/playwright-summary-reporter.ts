@@ -17,7 +17,9 @@ export default class PlaywrightSummaryReporter implements Reporter {
       else counts.failed++;
     }
     console.log(`playwright: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-    fs.mkdirSync(".test-summary", { recursive: true });
-    fs.writeFileSync(".test-summary/playwright.json", JSON.stringify(counts));
+    const dir = process.env.SKILL_FLEET_SUMMARY_DIR;
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(`${dir}/playwright.json`, JSON.stringify(counts));
   }
 }

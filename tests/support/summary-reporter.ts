@@ -2,8 +2,9 @@ import fs from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
 /**
- * Prints `vitest: N passed, N failed, N skipped` and leaves the counts in .test-summary/<name>.json (name from
- * SKILL_FLEET_SUMMARY_NAME, default vitest), from which scripts/test.sh prints the one closing line CI reads.
+ * Prints `vitest: N passed, N failed, N skipped` and, under scripts/test.sh, leaves the counts in
+ * $SKILL_FLEET_SUMMARY_DIR/<name>.json (name from SKILL_FLEET_SUMMARY_NAME, default vitest), from which it prints
+ * the one closing line CI reads.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -21,7 +22,10 @@ export default class SummaryReporter implements Reporter {
     }
     const name = process.env.SKILL_FLEET_SUMMARY_NAME ?? "vitest";
     console.log(`\n${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-    fs.mkdirSync(".test-summary", { recursive: true });
-    fs.writeFileSync(`.test-summary/${name}.json`, JSON.stringify(counts));
+    // Only scripts/test.sh collects the counts (it names the folder); a stray run elsewhere must not overwrite them.
+    const dir = process.env.SKILL_FLEET_SUMMARY_DIR;
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(`${dir}/${name}.json`, JSON.stringify(counts));
   }
 }
