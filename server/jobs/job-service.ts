@@ -25,6 +25,7 @@ export interface CreateJobInput {
 export interface JobScheduler {
   enqueue(jobId: string): void;
   abortLocal(jobId: string): boolean;
+  isActive(jobId: string): boolean;
 }
 
 export interface JobTimeline {
@@ -72,9 +73,19 @@ export class JobService {
   }
 
   async get(userId: string, jobId: string): Promise<JobRecord> {
-    const job = await this.store.require(jobId);
+    const job = await this.current(jobId);
     assertOwner(job, userId);
     return job;
+  }
+
+  /**
+   * The cached job when this process writes it (it runs here); otherwise a fresh read, because another server
+   * sharing the database may be running it (the store keeps whichever copy is newer).
+   */
+  private async current(jobId: string): Promise<JobRecord> {
+    const cached = await this.store.require(jobId);
+    if (this.scheduler.isActive(jobId)) return cached;
+    return (await this.store.refresh(jobId)) ?? cached;
   }
 
   async pendingCheckpoint(job: JobRecord): Promise<CheckpointRecord | null> {

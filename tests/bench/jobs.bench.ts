@@ -115,10 +115,16 @@ async function heapFigures(): Promise<void> {
     log: pino({ level: "silent" }),
     workflows: () => quick,
   });
+  await system.runner.start();
   const runBatch = async (count: number, offset: number) => {
     await pool(count, CONCURRENCY, async (i) => {
       const { job } = await system.service.create({ ownerId: "default", task: `heap job ${offset + i}`, options: { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false }, engine: "offline", workflow: "quick" });
-      while ((await system.store.require(job.id)).status !== "completed") await new Promise((r) => setTimeout(r, 5));
+      for (;;) {
+        const { status } = await system.store.require(job.id);
+        if (status === "completed") break;
+        if (status === "failed" || status === "cancelled") throw new Error(`heap bench job ${job.id} ended ${status}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
     });
   };
   const baseline = heapUsed();

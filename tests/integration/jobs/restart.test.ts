@@ -43,6 +43,8 @@ describe("restart: a new runner and a fresh store on the same database continue 
       const checkpoint = await second.system.repos.checkpoints.findPendingForJob(waiting.id);
       expect(await second.system.service.answer("default", waiting.id, present(checkpoint).id, { action: "proceed" })).toBe("accepted");
       await waitForStatus(db, waiting.id, ["completed"]);
+      // The first server still has the job cached as waiting: what it reports now comes from the database.
+      expect((await first.system.service.get("default", waiting.id)).status).toBe("completed");
       expect(second.calls(waiting.id, "a")).toBe(0);
       expect([second.calls(waiting.id, "b"), second.calls(waiting.id, "c")]).toEqual([1, 1]);
       const seqs = (await db.prisma.jobEvent.findMany({ where: { jobId: running.id }, orderBy: { seq: "asc" } })).map((e) => e.seq);
