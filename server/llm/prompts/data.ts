@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 /**
  * Prompt-injection guard. User text (the task, answers, feedback) and skill content reach the model only as
- * quoted data between markers it cannot forge: any marker inside the text is broken up before quoting. Every
+ * quoted data between markers it cannot forge (a marker inside the text is broken up before quoting). Every
  * system prompt also carries a per-process canary; an answer that contains it has repeated our instructions and
  * is rejected (run-step re-asks).
  */
