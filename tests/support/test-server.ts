@@ -25,16 +25,26 @@ function buildIsCurrent(): boolean {
   return !!buildId && buildId.mtimeMs > Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
 }
 
-/** Builds the app into TEST_DIST_DIR unless that build is newer than every source file. */
-export function ensureTestBuild(): void {
-  if (buildIsCurrent()) return;
-  const result = spawnSync("npx", ["--no-install", "next", "build"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SKILL_FLEET_DIST_DIR: TEST_DIST_DIR },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+const BUILD_BUSY = /Another next build process is already running/;
+
+/**
+ * Builds the app into TEST_DIST_DIR unless that build is newer than every source file. Another suite (or an
+ * engineer) may be building the same folder: then we wait for that build and use it, or build after it.
+ */
+export async function ensureTestBuild(timeoutMs = 15 * 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!buildIsCurrent()) {
+    const result = spawnSync("npx", ["--no-install", "next", "build"], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SKILL_FLEET_DIST_DIR: TEST_DIST_DIR },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status === 0) return;
+    const output = `${result.stdout}\n${result.stderr}`;
+    if (!BUILD_BUSY.test(output) || Date.now() > deadline) throw new Error(`next build failed:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -68,7 +78,7 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 
 /** Starts `next start` on a free port; `env` adds settings (e.g. SKILL_FLEET_WORKFLOW=demo). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  ensureTestBuild();
+  await ensureTestBuild();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "skill-fleet-server-"));
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
