@@ -52,24 +52,33 @@ export async function* streamJobEvents(
 ): AsyncGenerator<StreamItem> {
   const inbox = new Inbox();
   const unsubscribe = deps.events.bus.subscribe(jobId, (event) => inbox.push(event));
-  let last = afterSeq;
+  let state = { last: afterSeq, finished: false, terminal: false };
+  let readTheLog = true;
   try {
     while (!signal.aborted) {
-      // Status first, log second: terminal events are written before the status changes, so if the job was
-      // already finished, the log we read next holds its closing event.
-      const finished = isTerminal((await deps.store.require(jobId)).status);
-      const replay = await readLog(deps.events, jobId, last);
-      for (const event of replay.events) yield { kind: "event", event };
-      if (replay.terminal) return;
-      last = replay.last;
-      const live = await drainLive(inbox, finished ? FINISHED_GRACE_MS : (options.pollMs ?? 1_000), signal, last);
-      for (const item of live.items) yield item;
-      if (live.terminal || (finished && !live.gap && live.last === last)) return;
-      last = live.last;
+      if (readTheLog) state = yield* replayLog(deps, jobId, state.last);
+      if (state.terminal) return;
+      const live = await drainLive(inbox, state.finished ? FINISHED_GRACE_MS : (options.pollMs ?? 1_000), signal, state.last);
+      yield* live.items;
+      if (live.terminal || (state.finished && !live.gap && live.last === state.last)) return;
+      // The log is read again only on a gap or after a quiet poll interval (events another server wrote), not
+      // after every live event: with many subscribers that would be one query per subscriber per event.
+      readTheLog = live.gap || live.items.length === 0;
+      state = { ...state, last: live.last };
     }
   } finally {
     unsubscribe();
   }
+}
+
+/** Replays the log after `last`; reports where it ended, whether that was the end, and whether the job is finished. */
+async function* replayLog(deps: { events: EventLog; store: JobStore }, jobId: string, last: number): AsyncGenerator<StreamItem, { last: number; finished: boolean; terminal: boolean }> {
+  // Status first, log second: terminal events are stored before the status changes, so if the job was already
+  // finished, the log we read next holds its closing event.
+  const finished = isTerminal((await deps.store.require(jobId)).status);
+  const replay = await readLog(deps.events, jobId, last);
+  for (const event of replay.events) yield { kind: "event", event };
+  return { last: replay.last, finished, terminal: replay.terminal };
 }
 
 /** The log after `last`, cut after the first terminal event. */
