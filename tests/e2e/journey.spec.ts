@@ -19,7 +19,7 @@ test("create → clarify → answer → preview → refine → proceed → resul
 
   const clarify = page.getByTestId("checkpoint-clarify");
   await expect(clarify).toBeVisible();
-  await expectStatus(page, "pending user input");
+  await expectStatus(page, "needs your answers");
   await expect(page.getByTestId("connection")).toHaveText(/Live/);
   await expectAccessible(page);
   await answerEveryQuestion(clarify);

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { RouterOutputs } from "../../_lib/router-types";
+import { statusLabel } from "../../_lib/status-labels";
 import { useTRPC } from "../../_lib/trpc";
 import { CheckpointPanel } from "./checkpoint-panel";
 import { JobResult } from "./job-result";
@@ -34,7 +35,7 @@ function JobHeader({ jobId, task, status, connection }: { jobId: string; task: s
     <header className="stack">
       <div className="row">
         <h1 style={{ margin: 0 }}>Job</h1>
-        <span className={`status status-${status}`} data-testid="job-status">{status.replaceAll("_", " ")}</span>
+        <span className={`status status-${status}`} data-testid="job-status" data-status={status}>{statusLabel(status)}</span>
         <span className={`connection connection-${connection}`} role="status" data-testid="connection">{CONNECTION_LABEL[connection]}</span>
         <span className="spacer" />
         <Link href={`/jobs/${jobId}/timeline`}>Timeline</Link>

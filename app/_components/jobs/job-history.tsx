@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { RouterInputs } from "../../_lib/router-types";
+import { statusLabel } from "../../_lib/status-labels";
 import { useTRPC } from "../../_lib/trpc";
 import { JobTable } from "./job-table";
 
@@ -42,7 +43,7 @@ function Filters({ q, status, update }: { q: string; status: Status | undefined;
       <label className="row" style={{ fontWeight: "normal" }}>Status
         <select value={status ?? ""} onChange={(e) => update({ status: e.target.value || null, cursors: null })} style={{ width: "auto" }}>
           <option value="">all</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{s.replaceAll("_", " ")}</option>)}
+          {STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
         </select>
       </label>
     </form>

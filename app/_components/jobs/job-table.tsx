@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { RouterOutputs } from "../../_lib/router-types";
+import { statusLabel } from "../../_lib/status-labels";
 
 type JobSummary = RouterOutputs["jobs"]["list"]["items"][number];
 
@@ -28,7 +29,7 @@ export function JobTable({ items }: { items: JobSummary[] }) {
         {items.map((job) => (
           <tr key={job.id} data-testid="job-row">
             <td><Link href={`/jobs/${job.id}`} title={job.task}>{truncate(job.task)}</Link></td>
-            <td><span className={`status status-${job.status}`}>{job.status.replaceAll("_", " ")}</span></td>
+            <td><span className={`status status-${job.status}`}>{statusLabel(job.status)}</span></td>
             <td>{job.phase ?? "—"}</td>
             <td>{typeof job.score === "number" ? job.score.toFixed(2) : "—"}</td>
             <td><time dateTime={job.createdAt.toISOString()}>{job.createdAt.toLocaleString()}</time></td>
