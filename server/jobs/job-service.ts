@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { badRequest, conflict, forbidden, notFound } from "../common/errors";
 import { KeyedLock } from "../common/keyed-lock";
+import { isPhaseMarker } from "../workflow/engine";
 import { ANSWER_SCHEMAS } from "./answer-schemas";
 import type { EventLog } from "./event-log";
 import type { JobLifecycle } from "./job-lifecycle";
@@ -104,7 +105,7 @@ export class JobService {
       this.repos.checkpoints.listForJob(jobId),
       this.events.after(jobId, 0),
     ]);
-    return { steps, checkpoints, events };
+    return { steps: steps.filter((step) => !isPhaseMarker(step.key)), checkpoints, events };
   }
 
   /** Cancels at any point: directly when nobody runs the job, otherwise through the runner's AbortSignal. */

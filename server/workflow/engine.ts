@@ -65,6 +65,10 @@ function addUsage(total: TokenUsage, more: TokenUsage): void {
   }
 }
 
+/** Phase transitions are stored as marker steps so a replay emits nothing; they are bookkeeping, not work. */
+export const PHASE_MARKER = "@phase";
+export const isPhaseMarker = (key: string): boolean => key.endsWith(`/${PHASE_MARKER}`);
+
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 export function createWorkflowContext(deps: EngineDeps, job: JobRecord, signal: AbortSignal): WorkflowContext {
@@ -123,7 +127,7 @@ class StepEngine implements WorkflowContext {
   }
 
   async phase(name: string, round = 1): Promise<void> {
-    const key = `${slug(name)}#${round}/@phase`;
+    const key = `${slug(name)}#${round}/${PHASE_MARKER}`;
     const { steps, store, events } = this.deps;
     if ((await steps.find(this.job.id, key))?.status !== "completed") {
       await store.withLock(this.job.id, async (job) => {
