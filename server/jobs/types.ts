@@ -66,15 +66,8 @@ export type JobPatch = Partial<
   >
 >;
 
-export interface NewJob {
-  ownerId: string;
-  requestId: string | null;
-  task: string;
-  options: JobOptions;
-  engine: string;
-  workflow: string;
-  context?: JsonObject;
-}
+/** What creating a job takes: the fields a caller chooses; everything else starts at its default. */
+export type NewJob = Pick<JobRecord, "ownerId" | "requestId" | "task" | "options" | "engine" | "workflow"> & { context?: JsonObject };
 
 export const EVENT_TYPES = [
   "phase_start", "phase_end", "step_start", "step_end", "reasoning", "progress", "hitl_required", "hitl_answered",
