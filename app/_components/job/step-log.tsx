@@ -34,14 +34,19 @@ export function stepRows(events: StoredEvent[]): StepRow[] {
   return [...rows.values()];
 }
 
-/** "understanding#2/structure@1" → "Structure (round 2, try 1)": the step, readable; the key stays in the tooltip. */
+function segmentLabel(segment: string): string {
+  const [name = segment, attempt] = segment.split("@");
+  const words = name.replace(/[-_]/g, " ").trim();
+  return attempt && attempt !== "1" ? `${words} (try ${attempt})` : words;
+}
+
+/** "understanding#2/structure@3" → "Structure (try 3) (round 2)": the step, readable; the key stays in the tooltip. */
 export function stepLabel(key: string): string {
   const round = Number(/#(\d+)\//.exec(key)?.[1] ?? 1);
-  const [name = key, attempt] = (key.split("/").slice(1).join(" / ") || key).split("@");
-  const words = name.replace(/[-_]/g, " ").trim();
-  const details = [round > 1 ? `round ${round}` : null, attempt && attempt !== "1" ? `try ${attempt}` : null].filter(Boolean);
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
-  return details.length ? `${label} (${details.join(", ")})` : label;
+  const segments = key.split("/").slice(1);
+  const label = (segments.length ? segments : [key]).map(segmentLabel).join(" / ");
+  const capitalised = label.charAt(0).toUpperCase() + label.slice(1);
+  return round > 1 ? `${capitalised} (round ${round})` : capitalised;
 }
 
 function duration(ms: number | null): string {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { taskProblem, TASK_MAX } from "../../../app/_components/create/task-rules";
+import { stepLabel, stepRows } from "../../../app/_components/job/step-log";
+import type { StoredEvent } from "../../../app/_components/job/use-job-stream";
+import { formatDuration } from "../../../app/_components/jobs/job-table";
+import { splitFrontmatter } from "../../../app/_components/markdown-view";
+import { statusLabel } from "../../../app/_lib/status-labels";
+
+/** The pure helpers behind the pages: what the create form says, how steps and durations read. */
+describe("create form rules", () => {
+  it("asks for a task, then for 10 characters, then accepts, and refuses over 20,000", () => {
+    expect(taskProblem("   ")).toBe("Describe the task the skill is for.");
+    expect(taskProblem("short")).toBe("Say a little more: at least 10 characters (5 so far).");
+    expect(taskProblem("0123456789")).toBeNull();
+    expect(taskProblem("x".repeat(TASK_MAX))).toBeNull();
+    expect(taskProblem("x".repeat(TASK_MAX + 1))).toMatch(/too long/);
+  });
+});
+
+describe("step log", () => {
+  const event = (seq: number, type: StoredEvent["type"], data: Record<string, unknown>, message = ""): StoredEvent =>
+    ({ seq, type, phase: "Understanding", message, data, createdAt: new Date(0) }) as StoredEvent;
+
+  it("labels keys as readable steps, with round and try when they matter", () => {
+    expect(stepLabel("understanding#1/requirements")).toBe("Requirements");
+    expect(stepLabel("understanding#2/structure@3")).toBe("Structure (try 3) (round 2)");
+    expect(stepLabel("validation#1/rescore@1/quality")).toBe("Rescore / quality");
+    expect(stepLabel("generation#1/dependencies-refined")).toBe("Dependencies refined");
+  });
+
+  it("folds start/end events into one row per step with duration, failure and reasoning", () => {
+    const rows = stepRows([
+      event(1, "step_start", { key: "a#1/one" }),
+      event(2, "reasoning", { step: "one" }, "because"),
+      event(3, "step_end", { key: "a#1/one", status: "completed", durationMs: 12 }),
+      event(4, "step_start", { key: "a#1/two" }),
+      event(5, "step_end", { key: "a#1/two", status: "failed", durationMs: 3, error: "boom" }),
+      event(6, "step_start", { key: "a#1/three" }),
+    ]);
+    expect(rows).toEqual([
+      { key: "a#1/one", status: "completed", durationMs: 12, error: null, reasoning: ["because"] },
+      { key: "a#1/two", status: "failed", durationMs: 3, error: "boom", reasoning: [] },
+      { key: "a#1/three", status: "running", durationMs: null, error: null, reasoning: [] },
+    ]);
+  });
+});
+
+describe("formatting", () => {
+  it("durations read in the largest sensible unit; unfinished is a dash", () => {
+    const from = new Date(0);
+    expect(formatDuration(from, null)).toBe("—");
+    expect(formatDuration(from, new Date(42_000))).toBe("42 s");
+    expect(formatDuration(from, new Date(125_000))).toBe("2 min 5 s");
+    expect(formatDuration(from, new Date(3_780_000))).toBe("1 h 3 min");
+  });
+
+  it("statuses read as words", () => {
+    expect(statusLabel("pending_user_input")).toBe("needs your answers");
+    expect(statusLabel("pending_review")).toBe("finished, needs review");
+    expect(statusLabel("something_new")).toBe("something new");
+  });
+
+  it("splits a SKILL.md into frontmatter and body for display", () => {
+    expect(splitFrontmatter("---\nname: x\n---\n# Body\n")).toEqual({ frontmatter: "name: x", body: "# Body\n" });
+    expect(splitFrontmatter("# No frontmatter")).toEqual({ frontmatter: null, body: "# No frontmatter" });
+  });
+});
