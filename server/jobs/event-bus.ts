@@ -42,6 +42,11 @@ export class EventBus {
     return this.listeners.size;
   }
 
+  /** The ids of the jobs with at least one live listener. */
+  jobIds(): string[] {
+    return [...this.listeners.keys()];
+  }
+
   private unsubscribe(jobId: string, listener: EventListener): void {
     const set = this.listeners.get(jobId);
     if (!set) return;

@@ -6,6 +6,17 @@ import type { JobEventRecord, NewEvent } from "./types";
 /** At most ~10 token events per second per job (SPEC §5). */
 export const TOKEN_FLUSH_MS = 100;
 
+/** How long a quiet subscriber waits before re-reading the log for events another server wrote… */
+const POLL_MS = 1_000;
+/** …and how long when the relay brings those live: then the re-read is only a safety net. */
+const RELAYED_POLL_MS = 10_000;
+
+/** What the log needs from the cross-server relay (see EventRelay). */
+export interface CrossServerLink {
+  readonly origin: string;
+  readonly live: boolean;
+}
+
 interface TokenBuffer {
   text: string;
   phase: string | null;
@@ -25,11 +36,18 @@ export class EventLog {
   constructor(
     private readonly repo: EventRepository,
     readonly bus: EventBus,
+    /** Set on PostgreSQL: appends are announced to other servers under this server's origin. */
+    private readonly relay?: CrossServerLink,
   ) {}
+
+  /** How long a subscriber hearing nothing waits before re-reading the log (see streamJobEvents). */
+  get quietPollMs(): number {
+    return this.relay?.live ? RELAYED_POLL_MS : POLL_MS;
+  }
 
   append(jobId: string, event: NewEvent): Promise<JobEventRecord> {
     return this.locks.run(jobId, async () => {
-      const stored = await this.repo.append(jobId, event);
+      const stored = await this.repo.append(jobId, event, this.relay?.origin);
       this.bus.publish(stored);
       return stored;
     });
@@ -45,6 +63,9 @@ export class EventLog {
       const stored = await this.repo.append(jobId, event);
       await settle();
       this.bus.publish(stored);
+      // Other servers hear it only now too (not from the insert), for the same reason. A lost announcement only
+      // delays remote subscribers until their next log re-read: it must not turn a settled change into an error.
+      if (this.relay) await this.repo.announce({ jobId, seq: stored.seq, origin: this.relay.origin }).catch(() => undefined);
       return stored;
     });
   }

@@ -5,7 +5,7 @@ import { TERMINAL_EVENTS, isTerminal, type JobEventRecord, type LiveEvent, type 
 export type StreamItem = { kind: "event"; event: JobEventRecord } | { kind: "token"; token: TokenEvent };
 
 export interface StreamOptions {
-  /** How long to wait for a live event before re-reading the log (events written by another server). */
+  /** How long to wait for a live event before re-reading the log (events written by another server); default EventLog.quietPollMs. */
   pollMs?: number;
 }
 
@@ -58,7 +58,7 @@ export async function* streamJobEvents(
     while (!signal.aborted) {
       if (readTheLog) state = yield* replayLog(deps, jobId, state.last);
       if (state.terminal) return;
-      const live = await drainLive(inbox, state.finished ? FINISHED_GRACE_MS : (options.pollMs ?? 1_000), signal, state.last);
+      const live = await drainLive(inbox, state.finished ? FINISHED_GRACE_MS : (options.pollMs ?? deps.events.quietPollMs), signal, state.last);
       yield* live.items;
       if (live.terminal || (state.finished && !live.gap && live.last === state.last)) return;
       // The log is read again only on a gap or after a quiet poll interval (events another server wrote), not

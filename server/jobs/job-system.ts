@@ -2,11 +2,13 @@ import type { Logger } from "pino";
 import { env } from "../common/env";
 import { loggerFor } from "../common/logger";
 import { lazySingleton } from "../common/singleton";
-import { getPrisma } from "../db/client";
+import { getDatabase } from "../db/client";
+import type { DatabaseTarget } from "../db/connection";
 import type { EngineDeps, Workflow } from "../workflow/engine";
 import { findWorkflow } from "../workflow/registry";
 import { EventBus } from "./event-bus";
 import { EventLog } from "./event-log";
+import { EventRelay, type EventRelayOptions } from "./event-relay";
 import { JobLifecycle } from "./job-lifecycle";
 import { JobService } from "./job-service";
 import { JobStore, type JobStoreOptions } from "./job-store";
@@ -22,6 +24,8 @@ export interface JobSystem {
   lifecycle: JobLifecycle;
   runner: JobRunner;
   service: JobService;
+  /** Live events from other servers (PostgreSQL only); start it with `relay.start()`, stop it on shutdown. */
+  relay?: EventRelay;
 }
 
 export interface JobSystemOptions {
@@ -31,17 +35,21 @@ export interface JobSystemOptions {
   log?: Logger;
   /** Where the runner finds workflows by name (tests add their own); default: the registry. */
   workflows?: (name: string) => Workflow | undefined;
+  /** Set for a PostgreSQL shared by several servers: events are announced and heard over LISTEN/NOTIFY. */
+  relay?: EventRelayOptions;
 }
 
 export function createJobSystem(repos: Repositories, options: JobSystemOptions): JobSystem {
   const log = options.log ?? loggerFor("jobs");
   const store = new JobStore(repos.jobs, options.store);
-  const events = new EventLog(repos.events, new EventBus());
+  const bus = new EventBus();
+  const relay = options.relay ? new EventRelay({ bus, repo: repos.events, log }, options.relay) : undefined;
+  const events = new EventLog(repos.events, bus, relay);
   const lifecycle = new JobLifecycle(store, events, repos.jobs, repos.checkpoints);
   const engine: EngineDeps = { store, events, steps: repos.steps, checkpoints: repos.checkpoints, checkpointTimeoutMs: options.checkpointTimeoutMs, log };
   const runner = new JobRunner({ repos, engine, lifecycle, log, workflows: options.workflows ?? findWorkflow }, options.runner);
   const service = new JobService(store, events, repos, lifecycle, runner);
-  return { repos, store, events, lifecycle, runner, service };
+  return { repos, store, events, lifecycle, runner, service, relay };
 }
 
 export function jobSystemOptionsFromEnv(): JobSystemOptions {
@@ -52,7 +60,17 @@ export function jobSystemOptionsFromEnv(): JobSystemOptions {
   };
 }
 
-const shared = lazySingleton("job-system", async () => createJobSystem(prismaRepositories(await getPrisma()), jobSystemOptionsFromEnv()));
+/** PGlite is one process by construction: only a PostgreSQL server has other servers to hear from. */
+function relayFor(target: DatabaseTarget): EventRelayOptions | undefined {
+  return target.kind === "postgres" ? { url: target.url, connectTimeoutMs: env().DATABASE_CONNECT_TIMEOUT_MS } : undefined;
+}
+
+const shared = lazySingleton("job-system", async () => {
+  const database = await getDatabase();
+  const system = createJobSystem(prismaRepositories(database.prisma), { ...jobSystemOptionsFromEnv(), relay: relayFor(database.target) });
+  await system.relay?.start();
+  return system;
+});
 
 /** The process's job engine, built on first use (single-flight: one store, one runner per process). */
 export const getJobSystem = shared.get;
@@ -60,8 +78,9 @@ export const getJobSystem = shared.get;
 /** Tests install their own system (over their own database) as the process's. */
 export const useJobSystem = shared.set;
 
-/** Stops the runner (jobs keep their state and resume on the next start) and forgets the system. */
+/** Stops the runner (jobs keep their state and resume on the next start) and the relay, and forgets the system. */
 export async function stopJobSystem(): Promise<void> {
   const system = await shared.reset();
   await system?.runner.stop();
+  await system?.relay?.stop();
 }

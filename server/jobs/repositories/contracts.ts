@@ -56,10 +56,27 @@ export interface CheckpointRepository {
   listForJob(jobId: string): Promise<CheckpointRecord[]>;
 }
 
+/** The PostgreSQL NOTIFY channel that tells other servers an event was stored (SPEC §10). */
+export const EVENT_CHANNEL = "skill_fleet_events";
+
+/** What goes through EVENT_CHANNEL: where to read the event, and which server wrote it. Never the event itself. */
+export interface EventAnnouncement {
+  jobId: string;
+  seq: number;
+  origin: string;
+}
+
 export interface EventRepository {
-  /** Allocates the next seq of the job atomically in the database and stores the event. */
-  append(jobId: string, event: NewEvent): Promise<JobEventRecord>;
+  /**
+   * Allocates the next seq of the job atomically in the database and stores the event; with `announceAs` (the
+   * writing server's origin) the same statement also NOTIFYs EVENT_CHANNEL.
+   */
+  append(jobId: string, event: NewEvent, announceAs?: string): Promise<JobEventRecord>;
+  /** NOTIFYs EVENT_CHANNEL about an event stored earlier (one whose announcement had to wait for a state change). */
+  announce(announcement: EventAnnouncement): Promise<void>;
   listAfter(jobId: string, afterSeq: number, limit?: number): Promise<JobEventRecord[]>;
+  /** The newest stored event of each of these jobs (jobs without events are left out). */
+  latest(jobIds: readonly string[]): Promise<JobEventRecord[]>;
 }
 
 export interface Repositories {

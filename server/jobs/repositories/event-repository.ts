@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../db/client";
 import type { JobEvent } from "../../db/generated/prisma/client";
 import { EVENT_TYPES, type JobEventRecord, type StoredEventType } from "../types";
-import type { EventRepository } from "./contracts";
+import { EVENT_CHANNEL, type EventRepository } from "./contracts";
 import { asJsonObject } from "./json";
 
 function asEventType(value: string): StoredEventType {
@@ -14,20 +14,37 @@ function toEventRecord(row: JobEvent): JobEventRecord {
 
 export function prismaEventRepository(prisma: PrismaClient): EventRepository {
   return {
-    async append(jobId, event) {
+    async append(jobId, event, announceAs) {
       // One statement: the counter on the job row is incremented and the event inserted atomically, so seq has
       // no gaps and no two writers (even in different processes) get the same number. A single statement also
-      // needs no interactive transaction, which on PGlite would queue behind every other one.
-      const rows = await prisma.$queryRaw<JobEvent[]>`
-        WITH counter AS (UPDATE "Job" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${jobId}::uuid RETURNING "lastSeq")
-        INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data")
-        SELECT ${jobId}::uuid, "lastSeq", ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb FROM counter
-        RETURNING "jobId", "seq", "type", "phase", "message", "data", "createdAt"`;
+      // needs no interactive transaction, which on PGlite would queue behind every other one. The NOTIFY rides
+      // in it too: it is sent at commit, so a listener that hears it always finds the row.
+      const origin = announceAs ?? null;
+      const rows = await prisma.$queryRaw<(JobEvent & { announced: unknown })[]>`
+        WITH counter AS (UPDATE "Job" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${jobId}::uuid RETURNING "lastSeq"),
+        stored AS (
+          INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data")
+          SELECT ${jobId}::uuid, "lastSeq", ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb FROM counter
+          RETURNING "jobId", "seq", "type", "phase", "message", "data", "createdAt")
+        SELECT stored.*, CASE WHEN ${origin}::text IS NULL THEN NULL
+          ELSE pg_notify(${EVENT_CHANNEL}, json_build_object('jobId', "jobId", 'seq', "seq", 'origin', ${origin}::text)::text)::text END AS "announced"
+        FROM stored`;
       const [row] = rows;
       if (!row) throw new Error(`Job ${jobId} not found`);
-      return toEventRecord(row);
+      const { announced: _announced, ...stored } = row;
+      return toEventRecord(stored);
+    },
+    async announce(announcement) {
+      await prisma.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(announcement)})`;
     },
     listAfter: async (jobId, afterSeq, limit = 10_000) =>
       (await prisma.jobEvent.findMany({ where: { jobId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit })).map(toEventRecord),
+    async latest(jobIds) {
+      if (jobIds.length === 0) return [];
+      const rows = await prisma.$queryRaw<JobEvent[]>`
+        SELECT DISTINCT ON ("jobId") "jobId", "seq", "type", "phase", "message", "data", "createdAt" FROM "JobEvent"
+        WHERE "jobId" = ANY(${[...jobIds]}::uuid[]) ORDER BY "jobId", "seq" DESC`;
+      return rows.map(toEventRecord);
+    },
   };
 }

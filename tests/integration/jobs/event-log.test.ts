@@ -100,6 +100,8 @@ describe("event subscribers — guarantee 3: a late subscriber replays from the 
     let afterRead: (() => Promise<unknown>) | undefined;
     const racy: EventRepository = {
       append: (jobId, event) => repo.append(jobId, event),
+      announce: (announcement) => repo.announce(announcement),
+      latest: (jobIds) => repo.latest(jobIds),
       listAfter: async (jobId, afterSeq, limit) => {
         const rows = await repo.listAfter(jobId, afterSeq, limit);
         const hook = afterRead;
