@@ -16,28 +16,33 @@ export interface DraftView {
 
 const PROMOTABLE = new Set(["completed", "pending_review"]);
 
-export async function jobDraft(system: JobSystem, userId: string, jobId: string): Promise<DraftView> {
+type SkillSource = { kind: "library"; skillPath: string; dir: string; name: string } | { kind: "draft"; skillPath: string; dir: string; name: string; files: Record<string, string> };
+
+/** Where a job's skill is now: in the library once promoted, else its draft (NOT_FOUND with `missing` if none). */
+async function skillSource(system: JobSystem, userId: string, jobId: string, missing: (job: JobRecord) => string): Promise<SkillSource> {
   const job = await system.service.get(userId, jobId);
   if (job.promoted && job.finalPath) {
     const entry = await libraryFor().entry(job.finalPath);
-    return { skillPath: entry.path, files: [], promoted: true };
+    return { kind: "library", skillPath: entry.path, dir: entry.dir, name: entry.name };
   }
   const draft = await readDraft({ jobId });
-  if (!draft) throw notFound(`Job '${jobId}' has no draft${PROMOTABLE.has(job.status) ? "" : " yet"}`);
-  const files = Object.entries(draft.files).map(([path, content]) => ({ path, content })).sort((a, b) => (a.path === "SKILL.md" ? -1 : b.path === "SKILL.md" ? 1 : a.path.localeCompare(b.path)));
-  return { skillPath: draft.skillPath, files, promoted: false };
+  if (!draft) throw notFound(missing(job));
+  return { kind: "draft", skillPath: draft.skillPath, dir: draft.dir, name: draft.skillPath.split("/").at(-1) ?? "skill", files: draft.files };
+}
+
+const skillMdFirst = (a: { path: string }, b: { path: string }): number => (a.path === "SKILL.md" ? -1 : b.path === "SKILL.md" ? 1 : a.path.localeCompare(b.path));
+
+export async function jobDraft(system: JobSystem, userId: string, jobId: string): Promise<DraftView> {
+  const source = await skillSource(system, userId, jobId, (job) => `Job '${jobId}' has no draft${PROMOTABLE.has(job.status) ? "" : " yet"}`);
+  if (source.kind === "library") return { skillPath: source.skillPath, files: [], promoted: true };
+  const files = Object.entries(source.files).map(([path, content]) => ({ path, content })).sort(skillMdFirst);
+  return { skillPath: source.skillPath, files, promoted: false };
 }
 
 /** The folder to zip for a job: its draft, or the library skill it was promoted to. */
 export async function jobArchiveSource(system: JobSystem, userId: string, jobId: string): Promise<{ dir: string; name: string }> {
-  const job = await system.service.get(userId, jobId);
-  if (job.promoted && job.finalPath) {
-    const entry = await libraryFor().entry(job.finalPath);
-    return { dir: entry.dir, name: entry.name };
-  }
-  const draft = await readDraft({ jobId });
-  if (!draft) throw notFound(`Job '${jobId}' has no draft to download`);
-  return { dir: draft.dir, name: draft.skillPath.split("/").at(-1) ?? "skill" };
+  const { dir, name } = await skillSource(system, userId, jobId, () => `Job '${jobId}' has no draft to download`);
+  return { dir, name };
 }
 
 function assertPromotable(job: JobRecord, force: boolean): void {
