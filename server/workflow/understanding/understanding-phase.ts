@@ -22,11 +22,13 @@ interface RoundState {
   override: StructureOverride | null;
 }
 
+type LibraryView = { structure: string; existing: string[] };
+
 export interface UnderstandingSettings {
   confirmPlan: boolean;
   maxClarifyRounds: number;
   /** The library as the taxonomy step sees it: the tree (JSON text) and the existing skill paths. */
-  library: () => Promise<{ structure: string; existing: string[] }>;
+  library: () => Promise<LibraryView>;
 }
 
 const MAX_STRUCTURE_FIXES = 3;
@@ -60,8 +62,9 @@ export class UnderstandingPhase extends BaseWorkflow {
       const answers = await this._stepAskClarifications(requirements, state.clarifications, clarifyRound);
       return { round: state.round + 1, clarifications: [...state.clarifications, ...answers], override };
     }
-    const [intent, taxonomy] = await this._stepAnalyze(requirements);
-    const dependencies = await this._stepRefineDependencies(intent, taxonomy);
+    const library = await this.compute("library", () => this.settings.library());
+    const [intent, taxonomy] = await this._stepAnalyze(requirements, library);
+    const dependencies = await this._stepRefineDependencies(intent, taxonomy, library);
     const plan = await this._stepPlanAndConfirm({ requirements, intent, taxonomy, dependencies }, override);
     return { requirements, intent, taxonomy, dependencies, plan };
   }
@@ -100,9 +103,8 @@ export class UnderstandingPhase extends BaseWorkflow {
   }
 
   /** Intent, taxonomy path and a first dependency pass, in parallel (SPEC §7). */
-  private async _stepAnalyze(requirements: Requirements): Promise<[Intent, TaxonomyChoice, Dependencies]> {
+  private async _stepAnalyze(requirements: Requirements, library: LibraryView): Promise<[Intent, TaxonomyChoice, Dependencies]> {
     await this.progress(0.45, "Analysing intent, library placement and dependencies");
-    const library = await this.compute("library", () => this.settings.library());
     return Promise.all([
       this.model("intent", STEPS.analyzeIntent, { taskDescription: this.task, requirements }),
       this.model("taxonomy", STEPS.findTaxonomyPath, { taskDescription: this.task, requirements, taxonomyStructure: library.structure, existingSkills: library.existing }),
@@ -110,8 +112,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     ]);
   }
 
-  private async _stepRefineDependencies(intent: Intent, taxonomy: TaxonomyChoice): Promise<Dependencies> {
-    const library = await this.compute("library", () => this.settings.library());
+  private _stepRefineDependencies(intent: Intent, taxonomy: TaxonomyChoice, library: LibraryView): Promise<Dependencies> {
     return this.model("dependencies-refined", STEPS.analyzeDependencies, { taskDescription: this.task, intent, taxonomyPath: taxonomy.recommendedPath, existingSkills: library.existing });
   }
 
