@@ -5,11 +5,11 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { USER_COOKIE } from "@/server/common/caller";
 import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-const USER_COOKIE = "skill-fleet-user";
 
 /** The caller identity sent as `x-user-id` (SPEC §6); absent means the `default` user. */
 function userIdFromCookie(): string | undefined {

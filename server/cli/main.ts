@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { USER_ID_PATTERN, USER_ID_RULE } from "../common/caller";
 import { JOB_STATUSES } from "../jobs/types";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
@@ -14,7 +15,6 @@ import { Terminal } from "./terminal";
  * §8.1). It never touches the database. `main` returns the exit code; bin/skill-fleet.mjs runs it.
  */
 export const DEFAULT_URL = "http://127.0.0.1:3000";
-const USER_ID = /^[A-Za-z0-9._@-]{1,128}$/;
 
 function parseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : null;
@@ -31,7 +31,7 @@ function checkedUrl(value: string): string {
 }
 
 function parseUser(value: string): string {
-  if (!USER_ID.test(value)) throw new InvalidArgumentError("1–128 letters, digits, '.', '_', '@' or '-'");
+  if (!USER_ID_PATTERN.test(value)) throw new InvalidArgumentError(USER_ID_RULE);
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { DEFAULT_USER as DEFAULT_OWNER } from "../common/caller";
 import { badRequest, conflict, forbidden, notFound } from "../common/errors";
 import { KeyedLock } from "../common/keyed-lock";
 import { isPhaseMarker } from "../workflow/engine";
@@ -12,7 +13,6 @@ import type {
 } from "./types";
 import { isTerminal } from "./types";
 
-export const DEFAULT_OWNER = "default";
 
 export interface CreateJobInput {
   ownerId: string;

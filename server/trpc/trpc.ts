@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { callerIdFromHeaders } from "../common/caller";
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
 
@@ -8,27 +9,18 @@ import { loggerFor, userText } from "../common/logger";
  * The one tRPC instance: context, base procedures, error formatting and SSE settings. Routers live in
  * ./routers/<area>/, one file per procedure, and are registered only in ./root.ts.
  */
-export const DEFAULT_USER = "default";
-const USER_ID = /^[A-Za-z0-9._@-]{1,128}$/;
 
 export interface Context {
   /** Caller identity from the `x-user-id` header (the UI sets it from a cookie); `default` when absent. */
   userId: string;
 }
 
-export const USER_COOKIE = "skill-fleet-user";
-
-/** EventSource (subscriptions) cannot send headers, so the UI's cookie is the fallback identity source. */
-function userIdFromCookie(headers: Headers): string | undefined {
-  const cookie = headers.get("cookie")?.split(/;\s*/).find((c) => c.startsWith(`${USER_COOKIE}=`));
-  return cookie ? decodeURIComponent(cookie.slice(USER_COOKIE.length + 1)) : undefined;
-}
-
 export function createContext(headers: Headers): Context {
-  const raw = (headers.get("x-user-id") ?? userIdFromCookie(headers))?.trim();
-  if (!raw) return { userId: DEFAULT_USER };
-  if (!USER_ID.test(raw)) throw new TRPCError({ code: "BAD_REQUEST", message: "x-user-id must be 1–128 letters, digits, '.', '_', '@' or '-'" });
-  return { userId: raw };
+  try {
+    return { userId: callerIdFromHeaders(headers) };
+  } catch (error) {
+    throw toTRPCError(error) ?? error;
+  }
 }
 
 const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {

@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { callerIdFromHeaders } from "@/server/common/caller";
 import { badRequest } from "@/server/common/errors";
 import { jobArchiveSource } from "@/server/jobs/job-drafts";
 import { getJobSystem } from "@/server/jobs/job-system";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
-import { createContext } from "@/server/trpc/trpc";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,11 +15,9 @@ export async function GET(req: Request, context: { params: Promise<{ jobId: stri
   try {
     const jobId = jobIdSchema.safeParse((await context.params).jobId);
     if (!jobId.success) throw badRequest("jobId must be a UUID");
-    const { userId } = createContext(req.headers);
-    const source = await jobArchiveSource(await getJobSystem(), userId, jobId.data);
+    const source = await jobArchiveSource(await getJobSystem(), callerIdFromHeaders(req.headers), jobId.data);
     return await zipResponse(source.dir, source.name);
   } catch (error) {
-    if (error instanceof TRPCError) return Response.json({ error: error.message }, { status: 400 });
     return errorResponse(error);
   }
 }
