@@ -1,5 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import type { RouterOutputs } from "./router-types";
 import { createCaller } from "@/server/trpc/root";
 import { createContext } from "@/server/trpc/trpc";
 
@@ -8,13 +9,17 @@ export function serverCaller(headers: Headers) {
   return createCaller(createContext(headers));
 }
 
-/** True when the job exists for this caller; NOT_FOUND and bad ids are false, anything else is thrown. */
-export async function jobExists(jobId: string, headers: Headers): Promise<boolean> {
+const HIDDEN = new Set(["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
+
+/**
+ * The job as this caller may see it, or null when there is nothing to show: unknown, malformed id, or someone
+ * else's job (a 404 does not reveal that it exists). Anything else is thrown.
+ */
+export async function loadJob(jobId: string, headers: Headers): Promise<RouterOutputs["jobs"]["get"] | null> {
   try {
-    await serverCaller(headers).jobs.get({ jobId });
-    return true;
+    return await serverCaller(headers).jobs.get({ jobId });
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return false;
+    if (error instanceof TRPCError && HIDDEN.has(error.code)) return null;
     throw error;
   }
 }

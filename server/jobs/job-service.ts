@@ -13,7 +13,6 @@ import type {
 } from "./types";
 import { isTerminal } from "./types";
 
-
 export interface CreateJobInput {
   ownerId: string;
   task: string;

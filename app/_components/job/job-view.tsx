@@ -63,9 +63,10 @@ function MainColumn({ job, tokens }: { job: Job; tokens: string }) {
 }
 
 /** The live job page: header, phases and progress, the pending checkpoint, streamed tokens, result, step log. */
-export function JobView({ jobId }: { jobId: string }) {
+export function JobView({ jobId, initialJob }: { jobId: string; initialJob?: Job }) {
   const trpc = useTRPC();
-  const job = useQuery(trpc.jobs.get.queryOptions({ jobId }));
+  // The server already read the job to decide 404 or not: start from that instead of a loading state.
+  const job = useQuery({ ...trpc.jobs.get.queryOptions({ jobId }), initialData: initialJob });
   const stream = useJobStream(jobId);
   if (job.isError) return <p className="alert alert-error" role="alert">Could not load the job: {job.error.message}</p>;
   if (!job.data) return <p className="muted" aria-busy="true">Loading the job…</p>;
