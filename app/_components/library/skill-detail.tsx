@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
@@ -10,13 +9,6 @@ import { ValidationReportView } from "../validation-report";
 export function SkillDetail({ path }: { path: string }) {
   const trpc = useTRPC();
   const skill = useQuery(trpc.library.get.queryOptions({ path }));
-  const validate = useMutation(trpc.skills.validate.mutationOptions());
-  const content = skill.data?.content;
-  const folderName = path.split("/").at(-1);
-  const { mutate } = validate;
-  useEffect(() => {
-    if (content !== undefined) mutate({ content, folderName });
-  }, [content, folderName, mutate]);
 
   if (skill.isError) return <p className="alert alert-error" role="alert">{skill.error.message}</p>;
   if (!skill.data) return <p className="muted" aria-busy="true">Loading…</p>;
@@ -36,7 +28,7 @@ export function SkillDetail({ path }: { path: string }) {
       </details>
       <div className="card"><SkillMdView content={skill.data.content} /></div>
       <h3>Validation</h3>
-      {validate.data ? <ValidationReportView report={validate.data} /> : <p className="muted">Validating…</p>}
+      <ValidationReportView report={skill.data.validation} />
     </article>
   );
 }

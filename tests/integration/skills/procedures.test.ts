@@ -76,6 +76,9 @@ describe("library.*", () => {
     const detail = await caller.library.get({ path: "data/csv-summary" });
     expect(detail).toMatchObject({ path: "data/csv-summary", name: "csv-summary", tags: ["pandas"] });
     expect(detail).not.toHaveProperty("dir");
+    // The whole folder is validated on the server, findings carry their file.
+    expect(detail.validation).toMatchObject({ passed: expect.any(Boolean), findings: expect.any(Array) });
+    expect(detail.validation.findings.every((f) => f.path.startsWith("csv-summary/") || f.path === "csv-summary")).toBe(true);
     const { xml } = await caller.library.xml();
     expect(xml).toContain(`<location>${path.join(root, "data/csv-summary/SKILL.md")}</location>`);
   });
