@@ -1,3 +1,4 @@
+import { toJsonObject } from "../common/json";
 import type { inferRouterInputs } from "@trpc/server";
 import type { AppRouter } from "../trpc/root";
 import { CHECKPOINT_SCHEMAS } from "../workflow/checkpoints";
@@ -22,7 +23,7 @@ export interface FollowContext {
 type AnswerResponse = inferRouterInputs<AppRouter>["hitl"]["answer"]["response"];
 
 /** A parsed checkpoint answer is plain data (strings, booleans, arrays, records): a JSON round trip types it. */
-const asJson = (value: object): AnswerResponse => JSON.parse(JSON.stringify(value)) as AnswerResponse;
+const asJson = (value: object): AnswerResponse => toJsonObject(value);
 
 type Item = JobEvent | { type: "token"; text: string };
 const TERMINAL_EVENTS = new Set(["completed", "failed", "cancelled"]);

@@ -2,8 +2,9 @@
  * The job engine's domain types (SPEC §3–§5). Repositories map database rows to these; nothing outside
  * server/jobs/repositories sees a Prisma type.
  */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import type { Json, JsonObject } from "../common/json";
+
+export type { Json, JsonObject };
 
 export const JOB_STATUSES = ["pending", "running", "pending_user_input", "pending_hitl", "pending_review", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Json, JsonObject } from "../jobs/types";
+import { toJson, toJsonObject } from "../common/json";
 import { runStep } from "../llm/run-step";
 import type { StepDefinition } from "../llm/steps/types";
 import { CHECKPOINT_SCHEMAS } from "./checkpoints";
@@ -11,11 +11,6 @@ type CheckpointType = keyof typeof CHECKPOINT_SCHEMAS;
 export type CheckpointAnswer<T extends CheckpointType> = Exclude<z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["response"]>, { action: "cancel" }>;
 
 const REASONING_SNIPPET = 400;
-
-/** Step outputs are plain JSON data; this makes that explicit (and drops `undefined` fields) for the step store. */
-function toJson<T>(value: T): Json {
-  return JSON.parse(JSON.stringify(value)) as Json;
-}
 
 /**
  * The pattern every phase shares (SPEC §7): durable keyed steps (`<phase>#<round>/<step>`), phase start/end,
@@ -71,7 +66,7 @@ export abstract class BaseWorkflow {
 
   /** A human checkpoint: waits for the answer (suspending the job), validates it, and honours `cancel`. */
   protected async ask<T extends CheckpointType>(name: string, type: T, prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>): Promise<CheckpointAnswer<T>> {
-    const raw = await this.ctx.ask(this.key(name), { type, prompt: toJson(prompt) as JsonObject });
+    const raw = await this.ctx.ask(this.key(name), { type, prompt: toJsonObject(prompt) });
     const answer = CHECKPOINT_SCHEMAS[type].response.parse(raw) as { action: string };
     if (answer.action === "cancel") throw new CancelledError("Cancelled by user at the checkpoint");
     return answer as CheckpointAnswer<T>;

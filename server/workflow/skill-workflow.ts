@@ -1,6 +1,7 @@
 import { env } from "../common/env";
 import type { WorkflowOutcome } from "../jobs/job-lifecycle";
-import type { JobRecord, JsonObject } from "../jobs/types";
+import { toJsonObject } from "../common/json";
+import type { JobRecord } from "../jobs/types";
 import type { Understanding } from "../llm/steps";
 import { writeDraft } from "../skills/drafts";
 import { libraryFor } from "../skills/library";
@@ -54,7 +55,7 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
   };
   return {
     status: v.assessment.passed ? "completed" : "pending_review",
-    result: JSON.parse(JSON.stringify(result)) as JsonObject,
+    result: toJsonObject(result),
     patch: { draftPath, intendedPath: plan.taxonomyPath, validationPassed: v.assessment.passed, validationScore: v.assessment.score },
   };
 }

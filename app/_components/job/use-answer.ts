@@ -1,9 +1,9 @@
 "use client";
 
+import type { JsonObject } from "@/server/common/json";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../_lib/trpc";
 
-type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Sends an answer to the job's pending checkpoint (matched by its id), then refreshes the job. */
 export function useAnswer(jobId: string, checkpointId: string) {
@@ -14,6 +14,6 @@ export function useAnswer(jobId: string, checkpointId: string) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) }),
     }),
   );
-  const send = (response: { [key: string]: JsonValue }) => mutation.mutate({ jobId, checkpointId, response });
+  const send = (response: JsonObject) => mutation.mutate({ jobId, checkpointId, response });
   return { send, pending: mutation.isPending, error: mutation.error?.message ?? null, sent: mutation.isSuccess };
 }
