@@ -10,7 +10,10 @@ import path from "node:path";
  */
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const runDir = path.join(os.tmpdir(), `skill-fleet-e2e-${process.pid}-${Date.now()}`);
-const servers = { offline: { port: basePort, model: undefined }, scripted: { port: basePort + 1, model: "scripted:e2e" } } as const;
+const servers = {
+  offline: { port: basePort, model: undefined },
+  scripted: { port: basePort + 1, model: "scripted:e2e" },
+} as const;
 
 function webServer(name: keyof typeof servers) {
   const { port, model } = servers[name];
@@ -47,13 +50,29 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
-    { name: "offline", testMatch: /(shell|offline)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${servers.offline.port}` } },
-    { name: "scripted", testIgnore: /(shell|offline)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${servers.scripted.port}` } },
+    {
+      name: "offline",
+      testMatch: /(shell|offline)\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${servers.offline.port}` },
+    },
+    {
+      name: "scripted",
+      testIgnore: /(shell|offline)\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${servers.scripted.port}` },
+    },
   ],
   webServer: [webServer("offline"), webServer("scripted")],
 });

@@ -14,9 +14,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <TRPCReactProvider>
-          <a className="skip-link" href="#main">Skip to content</a>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
           <AppHeader />
-          <main id="main" className="page">{children}</main>
+          <main id="main" className="page">
+            {children}
+          </main>
         </TRPCReactProvider>
       </body>
     </html>

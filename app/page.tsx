@@ -4,7 +4,10 @@ export default function CreatePage() {
   return (
     <section aria-labelledby="page-title" className="stack" style={{ maxWidth: "48rem" }}>
       <h1 id="page-title">Create a skill</h1>
-      <p className="muted">Describe the task in your own words. Skill Fleet works out what the skill needs, writes it, validates it, and asks you when something needs a decision.</p>
+      <p className="muted">
+        Describe the task in your own words. Skill Fleet works out what the skill needs, writes it, validates it, and
+        asks you when something needs a decision.
+      </p>
       <TaskForm />
     </section>
   );

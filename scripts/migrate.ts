@@ -12,13 +12,22 @@ async function withSession(url: string, fn: (session: SqlSession) => Promise<voi
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     const session = await postgresSession(target.url);
-    try { await fn(session); } finally { await session.close(); }
+    try {
+      await fn(session);
+    } finally {
+      await session.close();
+    }
     return;
   }
   if (target.dataDir === null) throw new Error("Nothing to migrate: DATABASE_URL points at an in-memory database.");
   const release = await acquireDataDirLock(target.dataDir);
   const pglite = await PGlite.create(target.dataDir);
-  try { await fn(pgliteSession(pglite)); } finally { await pglite.close(); await release(); }
+  try {
+    await fn(pgliteSession(pglite));
+  } finally {
+    await pglite.close();
+    await release();
+  }
 }
 
 try {

@@ -4,7 +4,13 @@ import path from "node:path";
 
 const dir = process.argv[2] ?? ".test-summary";
 // vitest and playwright must have reported; vitest-postgres too when that run was made.
-const runners = ["vitest", "playwright", ...(fs.existsSync(path.join(dir, "vitest-postgres.json")) || process.env.WITH_POSTGRES === "1" ? ["vitest-postgres"] : [])];
+const runners = [
+  "vitest",
+  "playwright",
+  ...(fs.existsSync(path.join(dir, "vitest-postgres.json")) || process.env.WITH_POSTGRES === "1"
+    ? ["vitest-postgres"]
+    : []),
+];
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const runner of runners) {
   const file = path.join(dir, `${runner}.json`);

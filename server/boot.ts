@@ -27,7 +27,10 @@ export async function startServer(): Promise<void> {
     const database = await getDatabase();
     // Resumes jobs a previous run left behind (expired leases), then keeps sweeping.
     if (env().SKILL_FLEET_RUN_JOBS) await (await getJobSystem()).runner.start();
-    loggerFor("boot").info({ database: database.description, engine: env().SKILL_FLEET_MODEL ?? "offline" }, "Skill Fleet ready");
+    loggerFor("boot").info(
+      { database: database.description, engine: env().SKILL_FLEET_MODEL ?? "offline" },
+      "Skill Fleet ready",
+    );
   } catch (error) {
     const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);
     console.error(`\nSkill Fleet cannot start:\n${message}\n`);

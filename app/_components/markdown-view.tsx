@@ -20,7 +20,11 @@ const COMPONENTS: Components = {
 export function MarkdownView({ content }: { content: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]} components={COMPONENTS}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}
+        components={COMPONENTS}
+      >
         {content}
       </ReactMarkdown>
     </div>
@@ -40,7 +44,9 @@ export function SkillMdView({ content }: { content: string }) {
   return (
     <div className="stack">
       {frontmatter !== null && (
-        <pre tabIndex={0} className="frontmatter" aria-label="Frontmatter"><code>{frontmatter}</code></pre>
+        <pre tabIndex={0} className="frontmatter" aria-label="Frontmatter">
+          <code>{frontmatter}</code>
+        </pre>
       )}
       <MarkdownView content={body} />
     </div>

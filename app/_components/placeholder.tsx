@@ -3,7 +3,9 @@ export function Placeholder({ title, children }: { title: string; children: Reac
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{title}</h1>
-      <p className="notice" role="note">Not built yet. {children}</p>
+      <p className="notice" role="note">
+        Not built yet. {children}
+      </p>
     </section>
   );
 }

@@ -36,7 +36,10 @@ function FindingList({ findings }: { findings: ReportFinding[] }) {
         <li key={`${f.ruleId}-${i}`} data-rule-id={f.ruleId}>
           <span className={`status severity-${f.severity}`}>{f.severity}</span>
           <span>
-            {f.message} <span className="rule-id">{f.ruleId} · {location(f)}</span>
+            {f.message}{" "}
+            <span className="rule-id">
+              {f.ruleId} · {location(f)}
+            </span>
           </span>
         </li>
       ))}
@@ -66,7 +69,8 @@ export function ValidationReportView({ report }: { report: ReportView }) {
   return (
     <section className="stack" aria-label="Validation report" data-testid="validation-report">
       <p className={`alert ${report.passed ? "alert-ok" : "alert-error"}`} role="status">
-        {report.passed ? "Passed" : "Did not pass"}: {errors} error{errors === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}.
+        {report.passed ? "Passed" : "Did not pass"}: {errors} error{errors === 1 ? "" : "s"}, {warnings} warning
+        {warnings === 1 ? "" : "s"}.
       </p>
       {TIERS.map(({ tier, title, blurb }) => (
         <div key={tier} className="card">

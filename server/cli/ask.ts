@@ -11,12 +11,18 @@ function matchChoice<K extends string>(choices: Choice<K>[], answer: string): K 
   const text = answer.toLowerCase();
   const byNumber = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
   if (byNumber) return byNumber.key;
-  const byKey = choices.find((c) => c.key === text || c.key.charAt(0) === text || c.label.toLowerCase().startsWith(text));
+  const byKey = choices.find(
+    (c) => c.key === text || c.key.charAt(0) === text || c.label.toLowerCase().startsWith(text),
+  );
   return text !== "" && byKey ? byKey.key : null;
 }
 
 /** Numbered choices; the answer may be the number, the key, its first letter or the start of the label. */
-export async function choose<K extends string>(term: Terminal, question: string, choices: Choice<K>[]): Promise<K | null> {
+export async function choose<K extends string>(
+  term: Terminal,
+  question: string,
+  choices: Choice<K>[],
+): Promise<K | null> {
   term.print(question);
   choices.forEach((choice, index) => term.print(`  ${index + 1}) ${choice.label}`));
   for (;;) {
@@ -38,7 +44,12 @@ export async function askText(term: Terminal, question: string): Promise<string 
 }
 
 /** A y/n question; an empty answer takes `fallback`. */
-export async function confirm(term: Terminal, question: string, fallback: boolean, options: { priority?: boolean } = {}): Promise<boolean | null> {
+export async function confirm(
+  term: Terminal,
+  question: string,
+  fallback: boolean,
+  options: { priority?: boolean } = {},
+): Promise<boolean | null> {
   for (;;) {
     const answer = await term.ask(`${question} ${fallback ? "[Y/n]" : "[y/N]"}`, options);
     if (answer === null) return null;

@@ -19,11 +19,18 @@ import type { Terminal } from "./terminal";
 export type CheckpointType = keyof typeof CHECKPOINT_SCHEMAS;
 export type RawAnswer = Record<string, unknown>;
 
-async function askStructureFix(term: Terminal, prompt: StructureFixPrompt): Promise<z.input<typeof structureFixResponseSchema> | null> {
+async function askStructureFix(
+  term: Terminal,
+  prompt: StructureFixPrompt,
+): Promise<z.input<typeof structureFixResponseSchema> | null> {
   term.print(`The skill's name or description does not pass (name: ${prompt.currentValues.name}).`);
   printList(term, "Issues:", prompt.issues);
   printList(term, "Warnings:", prompt.warnings);
-  printList(term, "Suggested fixes:", prompt.suggestedFixes.map((f) => `${f.field}: ${f.current} → ${f.suggested} (${f.explanation})`));
+  printList(
+    term,
+    "Suggested fixes:",
+    prompt.suggestedFixes.map((f) => `${f.field}: ${f.current} → ${f.suggested} (${f.explanation})`),
+  );
   const action = await choose(term, "What now?", [
     { key: "accept", label: "accept the suggested fixes" },
     { key: "edit", label: "type the name and description" },
@@ -34,7 +41,11 @@ async function askStructureFix(term: Terminal, prompt: StructureFixPrompt): Prom
   const name = await term.ask(`name [${prompt.currentValues.name}]:`);
   const description = name === null ? null : await term.ask(`description [${prompt.currentValues.description}]:`);
   if (name === null || description === null) return null;
-  return { action: "apply", name: name || prompt.currentValues.name, description: description || prompt.currentValues.description };
+  return {
+    action: "apply",
+    name: name || prompt.currentValues.name,
+    description: description || prompt.currentValues.description,
+  };
 }
 
 /** proceed / revise|refine with feedback / cancel: the common ending of confirm, preview and validate. */
@@ -57,7 +68,9 @@ function showPlan(term: Terminal, prompt: ConfirmPrompt): void {
 }
 
 function showPreview(term: Terminal, prompt: PreviewPrompt): void {
-  term.print(`Preview (${prompt.sectionsCount} sections, ${prompt.examplesCount} examples, ~${prompt.readingTime} min read):`);
+  term.print(
+    `Preview (${prompt.sectionsCount} sections, ${prompt.examplesCount} examples, ~${prompt.readingTime} min read):`,
+  );
   term.print(prompt.content);
   printList(term, "Highlights:", prompt.highlights);
 }
@@ -71,9 +84,13 @@ function showReview(term: Terminal, prompt: ReviewPrompt): void {
   printList(term, `Test cases (${prompt.testCaseCount}):`, prompt.testCasesPreview);
 }
 
-function parsePrompt<T extends CheckpointType>(type: T, prompt: unknown): z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]> {
+function parsePrompt<T extends CheckpointType>(
+  type: T,
+  prompt: unknown,
+): z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]> {
   const parsed = CHECKPOINT_SCHEMAS[type].prompt.safeParse(prompt);
-  if (!parsed.success) throw new CliError(`the server sent a ${type} checkpoint this CLI cannot read; answer it in the web UI`);
+  if (!parsed.success)
+    throw new CliError(`the server sent a ${type} checkpoint this CLI cannot read; answer it in the web UI`);
   return parsed.data as z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>;
 }
 

@@ -66,7 +66,9 @@ async function askQuestion(term: Terminal, question: Question): Promise<Exclude<
 }
 
 export async function askClarify(term: Terminal, prompt: ClarifyPrompt): Promise<ClarifyAnswer | null> {
-  term.print(`Clarifying questions (round ${prompt.round} of ${prompt.maxRounds}, ${prompt.priority}): ${prompt.rationale}`);
+  term.print(
+    `Clarifying questions (round ${prompt.round} of ${prompt.maxRounds}, ${prompt.priority}): ${prompt.rationale}`,
+  );
   const answers: Record<string, QuestionAnswer> = {};
   for (const [index, question] of prompt.questions.entries()) {
     showQuestion(term, question, index, prompt.questions.length);

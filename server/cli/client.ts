@@ -19,7 +19,9 @@ export function createSkillFleetClient(url: string, userId?: string) {
           url: endpoint,
           transformer: superjson,
           EventSource,
-          eventSourceOptions: () => ({ fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }) }),
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+          }),
         }),
         false: httpBatchLink({ url: endpoint, transformer: superjson, headers }),
       }),

@@ -38,7 +38,9 @@ interface FlatZodError {
 function zodProblems(error: ClientError): string | null {
   const flat = error.data?.zodError as FlatZodError | null | undefined;
   if (!flat) return null;
-  const fields = Object.entries(flat.fieldErrors).map(([field, messages]) => `${field}: ${(messages ?? []).join("; ")}`);
+  const fields = Object.entries(flat.fieldErrors).map(
+    ([field, messages]) => `${field}: ${(messages ?? []).join("; ")}`,
+  );
   const lines = [...flat.formErrors, ...fields];
   return lines.length > 0 ? `invalid input:\n  ${lines.join("\n  ")}` : null;
 }

@@ -38,7 +38,8 @@ function subscribe(ctx: FollowContext, jobId: string): { queue: EventQueue<Item>
       onError: (error) => queue.fail(error),
       onComplete: () => queue.end(),
       onConnectionStateChange: (state) => {
-        if (state.state === "connecting" && state.error && !lost) ctx.term.error(`connection lost (${state.error.message}); reconnecting…`);
+        if (state.state === "connecting" && state.error && !lost)
+          ctx.term.error(`connection lost (${state.error.message}); reconnecting…`);
         if (state.state === "pending" && lost) ctx.term.error("reconnected");
         lost = state.state === "connecting" && (lost || state.error !== null);
       },
@@ -50,7 +51,10 @@ function subscribe(ctx: FollowContext, jobId: string): { queue: EventQueue<Item>
 async function answerFor(ctx: FollowContext, type: CheckpointType, prompt: unknown): Promise<RawAnswer> {
   if (ctx.autoApprove) return autoAnswer(type);
   const answer = await askCheckpoint(ctx.term, type, prompt);
-  if (answer === null) throw new CliError("no more input: the job is still waiting for an answer (answer it in the web UI, or run with --auto-approve)");
+  if (answer === null)
+    throw new CliError(
+      "no more input: the job is still waiting for an answer (answer it in the web UI, or run with --auto-approve)",
+    );
   return answer;
 }
 
@@ -61,7 +65,8 @@ async function handleCheckpoint(ctx: FollowContext, jobId: string, event: JobEve
   if (!pending || pending.id !== checkpointId) return; // answered elsewhere, or replayed from the log
   const answer = await answerFor(ctx, pending.type, pending.prompt);
   const response = CHECKPOINT_SCHEMAS[pending.type].response.safeParse(answer);
-  if (!response.success) throw new CliError(`answer rejected: ${response.error.issues.map((i) => i.message).join("; ")}`);
+  if (!response.success)
+    throw new CliError(`answer rejected: ${response.error.issues.map((i) => i.message).join("; ")}`);
   try {
     await ctx.client.hitl.answer.mutate({ jobId, checkpointId, response: asJson(response.data) });
   } catch (error) {

@@ -18,7 +18,8 @@ export const DEFAULT_URL = "http://127.0.0.1:3000";
 
 function parseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new InvalidArgumentError("must be an http(s) URL");
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
+    throw new InvalidArgumentError("must be an http(s) URL");
   return value.replace(/\/+$/, "");
 }
 
@@ -26,7 +27,9 @@ function checkedUrl(value: string): string {
   try {
     return parseUrl(value);
   } catch {
-    throw new CliError(`the server URL must be an http(s) URL, got ${JSON.stringify(value)} (--url or SKILL_FLEET_URL)`);
+    throw new CliError(
+      `the server URL must be an http(s) URL, got ${JSON.stringify(value)} (--url or SKILL_FLEET_URL)`,
+    );
   }
 }
 
@@ -37,7 +40,8 @@ function parseUser(value: string): string {
 
 function parseLimit(value: string): number {
   const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new InvalidArgumentError("a whole number from 1 to 100");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new InvalidArgumentError("a whole number from 1 to 100");
   return limit;
 }
 
@@ -78,7 +82,9 @@ function addCreate(program: Command, run: Run): void {
     .option("--stream", "show the model's tokens as they stream")
     .option("--auto-approve", "answer every checkpoint automatically (no clarifications, proceed)")
     .option("--json", "print the final job as JSON (progress goes to stderr)")
-    .action((task: string, flags: CreateFlags, command: Command) => run(command, (ctx) => createCommand(ctx, task, flags)));
+    .action((task: string, flags: CreateFlags, command: Command) =>
+      run(command, (ctx) => createCommand(ctx, task, flags)),
+    );
 }
 
 function addValidateAndPromote(program: Command, run: Run): void {
@@ -87,14 +93,18 @@ function addValidateAndPromote(program: Command, run: Run): void {
     .description("validate a SKILL.md, a skill folder or a .zip of one (exit 1 when it does not pass)")
     .argument("<path>", "SKILL.md file, skill folder or .zip")
     .option("--json", "print the report as JSON")
-    .action((target: string, flags: { json?: boolean }, command: Command) => run(command, (ctx) => validateCommand(ctx, target, flags)));
+    .action((target: string, flags: { json?: boolean }, command: Command) =>
+      run(command, (ctx) => validateCommand(ctx, target, flags)),
+    );
   program
     .command("promote")
     .description("promote a job's draft into the skill library")
     .argument("<jobId>", "the job whose draft to promote")
     .option("--overwrite", "replace a skill already at that path")
     .option("--force", "promote although validation did not pass (pending_review)")
-    .action((jobId: string, flags: { overwrite?: boolean; force?: boolean }, command: Command) => run(command, (ctx) => promoteCommand(ctx, jobId, flags)));
+    .action((jobId: string, flags: { overwrite?: boolean; force?: boolean }, command: Command) =>
+      run(command, (ctx) => promoteCommand(ctx, jobId, flags)),
+    );
 }
 
 function addQueries(program: Command, run: Run): void {
@@ -106,7 +116,9 @@ function addQueries(program: Command, run: Run): void {
     .option("--limit <n>", "how many (1–100, default 20)", parseLimit)
     .option("--cursor <jobId>", "continue after this job (printed at the end of a full page)")
     .option("--json", "print the page as JSON")
-    .action((flags: ListFlags & { query?: string }, command: Command) => run(command, (ctx) => listCommand(ctx, { ...flags, q: flags.query })));
+    .action((flags: ListFlags & { query?: string }, command: Command) =>
+      run(command, (ctx) => listCommand(ctx, { ...flags, q: flags.query })),
+    );
   program
     .command("xml")
     .description("print the library as <available_skills> XML")
@@ -116,7 +128,9 @@ function addQueries(program: Command, run: Run): void {
     .description("show a job's status and result")
     .argument("<jobId>", "the job")
     .option("--json", "print the job as JSON")
-    .action((jobId: string, flags: { json?: boolean }, command: Command) => run(command, (ctx) => showCommand(ctx, jobId, flags)));
+    .action((jobId: string, flags: { json?: boolean }, command: Command) =>
+      run(command, (ctx) => showCommand(ctx, jobId, flags)),
+    );
 }
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -125,7 +139,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description("Create, validate and promote agent skills on a Skill Fleet server")
     .version(version())
     .option("--url <url>", "server URL (env SKILL_FLEET_URL)", parseUrl, process.env.SKILL_FLEET_URL || DEFAULT_URL)
-    .option("--user <id>", "act as this user (sent as x-user-id; env SKILL_FLEET_USER)", parseUser, process.env.SKILL_FLEET_USER || undefined)
+    .option(
+      "--user <id>",
+      "act as this user (sent as x-user-id; env SKILL_FLEET_USER)",
+      parseUser,
+      process.env.SKILL_FLEET_USER || undefined,
+    )
     .exitOverride()
     .showHelpAfterError();
   const run = runner(setExitCode);

@@ -23,7 +23,9 @@ function stepLine(event: JobEvent): string {
   const duration = num(data, "durationMs");
   const usage = (data.usage ?? {}) as Record<string, unknown>;
   const tokens = num(usage, "totalTokens");
-  const details = [duration === null ? null : seconds(duration), tokens ? `${tokens} tokens` : null].filter(Boolean).join(", ");
+  const details = [duration === null ? null : seconds(duration), tokens ? `${tokens} tokens` : null]
+    .filter(Boolean)
+    .join(", ");
   const failed = data.status === "failed";
   return `  ${failed ? "✗" : "✓"} ${event.message}${details ? ` (${details})` : ""}${failed ? `: ${String(data.error ?? "failed")}` : ""}`;
 }
@@ -62,7 +64,8 @@ export function printJobResult(term: Terminal, job: JobDetail): void {
   }
   if (job.draftPath) term.print(`  draft:   ${job.draftPath}`);
   if (job.finalPath) term.print(`  final:   ${job.finalPath}`);
-  if (job.draftPath && !job.promoted) term.print(`  promote: skill-fleet promote ${job.id}${job.status === "pending_review" ? " --force" : ""}`);
+  if (job.draftPath && !job.promoted)
+    term.print(`  promote: skill-fleet promote ${job.id}${job.status === "pending_review" ? " --force" : ""}`);
 }
 
 const TIERS = ["spec", "portability", "quality"] as const;
@@ -89,11 +92,17 @@ function cell(text: string, width: number): string {
 }
 
 /** A fixed-width table of jobs; on a terminal the task column takes what its width leaves (piped: not cut). */
-export function printJobTable(term: Terminal, jobs: JobSummary[], columns = process.stdout.isTTY ? process.stdout.columns : Infinity): void {
+export function printJobTable(
+  term: Terminal,
+  jobs: JobSummary[],
+  columns = process.stdout.isTTY ? process.stdout.columns : Infinity,
+): void {
   const taskWidth = Math.max(20, columns - 36 - 19 - 6 - 18 - 4);
   term.print(`${cell("ID", 36)} ${cell("STATUS", 18)} ${cell("SCORE", 5)} ${cell("CREATED", 16)}  TASK`);
   for (const job of jobs) {
     const created = job.createdAt.toISOString().slice(0, 16).replace("T", " ");
-    term.print(`${job.id} ${cell(job.status, 18)} ${cell(score(job.score), 5)} ${cell(created, 16)}  ${cell(job.task, taskWidth).trimEnd()}`);
+    term.print(
+      `${job.id} ${cell(job.status, 18)} ${cell(score(job.score), 5)} ${cell(created, 16)}  ${cell(job.task, taskWidth).trimEnd()}`,
+    );
   }
 }

@@ -56,7 +56,10 @@ export class Terminal {
   }
 
   private lines(): LineReader {
-    this.reader ??= new LineReader((text) => this.human(text), () => this.interruptHandler?.());
+    this.reader ??= new LineReader(
+      (text) => this.human(text),
+      () => this.interruptHandler?.(),
+    );
     return this.reader;
   }
 

@@ -10,7 +10,10 @@ export const USER_ID_PATTERN = /^[A-Za-z0-9._@-]{1,128}$/;
 export const USER_ID_RULE = "1–128 letters, digits, '.', '_', '@' or '-'";
 
 function userIdFromCookie(headers: Headers): string | undefined {
-  const cookie = headers.get("cookie")?.split(/;\s*/).find((c) => c.startsWith(`${USER_COOKIE}=`));
+  const cookie = headers
+    .get("cookie")
+    ?.split(/;\s*/)
+    .find((c) => c.startsWith(`${USER_COOKIE}=`));
   return cookie ? decodeURIComponent(cookie.slice(USER_COOKIE.length + 1)) : undefined;
 }
 

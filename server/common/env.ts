@@ -12,7 +12,11 @@ const booleanFlag = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const positiveInt = (max: number) =>
-  z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
+  z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(max, `must be at most ${max}`);
 
 const modelSpec = z
   .string()
@@ -21,11 +25,9 @@ const modelSpec = z
     message: `provider must be one of ${PROVIDERS.join(", ")}`,
   });
 
-const databaseUrl = z
-  .string()
-  .refine((url) => /^(postgres|postgresql):\/\//.test(url) || url.startsWith("pglite:"), {
-    message: "must be postgresql://… (a PostgreSQL server) or pglite:<folder> / pglite:memory (embedded)",
-  });
+const databaseUrl = z.string().refine((url) => /^(postgres|postgresql):\/\//.test(url) || url.startsWith("pglite:"), {
+  message: "must be postgresql://… (a PostgreSQL server) or pglite:<folder> / pglite:memory (embedded)",
+});
 
 export const envSchema = z
   .object({
@@ -64,22 +66,39 @@ export const envSchema = z
     /** false = this server only serves the API; jobs run on servers (workers) sharing its database. */
     SKILL_FLEET_RUN_JOBS: booleanFlag.default(true),
     SKILL_FLEET_LEASE_MS: positiveInt(3_600_000).default(30_000),
-    SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS: z.coerce.number({ message: "must be a number" }).positive("must be positive").default(24),
+    SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS: z.coerce
+      .number({ message: "must be a number" })
+      .positive("must be positive")
+      .default(24),
     SKILL_FLEET_MAX_CLARIFY_ROUNDS: positiveInt(10).default(3),
     SKILL_FLEET_QUALITY_THRESHOLD: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.75),
-    /** Which workflow skills.create runs: `demo` is the engine's test workflow (black-box tests), refused in production. */
+    /**
+     * Which workflow skills.create runs: `demo` is the engine's test workflow (black-box tests), refused in production.
+     */
     SKILL_FLEET_WORKFLOW: z.enum(["skill", "demo"], { message: "must be skill or demo" }).default("skill"),
     SKILL_FLEET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.SKILL_FLEET_MODEL?.startsWith("scripted:") && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_MODEL"], message: "scripted models are for tests and refused in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SKILL_FLEET_MODEL"],
+        message: "scripted models are for tests and refused in production",
+      });
     }
     if (env.SKILL_FLEET_WORKFLOW === "demo" && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_WORKFLOW"], message: "the demo workflow is for tests and refused in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SKILL_FLEET_WORKFLOW"],
+        message: "the demo workflow is for tests and refused in production",
+      });
     }
     if (env.SKILL_FLEET_MODEL?.startsWith("openai-compatible:") && !env.SKILL_FLEET_LLM_BASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["SKILL_FLEET_LLM_BASE_URL"], message: "is required for openai-compatible models (e.g. http://127.0.0.1:11434/v1 for Ollama)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SKILL_FLEET_LLM_BASE_URL"],
+        message: "is required for openai-compatible models (e.g. http://127.0.0.1:11434/v1 for Ollama)",
+      });
     }
   });
 
@@ -94,7 +113,9 @@ export class EnvError extends Error {
 
 /** Empty strings count as unset, as in most dotenv tooling. */
 function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {

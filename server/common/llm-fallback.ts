@@ -17,7 +17,10 @@ export async function withLlmFallback<T>(
     return { value: await run(), usedFallback: false };
   } catch (error) {
     if (isAbortError(error) || !(options.always || env().SKILL_FLEET_ALLOW_LLM_FALLBACK)) throw error;
-    loggerFor("llm").warn({ fallback: sanitizeForLog(message), err: sanitizeForLog(error) }, "model step failed; using its fallback");
+    loggerFor("llm").warn(
+      { fallback: sanitizeForLog(message), err: sanitizeForLog(error) },
+      "model step failed; using its fallback",
+    );
     return { value: fallbackValue(), usedFallback: true };
   }
 }

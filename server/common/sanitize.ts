@@ -1,11 +1,12 @@
+import { stripVTControlCharacters } from "node:util";
+
 /**
  * The one place that makes user-supplied text safe to put in a log line: ANSI escapes and control characters
  * removed, newlines flattened (no forged log lines), secrets and bearer tokens masked, length capped.
  */
-// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
-const ANSI_ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NEWLINES = /\r\n|\r|\n|\t/g;
 
 const SECRET_PATTERNS: RegExp[] = [
@@ -32,7 +33,7 @@ export function maskSecrets(text: string): string {
 
 export function sanitizeForLog(value: unknown, limit = DEFAULT_LOG_VALUE_LIMIT): string {
   const text = typeof value === "string" ? value : safeStringify(value);
-  const cleaned = maskSecrets(text.replace(ANSI_ESCAPE, "").replace(NEWLINES, " ").replace(CONTROL_CHARS, ""));
+  const cleaned = maskSecrets(stripVTControlCharacters(text).replace(NEWLINES, " ").replace(CONTROL_CHARS, ""));
   if (cleaned.length <= limit) return cleaned;
   return `${cleaned.slice(0, limit)}…[+${cleaned.length - limit} chars]`;
 }
@@ -42,7 +43,7 @@ export function sanitizeForLog(value: unknown, limit = DEFAULT_LOG_VALUE_LIMIT):
  * characters removed (no cursor tricks, no forged colours, no line overwrites via a bare CR), newlines and tabs kept.
  */
 export function sanitizeForTerminal(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI_ESCAPE, "").replace(CONTROL_CHARS, "");
+  return stripVTControlCharacters(text.replace(/\r\n?/g, "\n")).replace(CONTROL_CHARS, "");
 }
 
 function safeStringify(value: unknown): string {

@@ -4,7 +4,11 @@ import type { Logger } from "pino";
  * Runs `fn` and measures it: the one helper for step and function timings. The duration is returned with the
  * value and, when a logger is given, logged once (with the error, if it threw).
  */
-export async function timed<T>(label: string, fn: () => Promise<T>, log?: Logger): Promise<{ value: T; durationMs: number }> {
+export async function timed<T>(
+  label: string,
+  fn: () => Promise<T>,
+  log?: Logger,
+): Promise<{ value: T; durationMs: number }> {
   const started = performance.now();
   try {
     const value = await fn();

@@ -26,13 +26,26 @@ export interface OpenOptions {
 }
 
 /** A Prisma client over an open PGlite; closing it closes PGlite and runs `release` (the folder lock). */
-export function prismaOverPglite(pglite: PGlite, release: () => Promise<void> = async () => undefined): Omit<Database, "target" | "description"> {
+export function prismaOverPglite(
+  pglite: PGlite,
+  release: () => Promise<void> = async () => undefined,
+): Omit<Database, "target" | "description"> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // $disconnect does not close PGlite (the adapter's dispose is a no-op): close it ourselves, then unlock.
-  return { prisma, close: async () => { await prisma.$disconnect(); await pglite.close(); await release(); } };
+  return {
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+      await release();
+    },
+  };
 }
 
-async function openPglite(dataDir: string | null, options: OpenOptions): Promise<Omit<Database, "target" | "description">> {
+async function openPglite(
+  dataDir: string | null,
+  options: OpenOptions,
+): Promise<Omit<Database, "target" | "description">> {
   const release = dataDir ? await acquireDataDirLock(dataDir) : async () => undefined;
   let pglite: PGlite | undefined;
   try {
@@ -56,14 +69,22 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Omit<Dat
     }
   }
   const { DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS } = env();
-  const adapter = new PrismaPg({ connectionString: url, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+  });
   const prisma = new PrismaClient({ adapter });
   return { prisma, close: () => prisma.$disconnect() };
 }
 
 /** Opens a database (tests open their own; the app uses the shared one below). */
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = { migrate: true }): Promise<Database> {
-  const opened = target.kind === "pglite" ? await openPglite(target.dataDir, options) : await openPostgres(target.url, options);
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = { migrate: true },
+): Promise<Database> {
+  const opened =
+    target.kind === "pglite" ? await openPglite(target.dataDir, options) : await openPostgres(target.url, options);
   return { ...opened, target, description: describeTarget(target) };
 }
 

@@ -18,5 +18,7 @@ export function describeTarget(target: DatabaseTarget): string {
     const parsed = new URL(target.url);
     return `postgresql (${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname})`;
   }
-  return target.dataDir === null ? "pglite (in memory)" : `pglite (${path.relative(process.cwd(), target.dataDir) || "."})`;
+  return target.dataDir === null
+    ? "pglite (in memory)"
+    : `pglite (${path.relative(process.cwd(), target.dataDir) || "."})`;
 }

@@ -32,7 +32,10 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_app_migrations" (
 
 export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await fs.readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && /^\d{4}_[a-z0-9_]+$/.test(e.name)).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory() && /^\d{4}_[a-z0-9_]+$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await fs.readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
@@ -44,7 +47,10 @@ export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migr
 function checkApplied(files: MigrationFile[], applied: Map<string, string>): void {
   const known = new Set(files.map((f) => f.name));
   for (const name of applied.keys()) {
-    if (!known.has(name)) throw new MigrationError(`The database has migration ${name}, which this code does not know: it was migrated by a newer version.`);
+    if (!known.has(name))
+      throw new MigrationError(
+        `The database has migration ${name}, which this code does not know: it was migrated by a newer version.`,
+      );
   }
   for (const file of files) {
     const checksum = applied.get(file.name);
@@ -64,7 +70,10 @@ async function applyOne(session: SqlSession, file: MigrationFile): Promise<void>
       await tx.query(`INSERT INTO "_app_migrations" ("name", "checksum") VALUES ($1, $2)`, [file.name, file.checksum]);
     });
   } catch (error) {
-    throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new MigrationError(
+      `Migration ${file.name} failed and was rolled back: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -73,7 +82,9 @@ export async function migrate(session: SqlSession, dir = DEFAULT_MIGRATIONS_DIR)
   const files = await readMigrations(dir);
   return session.exclusive(async () => {
     await session.rows(CREATE_TABLE);
-    const rows = await session.rows<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_app_migrations"`);
+    const rows = await session.rows<{ name: string; checksum: string }>(
+      `SELECT "name", "checksum" FROM "_app_migrations"`,
+    );
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
     checkApplied(files, applied);
     const pending = files.filter((f) => !applied.has(f.name));

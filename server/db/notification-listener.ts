@@ -48,10 +48,16 @@ class ReconnectingListener implements NotificationListener {
   async connect(): Promise<void> {
     this.retryTimer = undefined;
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.options.url, connectionTimeoutMillis: this.options.connectTimeoutMs, application_name: this.options.applicationName, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      connectionTimeoutMillis: this.options.connectTimeoutMs,
+      application_name: this.options.applicationName,
+      keepAlive: true,
+    });
     const lose = onceFor((error: unknown) => this.lost(client, error));
     client.on("notification", (message) => {
-      if (message.channel === this.options.channel && message.payload !== undefined) this.options.onNotification(message.payload);
+      if (message.channel === this.options.channel && message.payload !== undefined)
+        this.options.onNotification(message.payload);
     });
     client.on("error", lose);
     client.on("end", () => lose(new Error("LISTEN connection ended")));
@@ -95,7 +101,10 @@ class ReconnectingListener implements NotificationListener {
     this.retryTimer.unref();
   }
 
-  /** Doubles from minBackoffMs up to maxBackoffMs, with jitter so servers that lost the database together do not reconnect in lockstep. */
+  /**
+   * Doubles from minBackoffMs up to maxBackoffMs, with jitter so servers that lost the database together do not
+   * reconnect in lockstep.
+   */
   private backoff(): number {
     const min = this.options.minBackoffMs ?? 100;
     const max = this.options.maxBackoffMs ?? 10_000;

@@ -23,7 +23,10 @@ export function pgliteSession(db: PGlite): SqlSession {
     rows: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     transaction: async (fn) => {
       await db.transaction(async (tx) => {
-        await fn({ exec: async (sql) => void (await tx.exec(sql)), query: async (sql, params) => void (await tx.query(sql, params)) });
+        await fn({
+          exec: async (sql) => void (await tx.exec(sql)),
+          query: async (sql, params) => void (await tx.query(sql, params)),
+        });
       });
     },
     // The data-folder lock already guarantees a single process; PGlite serialises queries itself.
@@ -42,7 +45,10 @@ export async function postgresSession(url: string): Promise<SqlSession> {
     transaction: async (fn) => {
       await client.query("BEGIN");
       try {
-        await fn({ exec: async (sql) => void (await client.query(sql)), query: async (sql, params) => void (await client.query(sql, params)) });
+        await fn({
+          exec: async (sql) => void (await client.query(sql)),
+          query: async (sql, params) => void (await client.query(sql, params)),
+        });
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -65,7 +65,8 @@ export class EventLog {
       this.bus.publish(stored);
       // Other servers hear it only now too (not from the insert), for the same reason. A lost announcement only
       // delays remote subscribers until their next log re-read: it must not turn a settled change into an error.
-      if (this.relay) await this.repo.announce({ jobId, seq: stored.seq, origin: this.relay.origin }).catch(() => undefined);
+      if (this.relay)
+        await this.repo.announce({ jobId, seq: stored.seq, origin: this.relay.origin }).catch(() => undefined);
       return stored;
     });
   }

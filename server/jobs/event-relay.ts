@@ -72,8 +72,10 @@ export class EventRelay {
       minBackoffMs: this.options.minBackoffMs,
       maxBackoffMs: this.options.maxBackoffMs,
       onNotification: (payload) => this.heard(payload),
-      onListening: () => void this.catchUp().catch((error: unknown) => log.warn({ err: error }, "event relay: catching up failed")),
-      onError: (error, retryInMs) => log.warn({ err: error, retryInMs }, "event relay: LISTEN connection lost, reconnecting"),
+      onListening: () =>
+        void this.catchUp().catch((error: unknown) => log.warn({ err: error }, "event relay: catching up failed")),
+      onError: (error, retryInMs) =>
+        log.warn({ err: error, retryInMs }, "event relay: LISTEN connection lost, reconnecting"),
     });
   }
 
@@ -84,7 +86,9 @@ export class EventRelay {
       this.relayed.delete(notice.jobId);
       return;
     }
-    this.relay(notice.jobId, notice.seq).catch((error: unknown) => this.deps.log.warn({ err: error, jobId: notice.jobId }, "event relay: reading announced events failed"));
+    this.relay(notice.jobId, notice.seq).catch((error: unknown) =>
+      this.deps.log.warn({ err: error, jobId: notice.jobId }, "event relay: reading announced events failed"),
+    );
   }
 
   /**

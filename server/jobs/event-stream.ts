@@ -5,7 +5,10 @@ import { TERMINAL_EVENTS, isTerminal, type JobEventRecord, type LiveEvent, type 
 export type StreamItem = { kind: "event"; event: JobEventRecord } | { kind: "token"; token: TokenEvent };
 
 export interface StreamOptions {
-  /** How long to wait for a live event before re-reading the log (events written by another server); default EventLog.quietPollMs. */
+  /**
+   * How long to wait for a live event before re-reading the log (events written by another server); default
+   * EventLog.quietPollMs.
+   */
   pollMs?: number;
 }
 
@@ -58,7 +61,12 @@ export async function* streamJobEvents(
     while (!signal.aborted) {
       if (readTheLog) state = yield* replayLog(deps, jobId, state.last);
       if (state.terminal) return;
-      const live = await drainLive(inbox, state.finished ? FINISHED_GRACE_MS : (options.pollMs ?? deps.events.quietPollMs), signal, state.last);
+      const live = await drainLive(
+        inbox,
+        state.finished ? FINISHED_GRACE_MS : (options.pollMs ?? deps.events.quietPollMs),
+        signal,
+        state.last,
+      );
       yield* live.items;
       if (live.terminal || (state.finished && !live.gap && live.last === state.last)) return;
       // The log is read again only on a gap or after a quiet poll interval (events another server wrote), not
@@ -72,7 +80,11 @@ export async function* streamJobEvents(
 }
 
 /** Replays the log after `last`; reports where it ended, whether that was the end, and whether the job is finished. */
-async function* replayLog(deps: { events: EventLog; store: JobStore }, jobId: string, last: number): AsyncGenerator<StreamItem, { last: number; finished: boolean; terminal: boolean }> {
+async function* replayLog(
+  deps: { events: EventLog; store: JobStore },
+  jobId: string,
+  last: number,
+): AsyncGenerator<StreamItem, { last: number; finished: boolean; terminal: boolean }> {
   // Status first, log second: terminal events are stored before the status changes, so if the job was already
   // finished, the log we read next holds its closing event.
   const finished = isTerminal((await deps.store.require(jobId)).status);
@@ -82,7 +94,11 @@ async function* replayLog(deps: { events: EventLog; store: JobStore }, jobId: st
 }
 
 /** The log after `last`, cut after the first terminal event. */
-async function readLog(events: EventLog, jobId: string, last: number): Promise<{ events: JobEventRecord[]; last: number; terminal: boolean }> {
+async function readLog(
+  events: EventLog,
+  jobId: string,
+  last: number,
+): Promise<{ events: JobEventRecord[]; last: number; terminal: boolean }> {
   const replay = await events.after(jobId, last);
   const end = replay.findIndex((event) => TERMINAL_EVENTS.has(event.type));
   const kept = end === -1 ? replay : replay.slice(0, end + 1);
@@ -96,7 +112,12 @@ const FINISHED_GRACE_MS = 200;
  * Waits for live events and yields those that follow `last` directly; on a gap (or a timeout) it returns so the
  * caller re-reads the log.
  */
-async function drainLive(inbox: Inbox, pollMs: number, signal: AbortSignal, last: number): Promise<{ items: StreamItem[]; last: number; terminal: boolean; gap: boolean }> {
+async function drainLive(
+  inbox: Inbox,
+  pollMs: number,
+  signal: AbortSignal,
+  last: number,
+): Promise<{ items: StreamItem[]; last: number; terminal: boolean; gap: boolean }> {
   const items: StreamItem[] = [];
   let event = await inbox.next(pollMs, signal);
   while (event) {

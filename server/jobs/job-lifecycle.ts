@@ -28,7 +28,9 @@ export class JobLifecycle {
 
   markRunning(jobId: string): Promise<JobRecord> {
     return this.store.update(jobId, (job) =>
-      job.status === "pending" || job.status === "running" ? { status: "running", startedAt: job.startedAt ?? new Date() } : null,
+      job.status === "pending" || job.status === "running"
+        ? { status: "running", startedAt: job.startedAt ?? new Date() }
+        : null,
     );
   }
 
@@ -36,8 +38,17 @@ export class JobLifecycle {
     const status = outcome.status ?? "completed";
     return this.finish(jobId, async (job, current) => {
       await this.closePhase(current);
-      await this.events.appendSettled(jobId, { type: "completed", phase: current.phase, message: `Job ${status}`, data: { status } }, () =>
-        job.update(() => ({ ...outcome.patch, status, result: outcome.result, progress: 100, completedAt: new Date() })),
+      await this.events.appendSettled(
+        jobId,
+        { type: "completed", phase: current.phase, message: `Job ${status}`, data: { status } },
+        () =>
+          job.update(() => ({
+            ...outcome.patch,
+            status,
+            result: outcome.result,
+            progress: 100,
+            completedAt: new Date(),
+          })),
       );
     });
   }
@@ -45,8 +56,10 @@ export class JobLifecycle {
   fail(jobId: string, reason: string): Promise<boolean> {
     return this.finish(jobId, async (job, current) => {
       await this.checkpoints.settleAllPending(jobId, "superseded");
-      await this.events.appendSettled(jobId, { type: "failed", phase: current.phase, message: reason, data: { error: reason } }, () =>
-        job.update(() => ({ status: "failed", error: reason, completedAt: new Date() })),
+      await this.events.appendSettled(
+        jobId,
+        { type: "failed", phase: current.phase, message: reason, data: { error: reason } },
+        () => job.update(() => ({ status: "failed", error: reason, completedAt: new Date() })),
       );
     });
   }
@@ -55,8 +68,10 @@ export class JobLifecycle {
   cancel(jobId: string): Promise<boolean> {
     return this.finish(jobId, async (job, current) => {
       await this.checkpoints.settleAllPending(jobId, "cancelled");
-      await this.events.appendSettled(jobId, { type: "cancelled", phase: current.phase, message: "Cancelled by user", data: {} }, () =>
-        job.update(() => ({ status: "cancelled", cancelRequested: true, completedAt: new Date() })),
+      await this.events.appendSettled(
+        jobId,
+        { type: "cancelled", phase: current.phase, message: "Cancelled by user", data: {} },
+        () => job.update(() => ({ status: "cancelled", cancelRequested: true, completedAt: new Date() })),
       );
     });
   }
@@ -83,6 +98,12 @@ export class JobLifecycle {
   }
 
   private async closePhase(current: JobRecord): Promise<void> {
-    if (current.phase) await this.events.append(current.id, { type: "phase_end", phase: current.phase, message: current.phase, data: {} });
+    if (current.phase)
+      await this.events.append(current.id, {
+        type: "phase_end",
+        phase: current.phase,
+        message: current.phase,
+        data: {},
+      });
   }
 }

@@ -9,7 +9,13 @@ import type { JobLifecycle } from "./job-lifecycle";
 import type { JobStore } from "./job-store";
 import { DuplicateRequestError, type Repositories } from "./repositories/contracts";
 import type {
-  CheckpointRecord, JobEventRecord, JobOptions, JobRecord, JobStatus, JsonObject, StepRecord,
+  CheckpointRecord,
+  JobEventRecord,
+  JobOptions,
+  JobRecord,
+  JobStatus,
+  JsonObject,
+  StepRecord,
 } from "./types";
 import { isTerminal } from "./types";
 
@@ -94,7 +100,13 @@ export class JobService {
 
   list(userId: string, query: { status?: JobStatus; q?: string; cursor?: string; limit?: number }) {
     const limit = Math.min(100, Math.max(1, query.limit ?? 20));
-    return this.repos.jobs.list({ ownerId: userId, status: query.status, q: query.q?.trim() || undefined, cursor: query.cursor, limit });
+    return this.repos.jobs.list({
+      ownerId: userId,
+      status: query.status,
+      q: query.q?.trim() || undefined,
+      cursor: query.cursor,
+      limit,
+    });
   }
 
   async timeline(userId: string, jobId: string): Promise<JobTimeline> {
@@ -111,7 +123,9 @@ export class JobService {
   async cancel(userId: string, jobId: string): Promise<JobRecord> {
     const job = await this.get(userId, jobId);
     if (isTerminal(job.status)) return job;
-    await this.store.update(jobId, (current) => (isTerminal(current.status) || current.cancelRequested ? null : { cancelRequested: true }));
+    await this.store.update(jobId, (current) =>
+      isTerminal(current.status) || current.cancelRequested ? null : { cancelRequested: true },
+    );
     // Idle (waiting, or queued without a live lease): cancel it here. Running here: abort it. Running on
     // another server: its heartbeat sees cancelRequested and aborts it there.
     if (!(await this.lifecycle.cancelIdle(jobId))) this.scheduler.abortLocal(jobId);
@@ -123,7 +137,8 @@ export class JobService {
     await this.get(userId, jobId);
     const status = await this.store.withLock(jobId, async (job) => {
       const checkpoint = await this.repos.checkpoints.findById(checkpointId);
-      if (!checkpoint || checkpoint.jobId !== jobId) throw notFound(`Checkpoint '${checkpointId}' not found for job '${jobId}'`);
+      if (!checkpoint || checkpoint.jobId !== jobId)
+        throw notFound(`Checkpoint '${checkpointId}' not found for job '${jobId}'`);
       const parsed = this.parseAnswer(checkpoint, response);
       const settled = this.settledOutcome(checkpoint, parsed);
       if (settled) return settled;
@@ -133,7 +148,11 @@ export class JobService {
         return now ? (this.settledOutcome(now, parsed) ?? "duplicate") : "duplicate";
       }
       await job.update((current) => (isTerminal(current.status) ? null : { status: "running" }));
-      await this.events.append(jobId, { type: "hitl_answered", message: `Answered ${checkpoint.type}`, data: { checkpointId, type: checkpoint.type } });
+      await this.events.append(jobId, {
+        type: "hitl_answered",
+        message: `Answered ${checkpoint.type}`,
+        data: { checkpointId, type: checkpoint.type },
+      });
       return "accepted" as const;
     });
     if (status === "accepted") this.scheduler.enqueue(jobId);
@@ -143,7 +162,9 @@ export class JobService {
   private parseAnswer(checkpoint: CheckpointRecord, response: JsonObject): JsonObject {
     const parsed = ANSWER_SCHEMAS[checkpoint.type].safeParse(response);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
+      const problems = parsed.error.issues.map((i) =>
+        i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message,
+      );
       throw badRequest(`Invalid answer for a ${checkpoint.type} checkpoint: ${problems.join("; ")}`);
     }
     return parsed.data;
@@ -153,7 +174,8 @@ export class JobService {
   private settledOutcome(checkpoint: CheckpointRecord, response: JsonObject): AnswerStatus | null {
     if (checkpoint.status === "pending") return null;
     if (checkpoint.status === "answered" && isDeepStrictEqual(checkpoint.response, response)) return "duplicate";
-    if (checkpoint.status === "answered") throw conflict(`Checkpoint '${checkpoint.id}' was already answered differently`);
+    if (checkpoint.status === "answered")
+      throw conflict(`Checkpoint '${checkpoint.id}' was already answered differently`);
     throw conflict(`Checkpoint '${checkpoint.id}' is ${checkpoint.status} and can no longer be answered`);
   }
 
@@ -164,7 +186,8 @@ export class JobService {
       return { job: await this.insert(input), created: true };
     } catch (error) {
       // Another server inserted the same request first: the unique index decided, return its job.
-      const winner = error instanceof DuplicateRequestError ? await this.repos.jobs.findByRequest(input.ownerId, requestId) : null;
+      const winner =
+        error instanceof DuplicateRequestError ? await this.repos.jobs.findByRequest(input.ownerId, requestId) : null;
       if (winner) return { job: this.store.remember(winner), created: false };
       throw error;
     }

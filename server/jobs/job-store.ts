@@ -30,7 +30,11 @@ export class JobStore {
     private readonly repo: JobRepository,
     options: JobStoreOptions = {},
   ) {
-    this.cache = new LRUCache({ max: options.maxEntries ?? 1_000, ttl: options.ttlMs ?? 10 * 60_000, updateAgeOnGet: true });
+    this.cache = new LRUCache({
+      max: options.maxEntries ?? 1_000,
+      ttl: options.ttlMs ?? 10 * 60_000,
+      updateAgeOnGet: true,
+    });
   }
 
   async get(id: string): Promise<JobRecord | null> {

@@ -46,8 +46,18 @@ export function createJobSystem(repos: Repositories, options: JobSystemOptions):
   const relay = options.relay ? new EventRelay({ bus, repo: repos.events, log }, options.relay) : undefined;
   const events = new EventLog(repos.events, bus, relay);
   const lifecycle = new JobLifecycle(store, events, repos.jobs, repos.checkpoints);
-  const engine: EngineDeps = { store, events, steps: repos.steps, checkpoints: repos.checkpoints, checkpointTimeoutMs: options.checkpointTimeoutMs, log };
-  const runner = new JobRunner({ repos, engine, lifecycle, log, workflows: options.workflows ?? findWorkflow }, options.runner);
+  const engine: EngineDeps = {
+    store,
+    events,
+    steps: repos.steps,
+    checkpoints: repos.checkpoints,
+    checkpointTimeoutMs: options.checkpointTimeoutMs,
+    log,
+  };
+  const runner = new JobRunner(
+    { repos, engine, lifecycle, log, workflows: options.workflows ?? findWorkflow },
+    options.runner,
+  );
   const service = new JobService(store, events, repos, lifecycle, runner);
   return { repos, store, events, lifecycle, runner, service, relay };
 }
@@ -62,12 +72,17 @@ export function jobSystemOptionsFromEnv(): JobSystemOptions {
 
 /** PGlite is one process by construction: only a PostgreSQL server has other servers to hear from. */
 function relayFor(target: DatabaseTarget): EventRelayOptions | undefined {
-  return target.kind === "postgres" ? { url: target.url, connectTimeoutMs: env().DATABASE_CONNECT_TIMEOUT_MS } : undefined;
+  return target.kind === "postgres"
+    ? { url: target.url, connectTimeoutMs: env().DATABASE_CONNECT_TIMEOUT_MS }
+    : undefined;
 }
 
 const shared = lazySingleton("job-system", async () => {
   const database = await getDatabase();
-  const system = createJobSystem(prismaRepositories(database.prisma), { ...jobSystemOptionsFromEnv(), relay: relayFor(database.target) });
+  const system = createJobSystem(prismaRepositories(database.prisma), {
+    ...jobSystemOptionsFromEnv(),
+    relay: relayFor(database.target),
+  });
   await system.relay?.start();
   return system;
 });

@@ -118,7 +118,10 @@ export class JobRunner {
     if (!claimed) return;
     const controller = new AbortController();
     this.active.set(jobId, controller);
-    const heartbeat = setInterval(() => void this.beat(jobId, controller), this.options.heartbeatMs ?? Math.max(50, this.options.leaseMs / 3));
+    const heartbeat = setInterval(
+      () => void this.beat(jobId, controller),
+      this.options.heartbeatMs ?? Math.max(50, this.options.leaseMs / 3),
+    );
     try {
       this.deps.engine.store.remember(claimed);
       await this.runClaimed(claimed, controller.signal);

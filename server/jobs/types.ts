@@ -6,11 +6,25 @@ import type { Json, JsonObject } from "../common/json";
 
 export type { Json, JsonObject };
 
-export const JOB_STATUSES = ["pending", "running", "pending_user_input", "pending_hitl", "pending_review", "completed", "failed", "cancelled"] as const;
+export const JOB_STATUSES = [
+  "pending",
+  "running",
+  "pending_user_input",
+  "pending_hitl",
+  "pending_review",
+  "completed",
+  "failed",
+  "cancelled",
+] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** A job in one of these states will not run again (pending_review = finished, validation did not pass). */
-export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set(["completed", "pending_review", "failed", "cancelled"]);
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set([
+  "completed",
+  "pending_review",
+  "failed",
+  "cancelled",
+]);
 export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(["pending_user_input", "pending_hitl"]);
 
 export const isTerminal = (status: JobStatus): boolean => TERMINAL_STATUSES.has(status);
@@ -62,17 +76,42 @@ export interface JobRecord {
 export type JobPatch = Partial<
   Pick<
     JobRecord,
-    | "status" | "phase" | "progress" | "progressMessage" | "context" | "result" | "error" | "intendedPath" | "draftPath"
-    | "finalPath" | "promoted" | "validationPassed" | "validationScore" | "cancelRequested" | "startedAt" | "completedAt"
+    | "status"
+    | "phase"
+    | "progress"
+    | "progressMessage"
+    | "context"
+    | "result"
+    | "error"
+    | "intendedPath"
+    | "draftPath"
+    | "finalPath"
+    | "promoted"
+    | "validationPassed"
+    | "validationScore"
+    | "cancelRequested"
+    | "startedAt"
+    | "completedAt"
   >
 >;
 
 /** What creating a job takes: the fields a caller chooses; everything else starts at its default. */
-export type NewJob = Pick<JobRecord, "ownerId" | "requestId" | "task" | "options" | "engine" | "workflow"> & { context?: JsonObject };
+export type NewJob = Pick<JobRecord, "ownerId" | "requestId" | "task" | "options" | "engine" | "workflow"> & {
+  context?: JsonObject;
+};
 
 export const EVENT_TYPES = [
-  "phase_start", "phase_end", "step_start", "step_end", "reasoning", "progress", "hitl_required", "hitl_answered",
-  "completed", "failed", "cancelled",
+  "phase_start",
+  "phase_end",
+  "step_start",
+  "step_end",
+  "reasoning",
+  "progress",
+  "hitl_required",
+  "hitl_answered",
+  "completed",
+  "failed",
+  "cancelled",
 ] as const;
 export type StoredEventType = (typeof EVENT_TYPES)[number];
 export const TERMINAL_EVENTS: ReadonlySet<string> = new Set(["completed", "failed", "cancelled"]);

@@ -25,7 +25,10 @@ export class LlmConfigError extends LlmError {
 }
 
 export class LlmTimeoutError extends LlmError {
-  constructor(step: string, public readonly timeoutMs: number) {
+  constructor(
+    step: string,
+    public readonly timeoutMs: number,
+  ) {
     super("timeout", `Step ${step} timed out after ${timeoutMs} ms`, step);
     this.name = "LlmTimeoutError";
   }
@@ -47,19 +50,35 @@ export class LlmSchemaError extends LlmError {
     public readonly problems: string[],
     public readonly lastText: string,
   ) {
-    super("schema", `Step ${step} returned output that does not match its schema after ${attempts} attempts: ${problems.slice(0, 5).join("; ")}`, step);
+    super(
+      "schema",
+      `Step ${step} returned output that does not match its schema after ${attempts} attempts: ${problems.slice(0, 5).join("; ")}`,
+      step,
+    );
     this.name = "LlmSchemaError";
   }
 }
 
 /** The provider kept failing (HTTP 429/5xx, network) after the retries, or refused the request (4xx). */
 export class LlmTransportError extends LlmError {
-  constructor(step: string, public readonly attempts: number, cause: unknown, public readonly statusCode?: number) {
-    super("transport", `Step ${step} failed to reach the model after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`, step, { cause });
+  constructor(
+    step: string,
+    public readonly attempts: number,
+    cause: unknown,
+    public readonly statusCode?: number,
+  ) {
+    super(
+      "transport",
+      `Step ${step} failed to reach the model after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`,
+      step,
+      { cause },
+    );
     this.name = "LlmTransportError";
   }
 }
 
 export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || (error instanceof LlmError && error.kind === "aborted"));
+  return (
+    error instanceof Error && (error.name === "AbortError" || (error instanceof LlmError && error.kind === "aborted"))
+  );
 }

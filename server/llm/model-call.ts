@@ -67,7 +67,12 @@ async function generate(request: ModelCallRequest, signal: AbortSignal): Promise
   }
 }
 
-async function stream(request: ModelCallRequest, signal: AbortSignal, field: string, onToken: (delta: string) => void): Promise<ModelCallResult> {
+async function stream(
+  request: ModelCallRequest,
+  signal: AbortSignal,
+  field: string,
+  onToken: (delta: string) => void,
+): Promise<ModelCallResult> {
   let failure: unknown;
   const result = streamText({ ...settings(request, signal), onError: ({ error }) => void (failure ??= error) });
   let sent = "";
@@ -93,7 +98,9 @@ export async function callModel(request: ModelCallRequest): Promise<ModelCallRes
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
   try {
-    const run = request.stream ? stream(request, signal, request.stream.field, request.stream.onToken) : generate(request, signal);
+    const run = request.stream
+      ? stream(request, signal, request.stream.field, request.stream.onToken)
+      : generate(request, signal);
     return await run;
   } catch (error) {
     if (request.signal?.aborted) throw new LlmAbortedError(request.step, error);

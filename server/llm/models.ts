@@ -41,7 +41,10 @@ function providerSettings(settings: Env): ProviderSettings {
 }
 
 function configuredSpecs(settings: Env): { spec: string; variable: string }[] {
-  const all = [{ spec: settings.SKILL_FLEET_MODEL, variable: "SKILL_FLEET_MODEL" }, ...STEP_NAMES.map((step) => modelSettingFor(step, settings))];
+  const all = [
+    { spec: settings.SKILL_FLEET_MODEL, variable: "SKILL_FLEET_MODEL" },
+    ...STEP_NAMES.map((step) => modelSettingFor(step, settings)),
+  ];
   return all.filter((entry): entry is { spec: string; variable: string } => Boolean(entry.spec));
 }
 

@@ -31,10 +31,14 @@ export function parseModelSpec(spec: string, variable: string): ModelSpec {
   const at = spec.indexOf(":");
   const provider = spec.slice(0, at) as Provider;
   const modelId = spec.slice(at + 1).trim();
-  if (at < 1 || !modelId) throw new LlmConfigError([`${variable}: must look like provider:model, e.g. openai:gpt-4.1-mini (got "${spec}")`]);
-  if (!PROVIDERS.includes(provider)) throw new LlmConfigError([`${variable}: provider must be one of ${PROVIDERS.join(", ")} (got "${provider}")`]);
+  if (at < 1 || !modelId)
+    throw new LlmConfigError([`${variable}: must look like provider:model, e.g. openai:gpt-4.1-mini (got "${spec}")`]);
+  if (!PROVIDERS.includes(provider))
+    throw new LlmConfigError([`${variable}: provider must be one of ${PROVIDERS.join(", ")} (got "${provider}")`]);
   if (provider === "scripted" && !hasScenario(modelId)) {
-    throw new LlmConfigError([`${variable}: unknown scripted scenario "${modelId}" (known: ${scenarioNames().join(", ")})`]);
+    throw new LlmConfigError([
+      `${variable}: unknown scripted scenario "${modelId}" (known: ${scenarioNames().join(", ")})`,
+    ]);
   }
   return { provider, modelId, variable };
 }
@@ -49,7 +53,8 @@ export interface ProviderSettings {
 function keyFor(spec: ModelSpec, settings: ProviderSettings): string {
   const variable = KEY_VARIABLE[spec.provider];
   const key = variable ? settings.keys[variable] : undefined;
-  if (variable && !key) throw new LlmConfigError([`${variable}: is required for ${spec.variable}=${spec.provider}:${spec.modelId}`]);
+  if (variable && !key)
+    throw new LlmConfigError([`${variable}: is required for ${spec.variable}=${spec.provider}:${spec.modelId}`]);
   return key ?? "";
 }
 
@@ -64,9 +69,18 @@ export function createLanguageModel(spec: ModelSpec, settings: ProviderSettings)
     case "google":
       return createGoogleGenerativeAI({ apiKey, fetch })(spec.modelId);
     case "openai-compatible": {
-      if (!settings.baseUrl) throw new LlmConfigError([`SKILL_FLEET_LLM_BASE_URL: is required for ${spec.variable}=openai-compatible:${spec.modelId}`]);
+      if (!settings.baseUrl)
+        throw new LlmConfigError([
+          `SKILL_FLEET_LLM_BASE_URL: is required for ${spec.variable}=openai-compatible:${spec.modelId}`,
+        ]);
       const compatibleKey = settings.keys.SKILL_FLEET_LLM_API_KEY;
-      return createOpenAICompatible({ name: "openai-compatible", baseURL: settings.baseUrl, apiKey: compatibleKey, fetch, supportsStructuredOutputs: true })(spec.modelId);
+      return createOpenAICompatible({
+        name: "openai-compatible",
+        baseURL: settings.baseUrl,
+        apiKey: compatibleKey,
+        fetch,
+        supportsStructuredOutputs: true,
+      })(spec.modelId);
     }
     case "scripted":
       return createScriptedModel(spec.modelId);

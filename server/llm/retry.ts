@@ -14,13 +14,23 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
 
-const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 export function isRetryable(error: unknown): boolean {
   if (error instanceof LlmError) return false;
   if (APICallError.isInstance(error)) return error.isRetryable;
   const code = (error as { cause?: { code?: string } } | undefined)?.cause?.code;
-  return error instanceof TypeError && (error.message === "fetch failed" || (code !== undefined && NETWORK_CODES.has(code)));
+  return (
+    error instanceof TypeError && (error.message === "fetch failed" || (code !== undefined && NETWORK_CODES.has(code)))
+  );
 }
 
 function retryAfterMs(error: unknown): number | undefined {
@@ -55,14 +65,24 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Runs `call` and retries transport failures; anything else (and the last failure) is rethrown typed. */
-export async function withTransportRetry<T>(step: string, call: () => Promise<T>, options: RetryOptions, signal?: AbortSignal): Promise<{ value: T; attempts: number }> {
+export async function withTransportRetry<T>(
+  step: string,
+  call: () => Promise<T>,
+  options: RetryOptions,
+  signal?: AbortSignal,
+): Promise<{ value: T; attempts: number }> {
   for (let attempt = 0; ; attempt++) {
     try {
       return { value: await call(), attempts: attempt + 1 };
     } catch (error) {
       if (error instanceof LlmError) throw error;
       if (!isRetryable(error) || attempt >= options.retries) {
-        throw new LlmTransportError(step, attempt + 1, error, APICallError.isInstance(error) ? error.statusCode : undefined);
+        throw new LlmTransportError(
+          step,
+          attempt + 1,
+          error,
+          APICallError.isInstance(error) ? error.statusCode : undefined,
+        );
       }
       await sleep(backoffDelay(attempt, error, options), signal);
     }

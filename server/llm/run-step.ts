@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { env } from "../common/env";
 import { withLlmFallback } from "../common/llm-fallback";
 import { LlmAbortedError, LlmSchemaError } from "./errors";
-import { callModel, type CallUsage, type ModelCallResult } from "./model-call";
+import { callModel, type CallUsage, type ModelCallRequest, type ModelCallResult } from "./model-call";
 import { engineLabel, modelFor, OFFLINE_ENGINE } from "./models";
 import { promptCanary } from "./prompts/data";
 import { DEFAULT_RETRY, withTransportRetry, type RetryOptions } from "./retry";
@@ -42,11 +42,18 @@ interface Tally {
 }
 
 function addUsage(tally: Tally, usage: CallUsage): void {
-  tally.usage = { inputTokens: tally.usage.inputTokens + usage.inputTokens, outputTokens: tally.usage.outputTokens + usage.outputTokens, totalTokens: tally.usage.totalTokens + usage.totalTokens };
+  tally.usage = {
+    inputTokens: tally.usage.inputTokens + usage.inputTokens,
+    outputTokens: tally.usage.outputTokens + usage.outputTokens,
+    totalTokens: tally.usage.totalTokens + usage.totalTokens,
+  };
 }
 
 /** Problems of a reply, in words the model can act on; empty when it fits. */
-export function replyProblems<O>(schema: z.ZodType<O>, result: Pick<ModelCallResult, "output" | "text">): { value?: O; problems: string[] } {
+export function replyProblems<O>(
+  schema: z.ZodType<O>,
+  result: Pick<ModelCallResult, "output" | "text">,
+): { value?: O; problems: string[] } {
   let candidate = result.output;
   if (candidate === undefined) {
     try {
@@ -56,32 +63,67 @@ export function replyProblems<O>(schema: z.ZodType<O>, result: Pick<ModelCallRes
     }
   }
   const parsed = schema.safeParse(candidate);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
-  if (JSON.stringify(parsed.data).includes(promptCanary())) return { problems: ["the reply repeats the system instructions; answer with the requested data only"] };
+  if (!parsed.success)
+    return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
+  if (JSON.stringify(parsed.data).includes(promptCanary()))
+    return { problems: ["the reply repeats the system instructions; answer with the requested data only"] };
   return { value: parsed.data, problems: [] };
 }
 
 function reask(text: string, problems: string[]): ModelMessage[] {
-  const list = problems.slice(0, 20).map((p) => `- ${p}`).join("\n");
+  const list = problems
+    .slice(0, 20)
+    .map((p) => `- ${p}`)
+    .join("\n");
   return [
     { role: "assistant", content: text || "(empty reply)" },
-    { role: "user", content: `That reply does not match the required JSON schema:\n${list}\nReply again with one JSON object that fixes every problem, and nothing else.` },
+    {
+      role: "user",
+      content: `That reply does not match the required JSON schema:\n${list}\nReply again with one JSON object that fixes every problem, and nothing else.`,
+    },
   ];
 }
 
-async function askModel<I, O>(step: StepDefinition<I, O>, input: I, model: LanguageModel, ctx: StepContext, tally: Tally): Promise<O> {
+/** One structured call's request: the conversation so far, limits, streaming, and the scripted model's hints. */
+function modelRequest<I, O>(
+  step: StepDefinition<I, O>,
+  input: I,
+  model: LanguageModel,
+  ctx: StepContext,
+  conversation: { system: string; messages: ModelMessage[] },
+): ModelCallRequest {
+  const scripted = typeof model !== "string" && model.provider === SCRIPTED_PROVIDER;
+  return {
+    step: step.name,
+    model,
+    schema: step.output,
+    ...conversation,
+    signal: ctx.signal,
+    timeoutMs: ctx.timeoutMs ?? env().SKILL_FLEET_LLM_TIMEOUT_MS,
+    stream: step.streamField && ctx.onToken ? { field: step.streamField, onToken: ctx.onToken } : undefined,
+    providerOptions: scripted ? { [SCRIPTED_PROVIDER]: { step: step.name, input: JSON.stringify(input) } } : undefined,
+  };
+}
+
+async function askModel<I, O>(
+  step: StepDefinition<I, O>,
+  input: I,
+  model: LanguageModel,
+  ctx: StepContext,
+  tally: Tally,
+): Promise<O> {
   const { system, prompt } = step.prompt(input);
   const messages: ModelMessage[] = [{ role: "user", content: prompt }];
   const retry = { ...DEFAULT_RETRY, ...ctx.retry };
-  const scripted = typeof model !== "string" && model.provider === SCRIPTED_PROVIDER;
   let problems: string[] = [];
   for (let ask = 0; ask <= MAX_REASKS; ask++) {
-    const request = {
-      step: step.name, model, schema: step.output, system, messages, signal: ctx.signal, timeoutMs: ctx.timeoutMs ?? env().SKILL_FLEET_LLM_TIMEOUT_MS,
-      stream: step.streamField && ctx.onToken ? { field: step.streamField, onToken: ctx.onToken } : undefined,
-      providerOptions: scripted ? { [SCRIPTED_PROVIDER]: { step: step.name, input: JSON.stringify(input) } } : undefined,
-    };
-    const { value: result, attempts } = await withTransportRetry(step.name, () => callModel(request), retry, ctx.signal);
+    const request = modelRequest(step, input, model, ctx, { system, messages });
+    const { value: result, attempts } = await withTransportRetry(
+      step.name,
+      () => callModel(request),
+      retry,
+      ctx.signal,
+    );
     tally.attempts += attempts;
     addUsage(tally, result.usage);
     const checked = replyProblems(step.output, result);
@@ -102,7 +144,11 @@ function throwIfAborted(step: string, signal?: AbortSignal): void {
   if (signal?.aborted) throw new LlmAbortedError(step, signal.reason);
 }
 
-export async function runStep<I, O>(step: StepDefinition<I, O>, input: I, ctx: StepContext = {}): Promise<StepResult<O>> {
+export async function runStep<I, O>(
+  step: StepDefinition<I, O>,
+  input: I,
+  ctx: StepContext = {},
+): Promise<StepResult<O>> {
   const started = performance.now();
   const parsedInput = step.input.parse(input);
   throwIfAborted(step.name, ctx.signal);
@@ -119,9 +165,20 @@ export async function runStep<I, O>(step: StepDefinition<I, O>, input: I, ctx: S
     const run = () => askModel(step, parsedInput, model, ctx, tally);
     const fallback = step.fallback;
     ({ value, usedFallback } = fallback
-      ? await withLlmFallback(run, () => fallback(parsedInput), `step ${step.name} on ${choice.engine}`, { always: step.fallbackPolicy === "always" })
+      ? await withLlmFallback(run, () => fallback(parsedInput), `step ${step.name} on ${choice.engine}`, {
+          always: step.fallbackPolicy === "always",
+        })
       : { value: await run(), usedFallback: false });
   }
-  const output = step.finalize ? step.finalize(value, { engine: choice.engine ?? OFFLINE_ENGINE, input: parsedInput }) : value;
-  return { output, usage: tally.usage, durationMs: Math.round(performance.now() - started), engine: choice.engine, attempts: tally.attempts, usedFallback };
+  const output = step.finalize
+    ? step.finalize(value, { engine: choice.engine ?? OFFLINE_ENGINE, input: parsedInput })
+    : value;
+  return {
+    output,
+    usage: tally.usage,
+    durationMs: Math.round(performance.now() - started),
+    engine: choice.engine,
+    attempts: tally.attempts,
+    usedFallback,
+  };
 }

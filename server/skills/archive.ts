@@ -19,7 +19,8 @@ export async function zipSkill(dir: string): Promise<Uint8Array> {
   const folder = path.basename(dir);
   const listing = await listTree(dir);
   const entries: Zippable = {};
-  for (const file of listing.files) entries[`${folder}/${file.relative}`] = new Uint8Array(await fs.readFile(/*turbopackIgnore: true*/ file.absolute));
+  for (const file of listing.files)
+    entries[`${folder}/${file.relative}`] = new Uint8Array(await fs.readFile(/*turbopackIgnore: true*/ file.absolute));
   return zipSync(entries, { level: 6 });
 }
 
@@ -42,7 +43,8 @@ function readEntries(zip: Uint8Array): Map<string, Uint8Array> {
       count += 1;
       total += file.originalSize;
       if (count > MAX_ZIP_ENTRIES) throw badRequest(`The zip has more than ${MAX_ZIP_ENTRIES} entries`);
-      if (total > MAX_UNZIPPED_BYTES) throw badRequest(`The zip unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`);
+      if (total > MAX_UNZIPPED_BYTES)
+        throw badRequest(`The zip unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`);
       names.set(file.name, name);
       return true;
     },

@@ -38,7 +38,10 @@ export async function writeDraft(input: WriteDraftInput): Promise<{ draftPath: s
   try {
     const next = path.join(staging, "next");
     await writeFiles(path.join(next, ...skillPath.split("/")), files);
-    await fs.writeFile(/*turbopackIgnore: true*/ path.join(next, DRAFT_INFO), `${JSON.stringify({ skillPath, writtenAt: new Date().toISOString() }, null, 2)}\n`);
+    await fs.writeFile(
+      /*turbopackIgnore: true*/ path.join(next, DRAFT_INFO),
+      `${JSON.stringify({ skillPath, writtenAt: new Date().toISOString() }, null, 2)}\n`,
+    );
     await fs.mkdir(/*turbopackIgnore: true*/ path.dirname(target), { recursive: true });
     // A re-run replaces the previous draft: park it in the staging folder, swap the new one in, drop the old.
     if (await pathExists(target)) await fs.rename(/*turbopackIgnore: true*/ target, path.join(staging, "previous"));
@@ -77,12 +80,18 @@ export async function readDraft(input: { root?: string; jobId: string }): Promis
   const skillDir = await safePath(root, "_drafts", parseJobId(input.jobId), ...skillPath.split("/"));
   if (!(await pathExists(skillDir))) return null;
   const files: Record<string, string> = {};
-  for (const file of (await listTree(skillDir)).files) files[file.relative] = await fs.readFile(/*turbopackIgnore: true*/ file.absolute, "utf8");
+  for (const file of (await listTree(skillDir)).files)
+    files[file.relative] = await fs.readFile(/*turbopackIgnore: true*/ file.absolute, "utf8");
   return { skillPath, dir: skillDir, files };
 }
 
 /** Moves the job's draft to `<root>/<skillPath>/`; CONFLICT if a skill is there and `overwrite` is not set. */
-export async function promoteDraft(input: { root?: string; jobId: string; skillPath: string; overwrite?: boolean }): Promise<{ path: string; dir: string }> {
+export async function promoteDraft(input: {
+  root?: string;
+  jobId: string;
+  skillPath: string;
+  overwrite?: boolean;
+}): Promise<{ path: string; dir: string }> {
   const root = skillsRoot(input.root);
   const skillPath = parseTaxonomyPath(input.skillPath);
   const jobDir = await draftRoot(root, input.jobId);

@@ -20,7 +20,8 @@ async function walk(root: string, relative: string, listing: TreeListing): Promi
   const entries = await fs.readdir(/*turbopackIgnore: true*/ path.join(root, relative), { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith(".")) continue;
-    if (listing.files.length + listing.dirs.length >= MAX_TREE_ENTRIES) throw badRequest(`The skill folder has more than ${MAX_TREE_ENTRIES} entries`);
+    if (listing.files.length + listing.dirs.length >= MAX_TREE_ENTRIES)
+      throw badRequest(`The skill folder has more than ${MAX_TREE_ENTRIES} entries`);
     const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
     const absolute = path.join(root, child);
     if (entry.isSymbolicLink()) listing.symlinks.push(child);

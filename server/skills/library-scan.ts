@@ -37,12 +37,14 @@ async function readJson(file: string): Promise<Record<string, unknown>> {
 }
 
 function tagsOf(metadataJson: Record<string, unknown>, frontmatter: Record<string, unknown>): string[] {
-  if (Array.isArray(metadataJson.tags)) return metadataJson.tags.filter((tag): tag is string => typeof tag === "string");
+  if (Array.isArray(metadataJson.tags))
+    return metadataJson.tags.filter((tag): tag is string => typeof tag === "string");
   const inline = isMapping(frontmatter.metadata) ? frontmatter.metadata.tags : undefined;
   return typeof inline === "string" ? inline.split(/[,\s]+/).filter(Boolean) : [];
 }
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 
 /** One skill's index entry, or null when `<root>/<skillPath>/SKILL.md` is missing or unreadable. */
 export async function loadEntry(root: string, skillPath: string): Promise<LibraryEntry | null> {
@@ -61,7 +63,9 @@ export async function loadEntry(root: string, skillPath: string): Promise<Librar
 }
 
 async function walk(root: string, relative: string, depth: number, found: string[]): Promise<void> {
-  const entries = await fs.readdir(/*turbopackIgnore: true*/ path.join(root, relative), { withFileTypes: true }).catch(() => []);
+  const entries = await fs
+    .readdir(/*turbopackIgnore: true*/ path.join(root, relative), { withFileTypes: true })
+    .catch(() => []);
   if (relative !== "" && entries.some((entry) => entry.isFile() && entry.name === "SKILL.md")) found.push(relative);
   if (depth >= MAX_DEPTH) return;
   for (const entry of entries) {

@@ -28,7 +28,8 @@ export interface LibraryOptions {
   seedDir?: string | null;
 }
 
-export const DEFAULT_SEED_DIR = (): string => path.join(/*turbopackIgnore: true*/ process.cwd(), "server", "skills", "seed");
+export const DEFAULT_SEED_DIR = (): string =>
+  path.join(/*turbopackIgnore: true*/ process.cwd(), "server", "skills", "seed");
 
 export class SkillLibrary {
   private readonly mutex = new Mutex();
@@ -75,7 +76,12 @@ export class SkillLibrary {
   }
 
   /** Moves a prepared folder to `<root>/<skillPath>` (rename, so readers never see half a skill). */
-  private async install(index: Map<string, LibraryEntry>, source: string, skillPath: string, overwrite: boolean): Promise<LibraryEntry> {
+  private async install(
+    index: Map<string, LibraryEntry>,
+    source: string,
+    skillPath: string,
+    overwrite: boolean,
+  ): Promise<LibraryEntry> {
     const target = await safePath(this.root, ...skillPath.split("/"));
     const exists = index.has(skillPath) || (await pathExists(target));
     if (exists && !overwrite) throw conflict(`Skill '${skillPath}' already exists`, { path: skillPath });
@@ -127,7 +133,8 @@ const registryKey = Symbol.for("skill-fleet.skills.libraries");
 
 /** One library per resolved root for the whole process (Next may load this module more than once). */
 export function libraryFor(root?: string, options?: LibraryOptions): SkillLibrary {
-  const registry = ((globalThis as unknown as Record<symbol, Map<string, SkillLibrary> | undefined>)[registryKey] ??= new Map());
+  const registry = ((globalThis as unknown as Record<symbol, Map<string, SkillLibrary> | undefined>)[registryKey] ??=
+    new Map());
   const resolved = skillsRoot(root);
   let library = registry.get(resolved);
   if (!library) {
@@ -146,10 +153,14 @@ export interface SkillDetail extends LibraryEntry {
 export async function get(skillPath: string, root?: string): Promise<SkillDetail> {
   const entry = await libraryFor(root).entry(skillPath);
   // The folder may have been replaced or removed since the index entry was read.
-  const content = await fs.readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "SKILL.md"), "utf8").catch(() => null);
+  const content = await fs
+    .readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "SKILL.md"), "utf8")
+    .catch(() => null);
   if (content === null) throw notFound(`Skill '${entry.path}' not found`);
   const listing = await listTree(entry.dir);
-  const metadataText = await fs.readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "metadata.json"), "utf8").catch(() => null);
+  const metadataText = await fs
+    .readFile(/*turbopackIgnore: true*/ path.join(entry.dir, "metadata.json"), "utf8")
+    .catch(() => null);
   let metadata: Record<string, unknown> | null = null;
   try {
     metadata = metadataText ? (JSON.parse(metadataText) as Record<string, unknown>) : null;
@@ -159,7 +170,9 @@ export async function get(skillPath: string, root?: string): Promise<SkillDetail
   return { ...entry, content, files: listing.files.map((file) => file.relative), metadata };
 }
 
-export async function registerSkill(input: SkillWriteInput & { overwrite?: boolean; root?: string }): Promise<{ path: string; dir: string }> {
+export async function registerSkill(
+  input: SkillWriteInput & { overwrite?: boolean; root?: string },
+): Promise<{ path: string; dir: string }> {
   const entry = await libraryFor(input.root).register(input);
   return { path: entry.path, dir: entry.dir };
 }

@@ -26,10 +26,12 @@ const shown = (value: unknown): string => JSON.stringify(sanitizeForLog(value, 8
 
 function commonChecks(kind: string, value: unknown, maxLength: number): string {
   if (typeof value !== "string" || value.length === 0) throw badRequest(`${kind} must be a non-empty string`);
-  if (value.length > maxLength) throw badRequest(`${kind} is too long (${value.length} characters, at most ${maxLength})`);
+  if (value.length > maxLength)
+    throw badRequest(`${kind} is too long (${value.length} characters, at most ${maxLength})`);
   if (value.includes("\0")) throw badRequest(`${kind} ${shown(value)} contains a NUL byte`);
   if (value.includes("\\")) throw badRequest(`${kind} ${shown(value)} contains a backslash; use "/" between segments`);
-  if (value.startsWith("/") || /^[A-Za-z]:/.test(value)) throw badRequest(`${kind} ${shown(value)} must be relative, not absolute`);
+  if (value.startsWith("/") || /^[A-Za-z]:/.test(value))
+    throw badRequest(`${kind} ${shown(value)} must be relative, not absolute`);
   if (value.split("/").some((segment) => segment === ".." || segment === ".")) {
     throw badRequest(`${kind} ${shown(value)} must not contain "." or ".." segments`);
   }
@@ -38,8 +40,10 @@ function commonChecks(kind: string, value: unknown, maxLength: number): string {
 
 function segmentsOf(kind: string, value: string, maxDepth: number): string[] {
   const segments = value.split("/");
-  if (segments.some((segment) => segment === "")) throw badRequest(`${kind} ${shown(value)} has an empty segment (leading, trailing or double "/")`);
-  if (segments.length > maxDepth) throw badRequest(`${kind} ${shown(value)} is too deep (${segments.length} levels, at most ${maxDepth})`);
+  if (segments.some((segment) => segment === ""))
+    throw badRequest(`${kind} ${shown(value)} has an empty segment (leading, trailing or double "/")`);
+  if (segments.length > maxDepth)
+    throw badRequest(`${kind} ${shown(value)} is too deep (${segments.length} levels, at most ${maxDepth})`);
   return segments;
 }
 
@@ -51,9 +55,12 @@ export function parseTaxonomyPath(value: unknown): string {
   const text = commonChecks("Skill path", value, MAX_SEGMENT_LENGTH * MAX_TAXONOMY_DEPTH);
   const segments = segmentsOf("Skill path", text, MAX_TAXONOMY_DEPTH);
   for (const segment of segments) {
-    if (segment.length > MAX_SEGMENT_LENGTH) throw badRequest(`Skill path segment ${shown(segment)} is longer than ${MAX_SEGMENT_LENGTH} characters`);
+    if (segment.length > MAX_SEGMENT_LENGTH)
+      throw badRequest(`Skill path segment ${shown(segment)} is longer than ${MAX_SEGMENT_LENGTH} characters`);
     if (!TAXONOMY_SEGMENT.test(segment)) {
-      throw badRequest(`Skill path segment ${shown(segment)} may only contain ASCII letters, digits, "-" and "_", and must start with a letter or digit`);
+      throw badRequest(
+        `Skill path segment ${shown(segment)} may only contain ASCII letters, digits, "-" and "_", and must start with a letter or digit`,
+      );
     }
   }
   return segments.join("/");
@@ -74,9 +81,12 @@ export function parseRelativeFile(value: unknown, kind = "File name"): string {
   const text = commonChecks(kind, value, MAX_RELATIVE_PATH_LENGTH);
   const segments = segmentsOf(kind, text, MAX_FILE_DEPTH);
   for (const segment of segments) {
-    if (segment.length > MAX_FILE_SEGMENT_LENGTH) throw badRequest(`${kind} segment ${shown(segment)} is longer than ${MAX_FILE_SEGMENT_LENGTH} characters`);
+    if (segment.length > MAX_FILE_SEGMENT_LENGTH)
+      throw badRequest(`${kind} segment ${shown(segment)} is longer than ${MAX_FILE_SEGMENT_LENGTH} characters`);
     if (!FILE_SEGMENT.test(segment) || segment.includes("..")) {
-      throw badRequest(`${kind} ${shown(text)}: segments may only contain ASCII letters, digits, ".", "-" and "_", and must not start with "."`);
+      throw badRequest(
+        `${kind} ${shown(text)}: segments may only contain ASCII letters, digits, ".", "-" and "_", and must not start with "."`,
+      );
     }
   }
   return segments.join("/");
@@ -103,7 +113,8 @@ export function skillsRoot(root?: string): string {
 export function resolveUnder(root: string, ...relative: string[]): string {
   const base = path.resolve(/*turbopackIgnore: true*/ root);
   const target = path.resolve(/*turbopackIgnore: true*/ base, ...relative);
-  if (target !== base && !target.startsWith(base + path.sep)) throw badRequest(`Path ${shown(relative.join("/"))} escapes the skills root`);
+  if (target !== base && !target.startsWith(base + path.sep))
+    throw badRequest(`Path ${shown(relative.join("/"))} escapes the skills root`);
   return target;
 }
 
@@ -119,7 +130,8 @@ export async function assertNoSymlinks(root: string, target: string): Promise<vo
     current = path.join(current, segment);
     const stat = await fs.lstat(/*turbopackIgnore: true*/ current).catch(() => null);
     if (!stat) return;
-    if (stat.isSymbolicLink()) throw badRequest(`Path ${shown(path.relative(base, current))} is a symlink; symlinks are not followed`);
+    if (stat.isSymbolicLink())
+      throw badRequest(`Path ${shown(path.relative(base, current))} is a symlink; symlinks are not followed`);
   }
 }
 

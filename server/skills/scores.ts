@@ -49,7 +49,11 @@ export function completenessScore(content: string): number {
   const lower = content.toLowerCase();
   const sections = ["instructions", "examples", "when to use"].filter((section) => lower.includes(section)).length;
   const head = content.slice(0, 500);
-  const frontmatter = ((content.startsWith("---") ? 1 : 0) + (head.includes("name:") ? 0.5 : 0) + (head.includes("description:") ? 0.5 : 0)) / 2;
+  const frontmatter =
+    ((content.startsWith("---") ? 1 : 0) +
+      (head.includes("name:") ? 0.5 : 0) +
+      (head.includes("description:") ? 0.5 : 0)) /
+    2;
   return (sections / 3 + frontmatter) / 2;
 }
 
@@ -119,7 +123,12 @@ export function heuristicReward(content: string): HeuristicReward {
     examples: examplesScore(content),
     conciseness: concisenessScore(wordCount(content)),
   };
-  const weighted = 0.25 * parts.completeness + 0.2 * parts.structure + 0.2 * parts.clarity + 0.2 * parts.examples + 0.15 * parts.conciseness;
+  const weighted =
+    0.25 * parts.completeness +
+    0.2 * parts.structure +
+    0.2 * parts.clarity +
+    0.2 * parts.examples +
+    0.15 * parts.conciseness;
   return { score: round(weighted, 3), ...parts };
 }
 
@@ -161,10 +170,14 @@ export function verbosityScore(content: string): number {
 export function sizeRecommendations(words: number): string[] {
   const size = sizeAssessment(words);
   if (size === "too_large") {
-    return [`Skill is ${words} words (recommended: <${ACCEPTABLE_WORDS_MAX}). Move detailed reference material to references/ and keep SKILL.md focused.`];
+    return [
+      `Skill is ${words} words (recommended: <${ACCEPTABLE_WORDS_MAX}). Move detailed reference material to references/ and keep SKILL.md focused.`,
+    ];
   }
   if (size === "acceptable") {
-    return [`Skill is ${words} words: consider progressive disclosure (keep the essentials in SKILL.md, link details in references/).`];
+    return [
+      `Skill is ${words} words: consider progressive disclosure (keep the essentials in SKILL.md, link details in references/).`,
+    ];
   }
   return [];
 }
@@ -172,11 +185,14 @@ export function sizeRecommendations(words: number): string[] {
 export function concisenessRecommendations(content: string, verbosity: number): string[] {
   const advice: string[] = [];
   if (verbosity > VERBOSITY_WARNING) {
-    advice.push("Prose is verbose: prefer bullet points, drop filler phrases (\"in order to\", \"it should be noted that\"), move background to references/.");
+    advice.push(
+      'Prose is verbose: prefer bullet points, drop filler phrases ("in order to", "it should be noted that"), move background to references/.',
+    );
   } else if (verbosity > 0.5) {
     advice.push("Some sentences are long: consider bullet points for lists of steps or options.");
   }
-  if (/\b(it is|there are|there is)\b/i.test(content)) advice.push("Rewrite \"it is / there is / there are\" openings as direct statements.");
+  if (/\b(it is|there are|there is)\b/i.test(content))
+    advice.push('Rewrite "it is / there is / there are" openings as direct statements.');
   return advice;
 }
 

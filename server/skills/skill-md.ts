@@ -50,7 +50,8 @@ function keyLinesOf(contents: unknown, counter: LineCounter, firstLine: number):
   if (!isMap(contents)) return lines;
   for (const pair of contents.items) {
     const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
-    if (key?.range && key.value !== undefined) lines.set(String(key.value), firstLine + counter.linePos(key.range[0]).line - 1);
+    if (key?.range && key.value !== undefined)
+      lines.set(String(key.value), firstLine + counter.linePos(key.range[0]).line - 1);
   }
   return lines;
 }
@@ -68,7 +69,11 @@ export function parseFrontmatterYaml(yamlText: string, firstLine = 2): ParsedYam
   try {
     return { value: doc.toJS({ maxAliasCount: 50 }), keyLines };
   } catch (error) {
-    return { value: undefined, keyLines, error: { message: error instanceof Error ? error.message : String(error), line: firstLine } };
+    return {
+      value: undefined,
+      keyLines,
+      error: { message: error instanceof Error ? error.message : String(error), line: firstLine },
+    };
   }
 }
 
@@ -79,10 +84,13 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 /** Parses SKILL.md; throws BAD_REQUEST on a missing/unclosed block, bad YAML, duplicate keys or a non-mapping. */
 export function parseSkillMd(text: string): SkillMdDocument {
   const split = splitSkillMd(text);
-  if (split.kind === "missing") throw badRequest("SKILL.md must start with a YAML frontmatter block (a first line of ---)");
-  if (split.kind === "unclosed") throw badRequest("SKILL.md frontmatter is not closed (no line of --- after the opening one)");
+  if (split.kind === "missing")
+    throw badRequest("SKILL.md must start with a YAML frontmatter block (a first line of ---)");
+  if (split.kind === "unclosed")
+    throw badRequest("SKILL.md frontmatter is not closed (no line of --- after the opening one)");
   const parsed = parseFrontmatterYaml(split.yamlText, split.yamlFirstLine);
-  if (parsed.error) throw badRequest(`SKILL.md frontmatter is not valid YAML (line ${parsed.error.line}): ${parsed.error.message}`);
+  if (parsed.error)
+    throw badRequest(`SKILL.md frontmatter is not valid YAML (line ${parsed.error.line}): ${parsed.error.message}`);
   if (!isMapping(parsed.value)) throw badRequest("SKILL.md frontmatter must be a YAML mapping (key: value lines)");
   return { frontmatter: parsed.value, body: split.body };
 }
@@ -108,7 +116,8 @@ export function truncateChars(text: string, max: number): string {
 /** The spec wants metadata as a string map; values a generator produced as lists or numbers are flattened. */
 function asMetadataString(value: unknown): string {
   if (typeof value === "string") return value;
-  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null)) return value.map(String).join(", ");
+  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null))
+    return value.map(String).join(", ");
   if (typeof value === "object" && value !== null) return JSON.stringify(value);
   return String(value);
 }
@@ -124,7 +133,9 @@ export interface FrontmatterFacts {
 
 function mergedMetadata(existing: unknown, facts: FrontmatterFacts): Record<string, string> {
   const merged: Record<string, string> = {};
-  if (isMapping(existing)) for (const [key, value] of Object.entries(existing)) if (value !== null && value !== undefined) merged[key] = asMetadataString(value);
+  if (isMapping(existing))
+    for (const [key, value] of Object.entries(existing))
+      if (value !== null && value !== undefined) merged[key] = asMetadataString(value);
   for (const [key, value] of Object.entries(facts.metadata ?? {})) if (value) merged[key] = value;
   return merged;
 }
@@ -140,7 +151,10 @@ function allowedToolsString(value: unknown): string | undefined {
  * generated frontmatter in their order, merged `metadata`, then `allowed-tools` as one space-joined string.
  */
 export function normaliseFrontmatter(existing: SkillFrontmatter, facts: FrontmatterFacts): SkillFrontmatter {
-  const out: SkillFrontmatter = { name: facts.name, description: truncateChars(facts.description, MAX_DESCRIPTION_CHARS) };
+  const out: SkillFrontmatter = {
+    name: facts.name,
+    description: truncateChars(facts.description, MAX_DESCRIPTION_CHARS),
+  };
   for (const [key, value] of Object.entries(existing)) {
     if (!["name", "description", "metadata", "allowed-tools"].includes(key)) out[key] = value;
   }

@@ -3,7 +3,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { badRequest } from "../common/errors";
 import { parseRelativeFile, safePath, skillIdToName } from "./paths";
-import { composeSkillMd, MAX_DESCRIPTION_CHARS, normaliseFrontmatter, parseSkillMd, truncateChars, type SkillMdDocument } from "./skill-md";
+import {
+  composeSkillMd,
+  MAX_DESCRIPTION_CHARS,
+  normaliseFrontmatter,
+  parseSkillMd,
+  truncateChars,
+  type SkillMdDocument,
+} from "./skill-md";
 
 /**
  * Turns a generated SKILL.md (plus extra files and metadata) into the files of a skill folder, as the
@@ -37,7 +44,8 @@ export function firstParagraph(body: string): string {
   return truncateChars(paragraphs.find((block) => block !== "") ?? "", MAX_DESCRIPTION_CHARS);
 }
 
-const stringOr = (value: unknown, fallback: string): string => (typeof value === "string" && value.trim() !== "" ? value : fallback);
+const stringOr = (value: unknown, fallback: string): string =>
+  typeof value === "string" && value.trim() !== "" ? value : fallback;
 
 /** metadata.json contents: defaults of reference §1.3 under whatever the caller supplied. */
 export function fillMetadata(input: SkillWriteInput, doc: SkillMdDocument): Record<string, unknown> {
@@ -48,7 +56,10 @@ export function fillMetadata(input: SkillWriteInput, doc: SkillMdDocument): Reco
     ...given,
     skill_id: stringOr(given.skill_id, input.skillPath),
     name: stringOr(given.name, skillIdToName(input.skillPath)),
-    description: truncateChars(stringOr(given.description, stringOr(doc.frontmatter.description, firstParagraph(doc.body))), MAX_DESCRIPTION_CHARS),
+    description: truncateChars(
+      stringOr(given.description, stringOr(doc.frontmatter.description, firstParagraph(doc.body))),
+      MAX_DESCRIPTION_CHARS,
+    ),
     version: stringOr(given.version, "1.0.0"),
     type: stringOr(given.type, "technical"),
     weight: stringOr(given.weight, "medium"),
@@ -73,7 +84,12 @@ export function systemSkillMd(doc: SkillMdDocument, metadata: Record<string, unk
   const facts = {
     name: String(metadata.name),
     description: String(metadata.description),
-    metadata: { skill_id: String(metadata.skill_id), version: String(metadata.version), type: String(metadata.type), weight: String(metadata.weight) },
+    metadata: {
+      skill_id: String(metadata.skill_id),
+      version: String(metadata.version),
+      type: String(metadata.type),
+      weight: String(metadata.weight),
+    },
     allowedTools: allowedToolsOf(metadata),
   };
   return composeSkillMd(normaliseFrontmatter(doc.frontmatter, facts), doc.body);
@@ -98,7 +114,11 @@ export function fencedBlocks(lines: string[]): FencedBlock[] {
     if (!open) continue;
     const close = lines.findIndex((line, at) => at > index && /^\s*```\s*$/.test(line));
     if (close === -1) break;
-    blocks.push({ language: (open[1] ?? "").toLowerCase(), content: `${lines.slice(index + 1, close).join("\n")}\n`, start: index });
+    blocks.push({
+      language: (open[1] ?? "").toLowerCase(),
+      content: `${lines.slice(index + 1, close).join("\n")}\n`,
+      start: index,
+    });
     index = close;
   }
   return blocks;
@@ -121,7 +141,19 @@ export function extractAssets(body: string): SkillFiles {
   return assets;
 }
 
-const EXTENSIONS: Record<string, string> = { python: "py", py: "py", bash: "sh", sh: "sh", zsh: "sh", shell: "sh", ini: "ini", toml: "toml", yaml: "yml", yml: "yml", json: "json" };
+const EXTENSIONS: Record<string, string> = {
+  python: "py",
+  py: "py",
+  bash: "sh",
+  sh: "sh",
+  zsh: "sh",
+  shell: "sh",
+  ini: "ini",
+  toml: "toml",
+  yaml: "yml",
+  yml: "yml",
+  json: "json",
+};
 
 /** Fenced blocks inside `## Usage Examples` → examples/example_N.<ext>. */
 export function extractUsageExamples(body: string): SkillFiles {
@@ -130,7 +162,12 @@ export function extractUsageExamples(body: string): SkillFiles {
   if (start === -1) return new Map();
   const end = lines.findIndex((line, index) => index > start && /^##\s/.test(line));
   const section = lines.slice(start + 1, end === -1 ? undefined : end);
-  return new Map(fencedBlocks(section).map((block, index) => [`examples/example_${index + 1}.${EXTENSIONS[block.language] ?? "txt"}`, block.content]));
+  return new Map(
+    fencedBlocks(section).map((block, index) => [
+      `examples/example_${index + 1}.${EXTENSIONS[block.language] ?? "txt"}`,
+      block.content,
+    ]),
+  );
 }
 
 /** All files of the skill folder. Explicit `files` win over extracted ones; every name is checked. */
@@ -139,7 +176,8 @@ export function buildSkillFiles(input: SkillWriteInput): SkillFiles {
   const metadata = fillMetadata(input, doc);
   const files: SkillFiles = new Map([...extractAssets(doc.body), ...extractUsageExamples(doc.body)]);
   for (const [name, content] of Object.entries(input.files ?? {})) files.set(parseRelativeFile(name), content);
-  if (files.has("SKILL.md") || files.has("metadata.json")) throw badRequest("Extra files must not replace SKILL.md or metadata.json");
+  if (files.has("SKILL.md") || files.has("metadata.json"))
+    throw badRequest("Extra files must not replace SKILL.md or metadata.json");
   files.set("metadata.json", `${JSON.stringify(metadata, null, 2)}\n`);
   files.set("SKILL.md", systemSkillMd(doc, metadata));
   return files;

@@ -8,7 +8,10 @@ import { CancelledError } from "./signals";
 
 export type PhaseName = "Understanding" | "Generation" | "Validation";
 type CheckpointType = keyof typeof CHECKPOINT_SCHEMAS;
-export type CheckpointAnswer<T extends CheckpointType> = Exclude<z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["response"]>, { action: "cancel" }>;
+export type CheckpointAnswer<T extends CheckpointType> = Exclude<
+  z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["response"]>,
+  { action: "cancel" }
+>;
 
 const REASONING_SNIPPET = 400;
 
@@ -65,7 +68,11 @@ export abstract class BaseWorkflow {
   }
 
   /** A human checkpoint: waits for the answer (suspending the job), validates it, and honours `cancel`. */
-  protected async ask<T extends CheckpointType>(name: string, type: T, prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>): Promise<CheckpointAnswer<T>> {
+  protected async ask<T extends CheckpointType>(
+    name: string,
+    type: T,
+    prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>,
+  ): Promise<CheckpointAnswer<T>> {
     const raw = await this.ctx.ask(this.key(name), { type, prompt: toJsonObject(prompt) });
     const answer = CHECKPOINT_SCHEMAS[type].response.parse(raw) as { action: string };
     if (answer.action === "cancel") throw new CancelledError("Cancelled by user at the checkpoint");

@@ -109,7 +109,11 @@ export const reviewResponseSchema = proceedOrRevise("refine");
 
 export const CHECKPOINT_SCHEMAS = {
   clarify: { prompt: clarifyPromptSchema, response: clarifyResponseSchema, waits: "pending_user_input" },
-  structure_fix: { prompt: structureFixPromptSchema, response: structureFixResponseSchema, waits: "pending_user_input" },
+  structure_fix: {
+    prompt: structureFixPromptSchema,
+    response: structureFixResponseSchema,
+    waits: "pending_user_input",
+  },
   confirm: { prompt: confirmPromptSchema, response: confirmResponseSchema, waits: "pending_hitl" },
   preview: { prompt: previewPromptSchema, response: previewResponseSchema, waits: "pending_hitl" },
   validate: { prompt: reviewPromptSchema, response: reviewResponseSchema, waits: "pending_hitl" },

@@ -63,7 +63,10 @@ async function understand(ctx: WorkflowContext, settings: DemoSettings): Promise
   });
   await ctx.progress(25, "Understood the task");
   if (!settings.ask) return { action: "proceed" };
-  return ctx.ask("understanding#1/confirm", { type: "confirm", prompt: { summary: `Write ${settings.steps} parts`, outline } });
+  return ctx.ask("understanding#1/confirm", {
+    type: "confirm",
+    prompt: { summary: `Write ${settings.steps} parts`, outline },
+  });
 }
 
 export async function demoWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
@@ -76,7 +79,9 @@ export async function demoWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcom
     await ctx.progress(25 + Math.round((50 * index) / settings.steps), `Generated part ${index}`);
   }
   await ctx.phase("Validation");
-  const content = parts.map((part) => (typeof part === "object" && part !== null && "text" in part ? String(part.text) : "")).join("\n");
+  const content = parts
+    .map((part) => (typeof part === "object" && part !== null && "text" in part ? String(part.text) : ""))
+    .join("\n");
   await ctx.emit({ type: "reasoning", message: "Demo validation always passes" });
   return { result: { name: "demo-skill", description: "A demo result", content, passed: true, score: 1, answer } };
 }

@@ -4,7 +4,16 @@ import type { EventLog } from "../jobs/event-log";
 import type { WorkflowOutcome } from "../jobs/job-lifecycle";
 import type { JobStore } from "../jobs/job-store";
 import type { CheckpointRepository, StepRepository } from "../jobs/repositories/contracts";
-import type { CheckpointRecord, CheckpointType, JobRecord, JobStatus, Json, JsonObject, NewEvent, TokenUsage } from "../jobs/types";
+import type {
+  CheckpointRecord,
+  CheckpointType,
+  JobRecord,
+  JobStatus,
+  Json,
+  JsonObject,
+  NewEvent,
+  TokenUsage,
+} from "../jobs/types";
 import { CancelledError, CheckpointClosedError, SuspendSignal } from "./signals";
 
 /**
@@ -104,7 +113,11 @@ class StepEngine implements WorkflowContext {
       throw attempt.error;
     }
     await steps.complete(this.job.id, key, { output: attempt.value, durationMs, usage });
-    await this.emit({ type: "step_end", message: key, data: { key, durationMs, status: "completed", usage: { ...usage } } });
+    await this.emit({
+      type: "step_end",
+      message: key,
+      data: { key, durationMs, status: "completed", usage: { ...usage } },
+    });
     return attempt.value;
   }
 
@@ -148,7 +161,12 @@ class StepEngine implements WorkflowContext {
       const current = await job.current();
       if (bounded <= current.progress) return;
       await job.update(() => ({ progress: bounded, progressMessage: message ?? current.progressMessage }));
-      await this.deps.events.append(this.job.id, { type: "progress", phase: this.currentPhase, message: message ?? "", data: { percent: bounded } });
+      await this.deps.events.append(this.job.id, {
+        type: "progress",
+        phase: this.currentPhase,
+        message: message ?? "",
+        data: { percent: bounded },
+      });
     });
   }
 
@@ -168,11 +186,17 @@ class StepEngine implements WorkflowContext {
   }
 
   /** Stores the pending checkpoint and puts the job in its waiting status, atomically for this job. */
-  private openCheckpoint(key: string, request: CheckpointRequest, existing: CheckpointRecord | null): Promise<CheckpointRecord> {
+  private openCheckpoint(
+    key: string,
+    request: CheckpointRequest,
+    existing: CheckpointRecord | null,
+  ): Promise<CheckpointRecord> {
     const { store, checkpoints, checkpointTimeoutMs } = this.deps;
     return store.withLock(this.job.id, async (job) => {
       const deadline = new Date(Date.now() + checkpointTimeoutMs);
-      const checkpoint = existing ?? (await checkpoints.create({ jobId: this.job.id, key, type: request.type, prompt: request.prompt, deadline }));
+      const checkpoint =
+        existing ??
+        (await checkpoints.create({ jobId: this.job.id, key, type: request.type, prompt: request.prompt, deadline }));
       await job.update(() => ({ status: WAITING_STATUS[request.type] }));
       // Another server may have answered between our create and our status change: then resume at once.
       const settled = await checkpoints.findById(checkpoint.id);
@@ -189,7 +213,13 @@ class StepEngine implements WorkflowContext {
     return this.emit({
       type: "hitl_required",
       message: `Waiting for ${checkpoint.type}`,
-      data: { checkpointId: checkpoint.id, key: checkpoint.key, type: checkpoint.type, prompt: checkpoint.prompt, deadline: checkpoint.deadline.toISOString() },
+      data: {
+        checkpointId: checkpoint.id,
+        key: checkpoint.key,
+        type: checkpoint.type,
+        prompt: checkpoint.prompt,
+        deadline: checkpoint.deadline.toISOString(),
+      },
     });
   }
 }

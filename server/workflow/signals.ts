@@ -36,7 +36,10 @@ export class CheckpointClosedError extends Error {
 }
 
 /** The reason the job's AbortSignal carries, or the error itself, as one of our signals. */
-export function controlSignal(error: unknown, signal?: AbortSignal): SuspendSignal | CancelledError | ReleaseSignal | null {
+export function controlSignal(
+  error: unknown,
+  signal?: AbortSignal,
+): SuspendSignal | CancelledError | ReleaseSignal | null {
   if (error instanceof SuspendSignal || error instanceof CancelledError || error instanceof ReleaseSignal) return error;
   const reason: unknown = signal?.aborted ? signal.reason : undefined;
   return reason instanceof CancelledError || reason instanceof ReleaseSignal ? reason : null;

@@ -46,5 +46,9 @@ export interface ContentFacts {
 }
 
 export function contentFacts(content: string): ContentFacts {
-  return { sections: sectionTitles(content), examples: fencedBlockCount(content), readingMinutes: Math.max(1, Math.round(wordCount(content) / 200)) };
+  return {
+    sections: sectionTitles(content),
+    examples: fencedBlockCount(content),
+    readingMinutes: Math.max(1, Math.round(wordCount(content) / 200)),
+  };
 }

@@ -26,14 +26,18 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
   return performance.now() - started;
 }
 
 /** `runJobs: false` = an API-only server: creation alone; true = the runner executes the jobs meanwhile. */
-async function httpCreations(runJobs: boolean): Promise<{ perSecond: number; dataDir: string; stop: () => Promise<void> }> {
+async function httpCreations(
+  runJobs: boolean,
+): Promise<{ perSecond: number; dataDir: string; stop: () => Promise<void> }> {
   const server = await startTestServer({ SKILL_FLEET_WORKFLOW: "demo", SKILL_FLEET_RUN_JOBS: String(runJobs) });
   const ms = await pool(CREATIONS, CONCURRENCY, async (i) => {
     const response = await fetch(`${server.url}/api/trpc/skills.create`, {
@@ -79,7 +83,20 @@ async function creationFigures(): Promise<void> {
 async function storeFigures(): Promise<void> {
   const OPS = 200_000;
   const repo = new FakeJobRepository();
-  const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => repo.create({ ownerId: "default", requestId: null, task: `store ${i}`, options: { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false }, engine: "offline", workflow: "demo" }).then((j) => j.id)));
+  const ids = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      repo
+        .create({
+          ownerId: "default",
+          requestId: null,
+          task: `store ${i}`,
+          options: { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false },
+          engine: "offline",
+          workflow: "demo",
+        })
+        .then((j) => j.id),
+    ),
+  );
   const store = new JobStore(repo.asRepository());
   const map = new Map(await Promise.all(ids.map(async (id) => [id, await store.require(id)] as const)));
   const time = async (fn: (i: number) => Promise<unknown> | unknown) => {
@@ -90,11 +107,17 @@ async function storeFigures(): Promise<void> {
   const id = (i: number) => ids[i % ids.length] ?? "";
   const mapGet = await time((i) => map.get(id(i)));
   const storeGet = await time((i) => store.get(id(i)));
-  const mapSet = await time((i) => map.set(id(i), { ...(map.get(id(i)) ?? store.remember), progress: i % 100 } as never));
+  const mapSet = await time((i) =>
+    map.set(id(i), { ...(map.get(id(i)) ?? store.remember), progress: i % 100 } as never),
+  );
   const storeUpdate = await time((i) => store.update(id(i), () => ({ progress: i % 100 })));
   console.log(`\njob store, ${OPS} operations over 100 jobs (in-memory repository, so only the store's own cost):`);
-  console.log(`  get:    store ${rate(OPS, storeGet)}/s vs Map ${rate(OPS, mapGet)}/s (ratio ${(storeGet / mapGet).toFixed(1)}× slower)`);
-  console.log(`  update: store (lock + versioned write) ${rate(OPS, storeUpdate)}/s vs Map.set ${rate(OPS, mapSet)}/s (ratio ${(storeUpdate / mapSet).toFixed(1)}× slower)`);
+  console.log(
+    `  get:    store ${rate(OPS, storeGet)}/s vs Map ${rate(OPS, mapGet)}/s (ratio ${(storeGet / mapGet).toFixed(1)}× slower)`,
+  );
+  console.log(
+    `  update: store (lock + versioned write) ${rate(OPS, storeUpdate)}/s vs Map.set ${rate(OPS, mapSet)}/s (ratio ${(storeUpdate / mapSet).toFixed(1)}× slower)`,
+  );
 }
 
 function heapUsed(): number {
@@ -118,7 +141,13 @@ async function heapFigures(): Promise<void> {
   await system.runner.start();
   const runBatch = async (count: number, offset: number) => {
     await pool(count, CONCURRENCY, async (i) => {
-      const { job } = await system.service.create({ ownerId: "default", task: `heap job ${offset + i}`, options: { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false }, engine: "offline", workflow: "quick" });
+      const { job } = await system.service.create({
+        ownerId: "default",
+        task: `heap job ${offset + i}`,
+        options: { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false },
+        engine: "offline",
+        workflow: "quick",
+      });
       for (;;) {
         const { status } = await system.store.require(job.id);
         if (status === "completed") break;
@@ -133,8 +162,12 @@ async function heapFigures(): Promise<void> {
   await runBatch(9_000, 1_000);
   const after10k = heapUsed();
   console.log(`\nheap (after gc) running jobs to completion in-process (embedded database, store max 1000 entries):`);
-  console.log(`  before: ${mb(baseline)}, after 1,000 jobs: ${mb(after1k)}, after 10,000 jobs: ${mb(after10k)} (growth 1k→10k: ${mb(after10k - after1k)})`);
-  console.log(`  cached jobs ${system.store.cachedCount}, idle locks ${system.store.activeLocks}, bus listeners ${system.events.bus.size}`);
+  console.log(
+    `  before: ${mb(baseline)}, after 1,000 jobs: ${mb(after1k)}, after 10,000 jobs: ${mb(after10k)} (growth 1k→10k: ${mb(after10k - after1k)})`,
+  );
+  console.log(
+    `  cached jobs ${system.store.cachedCount}, idle locks ${system.store.activeLocks}, bus listeners ${system.events.bus.size}`,
+  );
   await system.runner.stop();
   await db.close();
 }

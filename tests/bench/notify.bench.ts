@@ -25,27 +25,45 @@ const system = (db: Database, relay: boolean): JobSystem =>
 
 async function newJobs(target: JobSystem, count: number): Promise<string[]> {
   const options = { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false };
-  const jobs = await Promise.all(Array.from({ length: count }, (_, i) => target.store.create({ ownerId: "bench", requestId: null, task: `notify bench ${i}`, options, engine: "offline", workflow: "demo" })));
+  const jobs = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      target.store.create({
+        ownerId: "bench",
+        requestId: null,
+        task: `notify bench ${i}`,
+        options,
+        engine: "offline",
+        workflow: "demo",
+      }),
+    ),
+  );
   return jobs.map((job) => job.id);
 }
 
 async function appendRate(writer: JobSystem, jobIds: string[]): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let i = next++; i < APPENDS; i = next++) await writer.events.append(jobIds[i % jobIds.length] ?? "", { type: "reasoning", message: `r${i}` });
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < APPENDS; i = next++)
+        await writer.events.append(jobIds[i % jobIds.length] ?? "", { type: "reasoning", message: `r${i}` });
+    }),
+  );
   return Math.round((APPENDS / (performance.now() - started)) * 1000);
 }
 
 async function latencies(a: JobSystem, b: JobSystem, jobIds: string[]): Promise<number[]> {
   const sent = new Map<string, number>();
   const heard: number[] = [];
-  const offA = jobIds.map((id) => a.events.bus.subscribe(id, (e) => "seq" in e && sent.set(`${id}:${e.seq}`, performance.now())));
-  const offB = jobIds.map((id) => b.events.bus.subscribe(id, (e) => {
-    const at = "seq" in e ? sent.get(`${id}:${e.seq}`) : undefined;
-    if (at !== undefined) heard.push(performance.now() - at);
-  }));
+  const offA = jobIds.map((id) =>
+    a.events.bus.subscribe(id, (e) => "seq" in e && sent.set(`${id}:${e.seq}`, performance.now())),
+  );
+  const offB = jobIds.map((id) =>
+    b.events.bus.subscribe(id, (e) => {
+      const at = "seq" in e ? sent.get(`${id}:${e.seq}`) : undefined;
+      if (at !== undefined) heard.push(performance.now() - at);
+    }),
+  );
   await appendRate(a, jobIds);
   const deadline = Date.now() + 10_000;
   while (heard.length < APPENDS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -53,7 +71,8 @@ async function latencies(a: JobSystem, b: JobSystem, jobIds: string[]): Promise<
   return heard.sort((x, y) => x - y);
 }
 
-const pct = (sorted: number[], p: number) => (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN).toFixed(1);
+const pct = (sorted: number[], p: number) =>
+  (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN).toFixed(1);
 
 async function main(): Promise<void> {
   if (!TEST_DATABASE_URL) {
@@ -72,9 +91,13 @@ async function main(): Promise<void> {
       rates.without.push(await appendRate(plain, jobIds));
       rates.with.push(await appendRate(a, jobIds));
     }
-    console.log(`appends/s, ${CONCURRENCY} concurrent over ${JOBS} jobs (two rounds): without NOTIFY ${rates.without.join(", ")}; with NOTIFY ${rates.with.join(", ")}`);
+    console.log(
+      `appends/s, ${CONCURRENCY} concurrent over ${JOBS} jobs (two rounds): without NOTIFY ${rates.without.join(", ")}; with NOTIFY ${rates.with.join(", ")}`,
+    );
     const sorted = await latencies(a, b, jobIds);
-    console.log(`A → B live latency over ${sorted.length}/${APPENDS} events (${JOBS} jobs with a subscriber on B): p50 ${pct(sorted, 50)} ms, p95 ${pct(sorted, 95)} ms, p99 ${pct(sorted, 99)} ms, max ${pct(sorted, 100)} ms`);
+    console.log(
+      `A → B live latency over ${sorted.length}/${APPENDS} events (${JOBS} jobs with a subscriber on B): p50 ${pct(sorted, 50)} ms, p95 ${pct(sorted, 95)} ms, p99 ${pct(sorted, 99)} ms, max ${pct(sorted, 100)} ms`,
+    );
   } finally {
     await Promise.all([a.relay?.stop(), b.relay?.stop()]);
     await db.close();

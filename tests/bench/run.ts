@@ -13,7 +13,10 @@ const scripts = fs
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n━━ ${script} ━━`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join(dir, script)], { stdio: "inherit", env: { ...process.env, SKILL_FLEET_LOG_LEVEL: "silent" } });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join(dir, script)], {
+    stdio: "inherit",
+    env: { ...process.env, SKILL_FLEET_LOG_LEVEL: "silent" },
+  });
   if (run.status !== 0) failed++;
 }
 console.log(`\n${scripts.length - failed} of ${scripts.length} benchmarks ran`);

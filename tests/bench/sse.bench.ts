@@ -9,7 +9,8 @@ import { nodeClient } from "../support/trpc-client";
  * same machine). A script, not a timed test.
  */
 const COUNTS = [1, 10, 100];
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
@@ -18,7 +19,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function ours(url: string, subscribers: number): Promise<number[]> {
   const client = nodeClient(url);
-  const { jobId } = await client.skills.create.mutate({ task: "latency bench ask=yes steps=20 delay=30", options: { confirmPlan: true } });
+  const { jobId } = await client.skills.create.mutate({
+    task: "latency bench ask=yes steps=20 delay=30",
+    options: { confirmPlan: true },
+  });
   let checkpointId = "";
   while (!checkpointId) {
     checkpointId = (await client.jobs.get.query({ jobId })).pendingCheckpoint?.id ?? "";
@@ -27,21 +31,29 @@ async function ours(url: string, subscribers: number): Promise<number[]> {
   const latencies: number[] = [];
   let ready = 0;
   let answeredAt = Infinity;
-  const finished = Array.from({ length: subscribers }, () => new Promise<void>((resolve) => {
-    let counted = false;
-    client.jobs.events.subscribe({ jobId }, {
-      onData(item) {
-        if (!("id" in item) || !("seq" in item.data)) return;
-        if (!counted) {
-          counted = true;
-          ready++;
-        }
-        if (item.data.createdAt.getTime() >= answeredAt) latencies.push(Date.now() - item.data.createdAt.getTime());
-      },
-      onComplete: () => resolve(),
-      onError: () => resolve(),
-    });
-  }));
+  const finished = Array.from(
+    { length: subscribers },
+    () =>
+      new Promise<void>((resolve) => {
+        let counted = false;
+        client.jobs.events.subscribe(
+          { jobId },
+          {
+            onData(item) {
+              if (!("id" in item) || !("seq" in item.data)) return;
+              if (!counted) {
+                counted = true;
+                ready++;
+              }
+              if (item.data.createdAt.getTime() >= answeredAt)
+                latencies.push(Date.now() - item.data.createdAt.getTime());
+            },
+            onComplete: () => resolve(),
+            onError: () => resolve(),
+          },
+        );
+      }),
+  );
   while (ready < subscribers) await sleep(20);
   answeredAt = Date.now();
   await client.hitl.answer.mutate({ jobId, checkpointId, response: { action: "proceed" } });

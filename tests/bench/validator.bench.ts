@@ -66,13 +66,17 @@ function measure(label: string, runs: number, fn: () => unknown): void {
   }
   times.sort((a, b) => a - b);
   const fmt = (value: number) => `${value.toFixed(3)} ms`;
-  console.log(`${label}: runs=${runs} p50=${fmt(percentile(times, 50))} p99=${fmt(percentile(times, 99))} max=${fmt(times.at(-1) ?? Number.NaN)}`);
+  console.log(
+    `${label}: runs=${runs} p50=${fmt(percentile(times, 50))} p99=${fmt(percentile(times, 99))} max=${fmt(times.at(-1) ?? Number.NaN)}`,
+  );
 }
 
 const content = fiveHundredLineSkill();
 const lineCount = content.split("\n").length - 1;
 const report = validateSkillContent(content);
-console.log(`validator bench: SKILL.md of ${lineCount} lines, ${content.length} chars, ${report.findings.length} findings, passed=${report.passed}`);
+console.log(
+  `validator bench: SKILL.md of ${lineCount} lines, ${content.length} chars, ${report.findings.length} findings, passed=${report.passed}`,
+);
 
 measure("validateSkillContent (500-line SKILL.md)", 1_000, () => validateSkillContent(content));
 const files = {

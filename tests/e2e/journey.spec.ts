@@ -52,7 +52,9 @@ test("create → clarify → answer → preview → refine → proceed → resul
   await promoted.getByRole("link").click();
   await expect(page).toHaveURL(/\/library\?path=/);
   const skillPath = decodeURIComponent(new URL(page.url()).searchParams.get("path") ?? "");
-  await expect(page.getByRole("navigation", { name: "Skill library" }).getByRole("link", { name: skillPath.split("/").at(-1) })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Skill library" }).getByRole("link", { name: skillPath.split("/").at(-1) }),
+  ).toBeVisible();
   await expect(page.locator("#skill-title")).toHaveText(skillPath.split("/").at(-1) ?? "");
   await expect(page.getByTestId("validation-report")).toBeVisible();
   await expectAccessible(page);
@@ -72,7 +74,9 @@ test("cancel at a checkpoint from the page", async ({ page }) => {
 test("a job that fails shows its reason", async ({ page }) => {
   await createJobInPage(page, "Create a skill for sorting invoices [fail]");
   await expectStatus(page, "failed");
-  await expect(page.getByRole("alert").filter({ hasText: "The job failed" })).toContainText("content generation failed");
+  await expect(page.getByRole("alert").filter({ hasText: "The job failed" })).toContainText(
+    "content generation failed",
+  );
   await expectAccessible(page);
 });
 

@@ -5,11 +5,18 @@ test("system.info answers over real HTTP with the offline engine and the embedde
   const response = await request.get("/api/trpc/system.info");
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { result: { data: { json: Record<string, unknown> } } };
-  expect(body.result.data.json).toMatchObject({ engine: "offline", offline: true, databaseKind: "pglite", version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  expect(body.result.data.json).toMatchObject({
+    engine: "offline",
+    offline: true,
+    databaseKind: "pglite",
+    version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+  });
 });
 
 test("bad input over HTTP is a 400 with the zod problem and no stack trace", async ({ request }) => {
-  const response = await request.get(`/api/trpc/system.info?input=${encodeURIComponent(JSON.stringify({ json: { surprise: 1 } }))}`);
+  const response = await request.get(
+    `/api/trpc/system.info?input=${encodeURIComponent(JSON.stringify({ json: { surprise: 1 } }))}`,
+  );
   expect(response.status()).toBe(400);
   const text = await response.text();
   expect(text).toContain("BAD_REQUEST");
@@ -21,13 +28,19 @@ test("the shell loads in chromium and shows the engine and database in use", asy
   await expect(page.getByTestId("engine-name")).toHaveText("Engine: offline");
   await expect(page.getByTestId("system-info")).toContainText("Database: pglite");
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const label of ["Create", "Jobs", "Library", "Validate"]) await expect(nav.getByRole("link", { name: label })).toBeVisible();
+  for (const label of ["Create", "Jobs", "Library", "Validate"])
+    await expect(nav.getByRole("link", { name: label })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Create" })).toHaveAttribute("aria-current", "page");
 });
 
 test("each nav page opens and has no serious accessibility violations", async ({ page }) => {
   await page.goto("/");
-  for (const [label, path] of [["Create", "/"], ["Jobs", "/jobs"], ["Library", "/library"], ["Validate", "/validate"]] as const) {
+  for (const [label, path] of [
+    ["Create", "/"],
+    ["Jobs", "/jobs"],
+    ["Library", "/library"],
+    ["Validate", "/validate"],
+  ] as const) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
     await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+${path}$`));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

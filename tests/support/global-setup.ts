@@ -13,9 +13,15 @@ import { pgliteSession } from "../../server/db/sql-session";
  */
 async function templatePath(): Promise<string> {
   const migrations = await readMigrations();
-  const key = createHash("sha256").update(migrations.map((m) => m.checksum).join()).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(migrations.map((m) => m.checksum).join())
+    .digest("hex")
+    .slice(0, 16);
   const file = path.join(os.tmpdir(), `skill-fleet-pglite-template-${key}.tar`);
-  const exists = await fs.stat(file).then(() => true, () => false);
+  const exists = await fs.stat(file).then(
+    () => true,
+    () => false,
+  );
   if (exists) return file;
   const pglite = await PGlite.create("memory://");
   await migrate(pgliteSession(pglite));

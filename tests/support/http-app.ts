@@ -12,9 +12,11 @@ import { GET as trpcGet, POST as trpcPost } from "../../app/api/trpc/[trpc]/rout
 type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 function route(pathname: string, method: string): { handler: Handler; params: Record<string, string> } | null {
-  if (pathname.startsWith("/api/trpc/")) return { handler: (method === "POST" ? trpcPost : trpcGet) as Handler, params: {} };
+  if (pathname.startsWith("/api/trpc/"))
+    return { handler: (method === "POST" ? trpcPost : trpcGet) as Handler, params: {} };
   const archive = /^\/api\/jobs\/([^/]+)\/archive$/.exec(pathname);
-  if (archive && method === "GET") return { handler: jobArchive as unknown as Handler, params: { jobId: decodeURIComponent(archive[1] ?? "") } };
+  if (archive && method === "GET")
+    return { handler: jobArchive as unknown as Handler, params: { jobId: decodeURIComponent(archive[1] ?? "") } };
   return null;
 }
 
@@ -23,7 +25,13 @@ function toRequest(req: http.IncomingMessage, base: string, signal: AbortSignal)
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
-  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body, signal, ...(hasBody ? { duplex: "half" } : {}) } as RequestInit);
+  return new Request(new URL(req.url ?? "/", base), {
+    method: req.method,
+    headers,
+    body,
+    signal,
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 async function send(res: http.ServerResponse, response: Response): Promise<void> {
@@ -52,15 +60,25 @@ export async function startHttpApp(): Promise<HttpApp> {
     const base = `http://${req.headers.host ?? "127.0.0.1"}`;
     const match = route(new URL(req.url ?? "/", base).pathname, req.method ?? "GET");
     if (!match) return void res.writeHead(404).end();
-    match.handler(toRequest(req, base, abort.signal), { params: Promise.resolve(match.params) }).then((response) => send(res, response), (error: unknown) => {
-      res.writeHead(500).end(String(error));
-    });
+    match.handler(toRequest(req, base, abort.signal), { params: Promise.resolve(match.params) }).then(
+      (response) => send(res, response),
+      (error: unknown) => {
+        res.writeHead(500).end(String(error));
+      },
+    );
   });
-  server.on("connection", (socket) => { sockets.add(socket); socket.on("close", () => sockets.delete(socket)); });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

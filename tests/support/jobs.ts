@@ -8,7 +8,12 @@ import { demoSettings, pause } from "../../server/workflow/demo-workflow";
 import type { Workflow } from "../../server/workflow/engine";
 
 /** Helpers for the job engine's tests: systems over a test database, random interleavings, waiting. */
-export const NO_OPTIONS: JobOptions = { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: false };
+export const NO_OPTIONS: JobOptions = {
+  confirmPlan: false,
+  previewContent: false,
+  reviewValidation: false,
+  streamTokens: false,
+};
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -54,7 +59,11 @@ export function testJobSystem(db: Database, options: TestSystemOptions = {}): Jo
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -66,10 +75,14 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false>, ti
 
 /** Waits until the job's stored status is one of `statuses` (read from the database, not a cache). */
 export function waitForStatus(db: Database, jobId: string, statuses: JobRecord["status"][], timeoutMs = 15_000) {
-  return waitFor(async () => {
-    const row = await db.prisma.job.findUnique({ where: { id: jobId } });
-    return row && statuses.includes(row.status) ? row : undefined;
-  }, timeoutMs, `job ${jobId} to reach ${statuses.join("|")}`);
+  return waitFor(
+    async () => {
+      const row = await db.prisma.job.findUnique({ where: { id: jobId } });
+      return row && statuses.includes(row.status) ? row : undefined;
+    },
+    timeoutMs,
+    `job ${jobId} to reach ${statuses.join("|")}`,
+  );
 }
 
 /**
@@ -79,7 +92,8 @@ export function waitForStatus(db: Database, jobId: string, statuses: JobRecord["
  */
 export function countingWorkflow() {
   const calls = new Map<string, number>();
-  const count = (jobId: string, step: string) => calls.set(`${jobId}:${step}`, (calls.get(`${jobId}:${step}`) ?? 0) + 1);
+  const count = (jobId: string, step: string) =>
+    calls.set(`${jobId}:${step}`, (calls.get(`${jobId}:${step}`) ?? 0) + 1);
   const workflow: Workflow = async (ctx) => {
     const { delayMs } = demoSettings(ctx.job.task, false);
     const step = (name: string) =>
@@ -90,7 +104,9 @@ export function countingWorkflow() {
       });
     await ctx.phase("Understanding");
     await step("a");
-    const answer = ctx.job.options.confirmPlan ? await ctx.ask("understanding#1/confirm", { type: "confirm", prompt: { summary: "go on?" } }) : {};
+    const answer = ctx.job.options.confirmPlan
+      ? await ctx.ask("understanding#1/confirm", { type: "confirm", prompt: { summary: "go on?" } })
+      : {};
     await ctx.phase("Generation");
     await step("b");
     await step("c");
@@ -101,11 +117,17 @@ export function countingWorkflow() {
 
 export function systemWithCounting(db: Database, options: TestSystemOptions = {}) {
   const counting = countingWorkflow();
-  const system = testJobSystem(db, { ...options, workflows: (name) => (name === "counting" ? counting.workflow : undefined) });
+  const system = testJobSystem(db, {
+    ...options,
+    workflows: (name) => (name === "counting" ? counting.workflow : undefined),
+  });
   return { system, calls: counting.calls };
 }
 
-export function createCounted(system: JobSystem, extra: { task?: string; confirmPlan?: boolean; ownerId?: string } = {}) {
+export function createCounted(
+  system: JobSystem,
+  extra: { task?: string; confirmPlan?: boolean; ownerId?: string } = {},
+) {
   return system.service.create({
     ownerId: extra.ownerId ?? "default",
     task: extra.task ?? "a counted test job",

@@ -31,7 +31,10 @@ function blocks(text: string, keyword: string): { name: string; body: string[] }
   const pattern = new RegExp(`^${keyword}\\s+(\\w+)\\s*\\{([\\s\\S]*?)^\\}`, "gm");
   return [...text.matchAll(pattern)].map((m) => ({
     name: m[1] ?? "",
-    body: (m[2] ?? "").split("\n").map((line) => line.replace(/\/\/.*$/, "").trim()).filter(Boolean),
+    body: (m[2] ?? "")
+      .split("\n")
+      .map((line) => line.replace(/\/\/.*$/, "").trim())
+      .filter(Boolean),
   }));
 }
 

@@ -25,7 +25,12 @@ export interface WorkflowHarness {
   close(): Promise<void>;
 }
 
-const TOUCHED = ["SKILL_FLEET_MODEL", "SKILL_FLEET_ALLOW_LLM_FALLBACK", "SKILL_FLEET_SKILLS_ROOT", "SKILL_FLEET_WORKFLOW"];
+const TOUCHED = [
+  "SKILL_FLEET_MODEL",
+  "SKILL_FLEET_ALLOW_LLM_FALLBACK",
+  "SKILL_FLEET_SKILLS_ROOT",
+  "SKILL_FLEET_WORKFLOW",
+];
 
 export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   const saved = Object.fromEntries(TOUCHED.map((k) => [k, process.env[k]]));
@@ -45,8 +50,13 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   await system.runner.start();
   const app = await startHttpApp();
   return {
-    db, system, app, skillsRoot, client: nodeClient(app.url),
-    useModel: (model, extra = {}) => setEnv({ SKILL_FLEET_MODEL: model ?? undefined, SKILL_FLEET_ALLOW_LLM_FALLBACK: "true", ...extra }),
+    db,
+    system,
+    app,
+    skillsRoot,
+    client: nodeClient(app.url),
+    useModel: (model, extra = {}) =>
+      setEnv({ SKILL_FLEET_MODEL: model ?? undefined, SKILL_FLEET_ALLOW_LLM_FALLBACK: "true", ...extra }),
     close: async () => {
       await app.close();
       await system.runner.stop();
@@ -61,12 +71,20 @@ type Client = WorkflowHarness["client"];
 export type JobView = Awaited<ReturnType<Client["jobs"]["get"]["query"]>>;
 
 /** Polls jobs.get until the job reaches one of `statuses`. */
-export async function waitForJob(client: Client, jobId: string, statuses: string[], timeoutMs = 30_000): Promise<JobView> {
+export async function waitForJob(
+  client: Client,
+  jobId: string,
+  statuses: string[],
+  timeoutMs = 30_000,
+): Promise<JobView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await client.jobs.get.query({ jobId });
     if (statuses.includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} is ${job.status}${job.error ? ` (${job.error})` : ""}, expected ${statuses.join("|")}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `job ${jobId} is ${job.status}${job.error ? ` (${job.error})` : ""}, expected ${statuses.join("|")}`,
+      );
     await sleep(25);
   }
 }
@@ -75,8 +93,15 @@ export const WAITING = ["pending_user_input", "pending_hitl"];
 export const FINISHED = ["completed", "pending_review", "failed", "cancelled"];
 
 /** Waits for the job to stop at a checkpoint of `type` (or fail the test if it finishes instead). */
-export async function waitForCheckpoint(client: Client, jobId: string, type: string): Promise<NonNullable<JobView["pendingCheckpoint"]>> {
+export async function waitForCheckpoint(
+  client: Client,
+  jobId: string,
+  type: string,
+): Promise<NonNullable<JobView["pendingCheckpoint"]>> {
   const job = await waitForJob(client, jobId, [...WAITING, ...FINISHED]);
-  if (job.pendingCheckpoint?.type !== type) throw new Error(`expected a ${type} checkpoint, job is ${job.status} at ${job.pendingCheckpoint?.type ?? "no checkpoint"}`);
+  if (job.pendingCheckpoint?.type !== type)
+    throw new Error(
+      `expected a ${type} checkpoint, job is ${job.status} at ${job.pendingCheckpoint?.type ?? "no checkpoint"}`,
+    );
   return job.pendingCheckpoint;
 }

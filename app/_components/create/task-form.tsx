@@ -6,16 +6,25 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "../../_lib/trpc";
 import { EXAMPLE_TASKS, OPTION_FIELDS, TASK_MAX, TASK_MIN, taskProblem, type CreateOptions } from "./task-rules";
 
-const NO_OPTIONS: CreateOptions = { confirmPlan: false, previewContent: false, reviewValidation: false, streamTokens: true };
+const NO_OPTIONS: CreateOptions = {
+  confirmPlan: false,
+  previewContent: false,
+  reviewValidation: false,
+  streamTokens: true,
+};
 
 function EngineNote() {
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
   if (!info.data) return null;
   return info.data.offline ? (
-    <p className="hint" data-testid="engine-note">Runs on the <strong>offline engine</strong>: a plain but valid draft built from your own words, no model needed.</p>
+    <p className="hint" data-testid="engine-note">
+      Runs on the <strong>offline engine</strong>: a plain but valid draft built from your own words, no model needed.
+    </p>
   ) : (
-    <p className="hint" data-testid="engine-note">Runs on <strong>{info.data.engine}</strong>.</p>
+    <p className="hint" data-testid="engine-note">
+      Runs on <strong>{info.data.engine}</strong>.
+    </p>
   );
 }
 
@@ -26,8 +35,15 @@ function OptionToggles({ options, onChange }: { options: CreateOptions; onChange
       <div className="stack">
         {OPTION_FIELDS.map((field) => (
           <label key={field.key} className="check">
-            <input type="checkbox" name={field.key} checked={options[field.key]} onChange={(e) => onChange({ ...options, [field.key]: e.target.checked })} />
-            <span>{field.label} <span className="hint">— {field.help}</span></span>
+            <input
+              type="checkbox"
+              name={field.key}
+              checked={options[field.key]}
+              onChange={(e) => onChange({ ...options, [field.key]: e.target.checked })}
+            />
+            <span>
+              {field.label} <span className="hint">— {field.help}</span>
+            </span>
           </label>
         ))}
       </div>
@@ -41,7 +57,9 @@ function Examples({ onPick }: { onPick: (task: string) => void }) {
       <p className="hint">Or start from an example:</p>
       <div className="row">
         {EXAMPLE_TASKS.map((example) => (
-          <button key={example} type="button" onClick={() => onPick(example)}>{example}</button>
+          <button key={example} type="button" onClick={() => onPick(example)}>
+            {example}
+          </button>
         ))}
       </div>
     </div>
@@ -58,7 +76,9 @@ export function TaskForm() {
   const [options, setOptions] = useState<CreateOptions>(NO_OPTIONS);
   // One request id per distinct submission: a double click or a retry after a network error reuses it.
   const requestId = useRef<{ task: string; id: string } | null>(null);
-  const create = useMutation(trpc.skills.create.mutationOptions({ onSuccess: ({ jobId }) => router.push(`/jobs/${jobId}`) }));
+  const create = useMutation(
+    trpc.skills.create.mutationOptions({ onSuccess: ({ jobId }) => router.push(`/jobs/${jobId}`) }),
+  );
   const problem = taskProblem(task);
 
   function submit(event: FormEvent) {
@@ -73,22 +93,46 @@ export function TaskForm() {
     <form className="stack" onSubmit={submit} noValidate aria-label="Create a skill">
       <div className="field">
         <label htmlFor={taskId}>What should the skill teach an agent to do?</label>
-        <textarea id={taskId} name="task" rows={6} value={task} maxLength={TASK_MAX} aria-invalid={touched && problem ? true : undefined}
-          aria-describedby={`${taskId}-count ${taskId}-error`} placeholder="Create a skill for debugging flaky Playwright tests"
-          onChange={(e) => setTask(e.target.value)} onBlur={() => setTouched(true)} />
+        <textarea
+          id={taskId}
+          name="task"
+          rows={6}
+          value={task}
+          maxLength={TASK_MAX}
+          aria-invalid={touched && problem ? true : undefined}
+          aria-describedby={`${taskId}-count ${taskId}-error`}
+          placeholder="Create a skill for debugging flaky Playwright tests"
+          onChange={(e) => setTask(e.target.value)}
+          onBlur={() => setTouched(true)}
+        />
         <div className="row">
-          <span id={`${taskId}-error`} className="field-error" role={touched && problem ? "alert" : undefined}>{touched ? problem : null}</span>
+          <span id={`${taskId}-error`} className="field-error" role={touched && problem ? "alert" : undefined}>
+            {touched ? problem : null}
+          </span>
           <span className="spacer" />
-          <span id={`${taskId}-count`} className="hint" data-testid="task-counter">{task.trim().length.toLocaleString()} / {TASK_MAX.toLocaleString()} characters (at least {TASK_MIN})</span>
+          <span id={`${taskId}-count`} className="hint" data-testid="task-counter">
+            {task.trim().length.toLocaleString()} / {TASK_MAX.toLocaleString()} characters (at least {TASK_MIN})
+          </span>
         </div>
       </div>
       <OptionToggles options={options} onChange={setOptions} />
       <EngineNote />
-      {create.error && <p className="alert alert-error" role="alert">Could not start the job: {create.error.message}</p>}
+      {create.error && (
+        <p className="alert alert-error" role="alert">
+          Could not start the job: {create.error.message}
+        </p>
+      )}
       <div className="row">
-        <button type="submit" className="primary" disabled={create.isPending}>{create.isPending ? "Starting…" : "Create skill"}</button>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {create.isPending ? "Starting…" : "Create skill"}
+        </button>
       </div>
-      <Examples onPick={(example) => { setTask(example); setTouched(false); }} />
+      <Examples
+        onPick={(example) => {
+          setTask(example);
+          setTouched(false);
+        }}
+      />
     </form>
   );
 }

@@ -10,9 +10,21 @@ export interface CreateOptions {
 }
 
 export const OPTION_FIELDS: { key: keyof CreateOptions; label: string; help: string }[] = [
-  { key: "confirmPlan", label: "Confirm the plan", help: "pause after Understanding so you can approve or revise the plan." },
-  { key: "previewContent", label: "Preview the content", help: "pause after Generation to read the SKILL.md and ask for changes." },
-  { key: "reviewValidation", label: "Review the validation", help: "pause after Validation to accept the report or ask for a refinement." },
+  {
+    key: "confirmPlan",
+    label: "Confirm the plan",
+    help: "pause after Understanding so you can approve or revise the plan.",
+  },
+  {
+    key: "previewContent",
+    label: "Preview the content",
+    help: "pause after Generation to read the SKILL.md and ask for changes.",
+  },
+  {
+    key: "reviewValidation",
+    label: "Review the validation",
+    help: "pause after Validation to accept the report or ask for a refinement.",
+  },
   { key: "streamTokens", label: "Stream tokens", help: "watch the SKILL.md being written as the model produces it." },
 ];
 

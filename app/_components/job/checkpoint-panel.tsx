@@ -1,6 +1,11 @@
 "use client";
 
-import { CHECKPOINT_SCHEMAS, type ConfirmPrompt, type PreviewPrompt, type ReviewPrompt } from "@/server/workflow/checkpoints";
+import {
+  CHECKPOINT_SCHEMAS,
+  type ConfirmPrompt,
+  type PreviewPrompt,
+  type ReviewPrompt,
+} from "@/server/workflow/checkpoints";
 import { SkillMdView } from "../markdown-view";
 import { ClarifyForm } from "./clarify-form";
 import { DecisionForm } from "./decision-form";
@@ -24,9 +29,22 @@ const TITLES: Record<PendingCheckpoint["type"], string> = {
 function ConfirmBody({ prompt }: { prompt: ConfirmPrompt }) {
   return (
     <div className="stack">
-      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>{prompt.summary}</pre>
-      <p>Library path: <code>{prompt.path}</code></p>
-      {prompt.keyAssumptions.length > 0 && <><h3>Assumptions</h3><ul>{prompt.keyAssumptions.map((a) => <li key={a}>{a}</li>)}</ul></>}
+      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
+        {prompt.summary}
+      </pre>
+      <p>
+        Library path: <code>{prompt.path}</code>
+      </p>
+      {prompt.keyAssumptions.length > 0 && (
+        <>
+          <h3>Assumptions</h3>
+          <ul>
+            {prompt.keyAssumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
@@ -34,9 +52,19 @@ function ConfirmBody({ prompt }: { prompt: ConfirmPrompt }) {
 function PreviewBody({ prompt }: { prompt: PreviewPrompt }) {
   return (
     <div className="stack">
-      <p className="muted">{prompt.sectionsCount} sections · {prompt.examplesCount} examples · about {prompt.readingTime} min to read</p>
-      {prompt.highlights.length > 0 && <ul aria-label="Highlights">{prompt.highlights.map((h) => <li key={h}>{h}</li>)}</ul>}
-      <div className="card"><SkillMdView content={prompt.content} /></div>
+      <p className="muted">
+        {prompt.sectionsCount} sections · {prompt.examplesCount} examples · about {prompt.readingTime} min to read
+      </p>
+      {prompt.highlights.length > 0 && (
+        <ul aria-label="Highlights">
+          {prompt.highlights.map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      )}
+      <div className="card">
+        <SkillMdView content={prompt.content} />
+      </div>
     </div>
   );
 }
@@ -44,9 +72,22 @@ function PreviewBody({ prompt }: { prompt: PreviewPrompt }) {
 function ReviewBody({ prompt }: { prompt: ReviewPrompt }) {
   return (
     <div className="stack">
-      <p className={`alert ${prompt.passed ? "alert-ok" : "alert-warn"}`}>Score {prompt.validationScore.toFixed(2)} — {prompt.passed ? "passes" : "does not pass yet"}.</p>
-      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>{prompt.report}</pre>
-      {prompt.testCasesPreview.length > 0 && <><h3>Test queries ({prompt.testCaseCount})</h3><ul>{prompt.testCasesPreview.map((t) => <li key={t}>{t}</li>)}</ul></>}
+      <p className={`alert ${prompt.passed ? "alert-ok" : "alert-warn"}`}>
+        Score {prompt.validationScore.toFixed(2)} — {prompt.passed ? "passes" : "does not pass yet"}.
+      </p>
+      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
+        {prompt.report}
+      </pre>
+      {prompt.testCasesPreview.length > 0 && (
+        <>
+          <h3>Test queries ({prompt.testCaseCount})</h3>
+          <ul>
+            {prompt.testCasesPreview.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
@@ -54,20 +95,51 @@ function ReviewBody({ prompt }: { prompt: ReviewPrompt }) {
 function CheckpointForm({ jobId, checkpoint }: { jobId: string; checkpoint: PendingCheckpoint }) {
   const common = { jobId, checkpointId: checkpoint.id };
   const parsed = CHECKPOINT_SCHEMAS[checkpoint.type].prompt.safeParse(checkpoint.prompt);
-  if (!parsed.success) return <p className="alert alert-error" role="alert">This checkpoint&apos;s question could not be read: {parsed.error.issues[0]?.message}</p>;
+  if (!parsed.success)
+    return (
+      <p className="alert alert-error" role="alert">
+        This checkpoint&apos;s question could not be read: {parsed.error.issues[0]?.message}
+      </p>
+    );
   switch (checkpoint.type) {
-    case "clarify": return <ClarifyForm {...common} prompt={CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt)} />;
-    case "structure_fix": return <StructureFixForm {...common} prompt={CHECKPOINT_SCHEMAS.structure_fix.prompt.parse(checkpoint.prompt)} />;
-    case "confirm": return <DecisionForm {...common} label="Confirm the plan" changeAction="revise" changeLabel="Revise with feedback"><ConfirmBody prompt={CHECKPOINT_SCHEMAS.confirm.prompt.parse(checkpoint.prompt)} /></DecisionForm>;
-    case "preview": return <DecisionForm {...common} label="Preview the content" changeAction="refine" changeLabel="Refine with feedback"><PreviewBody prompt={CHECKPOINT_SCHEMAS.preview.prompt.parse(checkpoint.prompt)} /></DecisionForm>;
-    case "validate": return <DecisionForm {...common} label="Review the validation" changeAction="refine" changeLabel="Refine with feedback"><ReviewBody prompt={CHECKPOINT_SCHEMAS.validate.prompt.parse(checkpoint.prompt)} /></DecisionForm>;
+    case "clarify":
+      return <ClarifyForm {...common} prompt={CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt)} />;
+    case "structure_fix":
+      return <StructureFixForm {...common} prompt={CHECKPOINT_SCHEMAS.structure_fix.prompt.parse(checkpoint.prompt)} />;
+    case "confirm":
+      return (
+        <DecisionForm {...common} label="Confirm the plan" changeAction="revise" changeLabel="Revise with feedback">
+          <ConfirmBody prompt={CHECKPOINT_SCHEMAS.confirm.prompt.parse(checkpoint.prompt)} />
+        </DecisionForm>
+      );
+    case "preview":
+      return (
+        <DecisionForm {...common} label="Preview the content" changeAction="refine" changeLabel="Refine with feedback">
+          <PreviewBody prompt={CHECKPOINT_SCHEMAS.preview.prompt.parse(checkpoint.prompt)} />
+        </DecisionForm>
+      );
+    case "validate":
+      return (
+        <DecisionForm
+          {...common}
+          label="Review the validation"
+          changeAction="refine"
+          changeLabel="Refine with feedback"
+        >
+          <ReviewBody prompt={CHECKPOINT_SCHEMAS.validate.prompt.parse(checkpoint.prompt)} />
+        </DecisionForm>
+      );
   }
 }
 
 /** The job's pending checkpoint as an in-page form; keyed by id so a new checkpoint starts with a fresh form. */
 export function CheckpointPanel({ jobId, checkpoint }: { jobId: string; checkpoint: PendingCheckpoint }) {
   return (
-    <section className="card checkpoint" aria-labelledby="checkpoint-title" data-testid={`checkpoint-${checkpoint.type}`}>
+    <section
+      className="card checkpoint"
+      aria-labelledby="checkpoint-title"
+      data-testid={`checkpoint-${checkpoint.type}`}
+    >
       <h2 id="checkpoint-title">{TITLES[checkpoint.type]}</h2>
       <p className="hint">The job is waiting for you (until {checkpoint.deadline.toLocaleString()}).</p>
       <CheckpointForm key={checkpoint.id} jobId={jobId} checkpoint={checkpoint} />

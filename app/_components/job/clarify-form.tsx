@@ -7,13 +7,76 @@ import { useAnswer } from "./use-answer";
 type Answer = { selected: string[]; text?: string };
 const OTHER = "__other__";
 
-function QuestionControl({ question, answer, onChange }: { question: Question; answer: Answer; onChange: (a: Answer) => void }) {
+/** The "Other: …" choice with its own text box. */
+function OtherOption({
+  question,
+  answer,
+  multi,
+  onChange,
+  toggle,
+}: {
+  question: Question;
+  answer: Answer;
+  multi: boolean;
+  onChange: (a: Answer) => void;
+  toggle: (id: string, on: boolean) => void;
+}) {
+  const name = `q-${question.id}`;
+  return (
+    <label className="check">
+      <input
+        type={multi ? "checkbox" : "radio"}
+        name={name}
+        checked={answer.selected.includes(OTHER)}
+        onChange={(e) => toggle(OTHER, e.target.checked)}
+      />
+      <span>
+        Other:{" "}
+        <input
+          type="text"
+          aria-label={`Other answer to: ${question.text}`}
+          value={answer.text ?? ""}
+          onChange={(e) =>
+            onChange({
+              selected: multi ? [...new Set([...answer.selected, OTHER])] : [OTHER],
+              text: e.target.value,
+            })
+          }
+        />
+      </span>
+    </label>
+  );
+}
+
+function QuestionControl({
+  question,
+  answer,
+  onChange,
+}: {
+  question: Question;
+  answer: Answer;
+  onChange: (a: Answer) => void;
+}) {
   const name = `q-${question.id}`;
   if (question.questionType === "text") {
-    return <textarea aria-label={question.text} name={name} rows={3} value={answer.text ?? ""} onChange={(e) => onChange({ selected: [], text: e.target.value })} />;
+    return (
+      <textarea
+        aria-label={question.text}
+        name={name}
+        rows={3}
+        value={answer.text ?? ""}
+        onChange={(e) => onChange({ selected: [], text: e.target.value })}
+      />
+    );
   }
   const multi = question.questionType === "multi";
-  const options = question.questionType === "boolean" ? [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] : question.options;
+  const options =
+    question.questionType === "boolean"
+      ? [
+          { id: "yes", label: "Yes" },
+          { id: "no", label: "No" },
+        ]
+      : question.options;
   const toggle = (id: string, on: boolean) => {
     const rest = answer.selected.filter((s) => s !== id);
     onChange({ ...answer, selected: multi ? (on ? [...rest, id] : rest) : [id] });
@@ -22,15 +85,22 @@ function QuestionControl({ question, answer, onChange }: { question: Question; a
     <div className="stack" role={multi ? "group" : "radiogroup"} aria-label={question.text}>
       {options.map((option) => (
         <label key={option.id} className="check">
-          <input type={multi ? "checkbox" : "radio"} name={name} checked={answer.selected.includes(option.id)} onChange={(e) => toggle(option.id, e.target.checked)} />
-          <span>{option.label}{"description" in option && option.description ? <span className="hint"> — {option.description}</span> : null}</span>
+          <input
+            type={multi ? "checkbox" : "radio"}
+            name={name}
+            checked={answer.selected.includes(option.id)}
+            onChange={(e) => toggle(option.id, e.target.checked)}
+          />
+          <span>
+            {option.label}
+            {"description" in option && option.description ? (
+              <span className="hint"> — {option.description}</span>
+            ) : null}
+          </span>
         </label>
       ))}
       {question.allowsOther && question.questionType !== "boolean" && (
-        <label className="check">
-          <input type={multi ? "checkbox" : "radio"} name={name} checked={answer.selected.includes(OTHER)} onChange={(e) => toggle(OTHER, e.target.checked)} />
-          <span>Other: <input type="text" aria-label={`Other answer to: ${question.text}`} value={answer.text ?? ""} onChange={(e) => onChange({ selected: multi ? [...new Set([...answer.selected, OTHER])] : [OTHER], text: e.target.value })} /></span>
-        </label>
+        <OtherOption question={question} answer={answer} multi={multi} onChange={onChange} toggle={toggle} />
       )}
     </div>
   );
@@ -38,13 +108,24 @@ function QuestionControl({ question, answer, onChange }: { question: Question; a
 
 function toResponse(answers: Record<string, Answer>) {
   const cleaned = Object.fromEntries(
-    Object.entries(answers).map(([id, a]) => [id, { selected: a.selected.filter((s) => s !== OTHER), ...(a.text?.trim() ? { text: a.text.trim() } : {}) }]),
+    Object.entries(answers).map(([id, a]) => [
+      id,
+      { selected: a.selected.filter((s) => s !== OTHER), ...(a.text?.trim() ? { text: a.text.trim() } : {}) },
+    ]),
   );
   return { action: "answer", answers: cleaned };
 }
 
 /** Clarifying questions: one control per question (yes/no, single, multi with "other", free text). */
-export function ClarifyForm({ jobId, checkpointId, prompt }: { jobId: string; checkpointId: string; prompt: ClarifyPrompt }) {
+export function ClarifyForm({
+  jobId,
+  checkpointId,
+  prompt,
+}: {
+  jobId: string;
+  checkpointId: string;
+  prompt: ClarifyPrompt;
+}) {
   const { send, pending, error } = useAnswer(jobId, checkpointId);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const submit = (event: FormEvent) => {
@@ -53,18 +134,37 @@ export function ClarifyForm({ jobId, checkpointId, prompt }: { jobId: string; ch
   };
   return (
     <form className="stack" onSubmit={submit} aria-label="Clarifying questions">
-      <p>{prompt.rationale} <span className="hint">(round {prompt.round} of at most {prompt.maxRounds})</span></p>
+      <p>
+        {prompt.rationale}{" "}
+        <span className="hint">
+          (round {prompt.round} of at most {prompt.maxRounds})
+        </span>
+      </p>
       {prompt.questions.map((q, i) => (
         <fieldset key={q.id}>
-          <legend>{i + 1}. {q.text}</legend>
+          <legend>
+            {i + 1}. {q.text}
+          </legend>
           {q.rationale && <p className="hint">{q.rationale}</p>}
-          <QuestionControl question={q} answer={answers[q.id] ?? { selected: [] }} onChange={(a) => setAnswers({ ...answers, [q.id]: a })} />
+          <QuestionControl
+            question={q}
+            answer={answers[q.id] ?? { selected: [] }}
+            onChange={(a) => setAnswers({ ...answers, [q.id]: a })}
+          />
         </fieldset>
       ))}
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="row">
-        <button type="submit" className="primary" disabled={pending}>Send answers</button>
-        <button type="button" className="danger" disabled={pending} onClick={() => send({ action: "cancel" })}>Cancel job</button>
+        <button type="submit" className="primary" disabled={pending}>
+          Send answers
+        </button>
+        <button type="button" className="danger" disabled={pending} onClick={() => send({ action: "cancel" })}>
+          Cancel job
+        </button>
       </div>
     </form>
   );

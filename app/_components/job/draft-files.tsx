@@ -8,7 +8,11 @@ import { MarkdownView, SkillMdView } from "../markdown-view";
 function FileView({ path, content }: { path: string; content: string }) {
   if (path === "SKILL.md") return <SkillMdView content={content} />;
   if (path.endsWith(".md")) return <MarkdownView content={content} />;
-  return <pre tabIndex={0} style={{ overflowX: "auto" }}><code>{content}</code></pre>;
+  return (
+    <pre tabIndex={0} style={{ overflowX: "auto" }}>
+      <code>{content}</code>
+    </pre>
+  );
 }
 
 /** The draft's files as a list (folders shown in the path) with the chosen file shown beside it. */
@@ -17,22 +21,43 @@ export function DraftFiles({ jobId }: { jobId: string }) {
   const draft = useQuery(trpc.drafts.get.queryOptions({ jobId }));
   const [selected, setSelected] = useState("SKILL.md");
   if (draft.isError) return <p className="muted">{draft.error.message}</p>;
-  if (!draft.data) return <p className="muted" aria-busy="true">Loading the draft…</p>;
-  if (draft.data.promoted) return <p className="muted">This skill is in the library at <code>{draft.data.skillPath}</code>.</p>;
+  if (!draft.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the draft…
+      </p>
+    );
+  if (draft.data.promoted)
+    return (
+      <p className="muted">
+        This skill is in the library at <code>{draft.data.skillPath}</code>.
+      </p>
+    );
   const file = draft.data.files.find((f) => f.path === selected) ?? draft.data.files[0];
   return (
     <div className="grid-2" style={{ gridTemplateColumns: "minmax(10rem, 1fr) minmax(0, 3fr)" }}>
       <nav aria-label="Draft files">
-        <p className="hint"><code>{draft.data.skillPath}/</code></p>
+        <p className="hint">
+          <code>{draft.data.skillPath}/</code>
+        </p>
         <ul className="file-list">
           {draft.data.files.map((f) => (
             <li key={f.path}>
-              <button type="button" className="link-button" aria-current={f.path === file?.path ? "true" : undefined} onClick={() => setSelected(f.path)}>{f.path}</button>
+              <button
+                type="button"
+                className="link-button"
+                aria-current={f.path === file?.path ? "true" : undefined}
+                onClick={() => setSelected(f.path)}
+              >
+                {f.path}
+              </button>
             </li>
           ))}
         </ul>
       </nav>
-      <div className="card" data-testid="draft-file">{file && <FileView path={file.path} content={file.content} />}</div>
+      <div className="card" data-testid="draft-file">
+        {file && <FileView path={file.path} content={file.content} />}
+      </div>
     </div>
   );
 }

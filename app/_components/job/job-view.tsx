@@ -24,24 +24,45 @@ function CancelButton({ jobId }: { jobId: string }) {
   const trpc = useTRPC();
   const cancel = useMutation(trpc.jobs.cancel.mutationOptions());
   return (
-    <button type="button" className="danger" disabled={cancel.isPending || cancel.isSuccess} onClick={() => cancel.mutate({ jobId })}>
+    <button
+      type="button"
+      className="danger"
+      disabled={cancel.isPending || cancel.isSuccess}
+      onClick={() => cancel.mutate({ jobId })}
+    >
       {cancel.isSuccess ? "Cancelling…" : "Cancel job"}
     </button>
   );
 }
 
-function JobHeader({ jobId, task, status, connection }: { jobId: string; task: string; status: string; connection: Connection }) {
+function JobHeader({
+  jobId,
+  task,
+  status,
+  connection,
+}: {
+  jobId: string;
+  task: string;
+  status: string;
+  connection: Connection;
+}) {
   return (
     <header className="stack">
       <div className="row">
         <h1 style={{ margin: 0 }}>Job</h1>
-        <span className={`status status-${status}`} data-testid="job-status" data-status={status}>{statusLabel(status)}</span>
-        <span className={`connection connection-${connection}`} role="status" data-testid="connection">{CONNECTION_LABEL[connection]}</span>
+        <span className={`status status-${status}`} data-testid="job-status" data-status={status}>
+          {statusLabel(status)}
+        </span>
+        <span className={`connection connection-${connection}`} role="status" data-testid="connection">
+          {CONNECTION_LABEL[connection]}
+        </span>
         <span className="spacer" />
         <Link href={`/jobs/${jobId}/timeline`}>Timeline</Link>
         {!TERMINAL.has(status) && <CancelButton jobId={jobId} />}
       </div>
-      <p className="task-text" data-testid="job-task">{task}</p>
+      <p className="task-text" data-testid="job-task">
+        {task}
+      </p>
     </header>
   );
 }
@@ -54,9 +75,24 @@ function MainColumn({ job, tokens }: { job: Job; tokens: string }) {
   return (
     <div className="stack">
       {job.pendingCheckpoint && <CheckpointPanel jobId={job.id} checkpoint={job.pendingCheckpoint} />}
-      {showTokens && <section className="card" aria-label="Live output"><h2>Writing…</h2><pre tabIndex={0} className="token-stream" data-testid="token-stream">{tokens}</pre></section>}
-      {job.status === "failed" && <p className="alert alert-error" role="alert">The job failed: {job.error ?? "no reason was recorded"}</p>}
-      {job.status === "cancelled" && <p className="alert alert-warn" role="status">The job was cancelled.</p>}
+      {showTokens && (
+        <section className="card" aria-label="Live output">
+          <h2>Writing…</h2>
+          <pre tabIndex={0} className="token-stream" data-testid="token-stream">
+            {tokens}
+          </pre>
+        </section>
+      )}
+      {job.status === "failed" && (
+        <p className="alert alert-error" role="alert">
+          The job failed: {job.error ?? "no reason was recorded"}
+        </p>
+      )}
+      {job.status === "cancelled" && (
+        <p className="alert alert-warn" role="status">
+          The job was cancelled.
+        </p>
+      )}
       {(job.status === "completed" || job.status === "pending_review") && <JobResult job={job} />}
     </div>
   );
@@ -68,14 +104,28 @@ export function JobView({ jobId, initialJob }: { jobId: string; initialJob?: Job
   // The server already read the job to decide 404 or not: start from that instead of a loading state.
   const job = useQuery({ ...trpc.jobs.get.queryOptions({ jobId }), initialData: initialJob });
   const stream = useJobStream(jobId);
-  if (job.isError) return <p className="alert alert-error" role="alert">Could not load the job: {job.error.message}</p>;
-  if (!job.data) return <p className="muted" aria-busy="true">Loading the job…</p>;
+  if (job.isError)
+    return (
+      <p className="alert alert-error" role="alert">
+        Could not load the job: {job.error.message}
+      </p>
+    );
+  if (!job.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the job…
+      </p>
+    );
   const data = job.data;
   return (
     <div className="stack">
       <JobHeader jobId={jobId} task={data.task} status={data.status} connection={stream.connection} />
       <PhaseStepper phase={data.phase} progress={data.progress} status={data.status} />
-      {data.progressMessage && !TERMINAL.has(data.status) && <p className="muted" aria-live="polite">{data.progressMessage}</p>}
+      {data.progressMessage && !TERMINAL.has(data.status) && (
+        <p className="muted" aria-live="polite">
+          {data.progressMessage}
+        </p>
+      )}
       <div className="grid-2">
         <MainColumn job={data} tokens={stream.tokens} />
         <section className="card" aria-labelledby="steps-title">

@@ -26,7 +26,12 @@ export function stepRows(events: StoredEvent[]): StepRow[] {
       rows.set(key, last);
     } else if (event.type === "step_end") {
       const row = rows.get(key) ?? { key, status: "running", durationMs: null, error: null, reasoning: [] };
-      rows.set(key, { ...row, status: readString(event.data, "status") === "failed" ? "failed" : "completed", durationMs: typeof event.data.durationMs === "number" ? event.data.durationMs : null, error: readString(event.data, "error") });
+      rows.set(key, {
+        ...row,
+        status: readString(event.data, "status") === "failed" ? "failed" : "completed",
+        durationMs: typeof event.data.durationMs === "number" ? event.data.durationMs : null,
+        error: readString(event.data, "error"),
+      });
     } else if (event.type === "reasoning" && last) {
       last.reasoning.push(event.message);
     }
@@ -64,12 +69,21 @@ export function StepLog({ events }: { events: StoredEvent[] }) {
         <li key={row.key} data-status={row.status}>
           <div className="step-row">
             <span className={`status status-${row.status}`}>{row.status}</span>
-            <span className="step-name" title={row.key}>{stepLabel(row.key)}</span>
+            <span className="step-name" title={row.key}>
+              {stepLabel(row.key)}
+            </span>
             <span className="muted">{duration(row.durationMs)}</span>
           </div>
           {row.error && <p className="field-error">{row.error}</p>}
           {row.reasoning.length > 0 && (
-            <details><summary className="muted">Reasoning</summary>{row.reasoning.map((r, i) => <p key={i} className="muted">{r}</p>)}</details>
+            <details>
+              <summary className="muted">Reasoning</summary>
+              {row.reasoning.map((r, i) => (
+                <p key={i} className="muted">
+                  {r}
+                </p>
+              ))}
+            </details>
           )}
         </li>
       ))}

@@ -4,7 +4,6 @@ import type { JsonObject } from "@/server/common/json";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../_lib/trpc";
 
-
 /** Sends an answer to the job's pending checkpoint (matched by its id), then refreshes the job. */
 export function useAnswer(jobId: string, checkpointId: string) {
   const trpc = useTRPC();

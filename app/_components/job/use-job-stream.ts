@@ -9,7 +9,10 @@ import { useTRPC } from "../../_lib/trpc";
 export type StoredEvent = RouterOutputs["jobs"]["timeline"]["events"][number];
 export type Connection = "connecting" | "live" | "reconnecting" | "resumed" | "ended";
 
-interface TokenItem { type: "token"; text: string }
+interface TokenItem {
+  type: "token";
+  text: string;
+}
 type StreamItem = StoredEvent | TokenItem;
 
 interface StreamState {
@@ -25,7 +28,8 @@ const TERMINAL_EVENTS = new Set(["completed", "failed", "cancelled"]);
 
 /** Tracked events arrive wrapped as `{ id, data }`; untracked ones (tokens) arrive bare. */
 function unwrap(item: unknown): StreamItem {
-  if (typeof item === "object" && item !== null && "data" in item && "id" in item) return (item as { data: StreamItem }).data;
+  if (typeof item === "object" && item !== null && "data" in item && "id" in item)
+    return (item as { data: StreamItem }).data;
   return item as StreamItem;
 }
 
@@ -65,7 +69,8 @@ export function useJobStream(jobId: string) {
         onData: (raw) => {
           const item = unwrap(raw);
           dispatch({ kind: "item", item });
-          if (item.type !== "token") void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) });
+          if (item.type !== "token")
+            void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) });
         },
         onConnectionStateChange: ({ state: next }) => dispatch({ kind: "state", state: next }),
       },

@@ -23,16 +23,31 @@ export function JobTable({ items }: { items: JobSummary[] }) {
   return (
     <table className="data" aria-label="Jobs">
       <thead>
-        <tr><th scope="col">Task</th><th scope="col">Status</th><th scope="col">Phase</th><th scope="col">Score</th><th scope="col">Created</th><th scope="col">Duration</th></tr>
+        <tr>
+          <th scope="col">Task</th>
+          <th scope="col">Status</th>
+          <th scope="col">Phase</th>
+          <th scope="col">Score</th>
+          <th scope="col">Created</th>
+          <th scope="col">Duration</th>
+        </tr>
       </thead>
       <tbody>
         {items.map((job) => (
           <tr key={job.id} data-testid="job-row">
-            <td><Link href={`/jobs/${job.id}`} title={job.task}>{truncate(job.task)}</Link></td>
-            <td><span className={`status status-${job.status}`}>{statusLabel(job.status)}</span></td>
+            <td>
+              <Link href={`/jobs/${job.id}`} title={job.task}>
+                {truncate(job.task)}
+              </Link>
+            </td>
+            <td>
+              <span className={`status status-${job.status}`}>{statusLabel(job.status)}</span>
+            </td>
             <td>{job.phase ?? "—"}</td>
             <td>{typeof job.score === "number" ? job.score.toFixed(2) : "—"}</td>
-            <td><time dateTime={job.createdAt.toISOString()}>{job.createdAt.toLocaleString()}</time></td>
+            <td>
+              <time dateTime={job.createdAt.toISOString()}>{job.createdAt.toLocaleString()}</time>
+            </td>
             <td>{formatDuration(job.startedAt ?? job.createdAt, job.completedAt)}</td>
           </tr>
         ))}

@@ -12,12 +12,20 @@ import { XmlExport } from "./xml-export";
 function SearchResults({ q }: { q: string }) {
   const trpc = useTRPC();
   const results = useQuery(trpc.library.search.queryOptions({ q }));
-  if (!results.data) return <p className="muted" aria-busy="true">Searching…</p>;
+  if (!results.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Searching…
+      </p>
+    );
   if (results.data.items.length === 0) return <p className="muted">No skill matches “{q}”.</p>;
   return (
     <ul aria-label="Search results">
       {results.data.items.map((item) => (
-        <li key={item.path}><Link href={`/library?path=${encodeURIComponent(item.path)}&q=${encodeURIComponent(q)}`}>{item.name}</Link> <span className="muted">— {item.description}</span></li>
+        <li key={item.path}>
+          <Link href={`/library?path=${encodeURIComponent(item.path)}&q=${encodeURIComponent(q)}`}>{item.name}</Link>{" "}
+          <span className="muted">— {item.description}</span>
+        </li>
       ))}
     </ul>
   );
@@ -37,19 +45,44 @@ export function LibraryBrowser() {
   function search(value: string) {
     setDraft(value);
     const next = new URLSearchParams(params);
-    if (value) next.set("q", value); else next.delete("q");
+    if (value) next.set("q", value);
+    else next.delete("q");
     router.replace(`${pathname}?${next.toString()}`);
   }
 
   return (
     <div className="grid-2" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 2.5fr)" }}>
       <aside className="stack">
-        <input type="search" aria-label="Search skills" placeholder="Search name, description, tags" value={draft} onChange={(e) => search(e.target.value)} />
-        {q ? <SearchResults q={q} /> : tree.data ? <SkillTree nodes={tree.data.nodes} selected={selected} /> : <p className="muted" aria-busy="true">Loading…</p>}
-        {tree.isError && <p className="alert alert-error" role="alert">{tree.error.message}</p>}
+        <input
+          type="search"
+          aria-label="Search skills"
+          placeholder="Search name, description, tags"
+          value={draft}
+          onChange={(e) => search(e.target.value)}
+        />
+        {q ? (
+          <SearchResults q={q} />
+        ) : tree.data ? (
+          <SkillTree nodes={tree.data.nodes} selected={selected} />
+        ) : (
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        )}
+        {tree.isError && (
+          <p className="alert alert-error" role="alert">
+            {tree.error.message}
+          </p>
+        )}
         <XmlExport />
       </aside>
-      <div>{selected ? <SkillDetail path={selected} /> : <p className="muted">Choose a skill to see its SKILL.md, files and validation.</p>}</div>
+      <div>
+        {selected ? (
+          <SkillDetail path={selected} />
+        ) : (
+          <p className="muted">Choose a skill to see its SKILL.md, files and validation.</p>
+        )}
+      </div>
     </div>
   );
 }

@@ -10,23 +10,64 @@ export function SkillDetail({ path }: { path: string }) {
   const trpc = useTRPC();
   const skill = useQuery(trpc.library.get.queryOptions({ path }));
 
-  if (skill.isError) return <p className="alert alert-error" role="alert">{skill.error.message}</p>;
-  if (!skill.data) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (skill.isError)
+    return (
+      <p className="alert alert-error" role="alert">
+        {skill.error.message}
+      </p>
+    );
+  if (!skill.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   const { name, description, tags, files } = skill.data;
   return (
     <article className="stack" aria-labelledby="skill-title">
       <div className="row">
-        <h2 id="skill-title" style={{ margin: 0 }}>{name}</h2>
+        <h2 id="skill-title" style={{ margin: 0 }}>
+          {name}
+        </h2>
         <span className="spacer" />
-        <a className="button" href={`/api/library/${path.split("/").map(encodeURIComponent).join("/")}/archive`} download>Download .zip</a>
+        <a
+          className="button"
+          href={`/api/library/${path.split("/").map(encodeURIComponent).join("/")}/archive`}
+          download
+        >
+          Download .zip
+        </a>
       </div>
       <p>{description}</p>
-      <p className="muted">{path}{tags.length > 0 && <> · {tags.map((t) => <span key={t} className="badge" style={{ marginRight: 4 }}>{t}</span>)}</>}</p>
+      <p className="muted">
+        {path}
+        {tags.length > 0 && (
+          <>
+            {" "}
+            ·{" "}
+            {tags.map((t) => (
+              <span key={t} className="badge" style={{ marginRight: 4 }}>
+                {t}
+              </span>
+            ))}
+          </>
+        )}
+      </p>
       <details>
-        <summary>{files.length} file{files.length === 1 ? "" : "s"}</summary>
-        <ul>{files.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
+        <summary>
+          {files.length} file{files.length === 1 ? "" : "s"}
+        </summary>
+        <ul>
+          {files.map((f) => (
+            <li key={f}>
+              <code>{f}</code>
+            </li>
+          ))}
+        </ul>
       </details>
-      <div className="card"><SkillMdView content={skill.data.content} /></div>
+      <div className="card">
+        <SkillMdView content={skill.data.content} />
+      </div>
       <h3>Validation</h3>
       <ValidationReportView report={skill.data.validation} />
     </article>

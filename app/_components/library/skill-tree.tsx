@@ -9,7 +9,11 @@ function NodeItem({ node, selected }: { node: TreeNode; selected: string | null 
   return (
     <li>
       {node.skill ? (
-        <Link href={`/library?path=${encodeURIComponent(node.path)}`} aria-current={selected === node.path ? "page" : undefined} title={node.skill.description}>
+        <Link
+          href={`/library?path=${encodeURIComponent(node.path)}`}
+          aria-current={selected === node.path ? "page" : undefined}
+          title={node.skill.description}
+        >
           {node.name}
         </Link>
       ) : (
@@ -17,7 +21,9 @@ function NodeItem({ node, selected }: { node: TreeNode; selected: string | null 
       )}
       {node.children.length > 0 && (
         <ul>
-          {node.children.map((child) => <NodeItem key={child.path} node={child} selected={selected} />)}
+          {node.children.map((child) => (
+            <NodeItem key={child.path} node={child} selected={selected} />
+          ))}
         </ul>
       )}
     </li>
@@ -26,10 +32,15 @@ function NodeItem({ node, selected }: { node: TreeNode; selected: string | null 
 
 /** The taxonomy as a nested list: categories as folders, skills as links to their detail. */
 export function SkillTree({ nodes, selected }: { nodes: TreeNode[]; selected: string | null }) {
-  if (nodes.length === 0) return <p className="muted">The library is empty. Promote a finished job&apos;s draft to add a skill.</p>;
+  if (nodes.length === 0)
+    return <p className="muted">The library is empty. Promote a finished job&apos;s draft to add a skill.</p>;
   return (
     <nav aria-label="Skill library" className="tree">
-      <ul>{nodes.map((node) => <NodeItem key={node.path} node={node} selected={selected} />)}</ul>
+      <ul>
+        {nodes.map((node) => (
+          <NodeItem key={node.path} node={node} selected={selected} />
+        ))}
+      </ul>
     </nav>
   );
 }

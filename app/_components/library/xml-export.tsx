@@ -15,8 +15,12 @@ export function XmlExport() {
       <summary>Export &lt;available_skills&gt; XML</summary>
       {xml.data ? (
         <div className="stack">
-          <pre tabIndex={0} style={{ maxHeight: "20rem", overflow: "auto" }} data-testid="skills-xml"><code>{xml.data.xml}</code></pre>
-          <a className="button" href={href} download="available_skills.xml">Download XML</a>
+          <pre tabIndex={0} style={{ maxHeight: "20rem", overflow: "auto" }} data-testid="skills-xml">
+            <code>{xml.data.xml}</code>
+          </pre>
+          <a className="button" href={href} download="available_skills.xml">
+            Download XML
+          </a>
         </div>
       ) : (
         <p className="muted">Loading…</p>

@@ -24,10 +24,29 @@ function DropZone({ onFile, source }: { onFile: (file: File) => void; source: So
     if (file) onFile(file);
   };
   return (
-    <div className={`dropzone${active ? " active" : ""}`} onDragOver={(e) => { e.preventDefault(); setActive(true); }} onDragLeave={() => setActive(false)} onDrop={onDrop}>
+    <div
+      className={`dropzone${active ? " active" : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setActive(true);
+      }}
+      onDragLeave={() => setActive(false)}
+      onDrop={onDrop}
+    >
       <p>{source.kind === "zip" ? `Zip ready: ${source.name}` : "Drop a skill folder's .zip or a SKILL.md here, or"}</p>
-      <label htmlFor={inputId} className="button">Choose a file</label>
-      <input id={inputId} type="file" accept=".zip,.md,text/markdown,application/zip" className="visually-hidden" onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(f); }} />
+      <label htmlFor={inputId} className="button">
+        Choose a file
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".zip,.md,text/markdown,application/zip"
+        className="visually-hidden"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) onFile(f);
+        }}
+      />
     </div>
   );
 }
@@ -43,8 +62,10 @@ export function ValidateForm() {
 
   async function onFile(file: File) {
     setFileError(null);
-    if (file.size > 8 * 1024 * 1024) return setFileError("That file is over 8 MB, the largest skill claude.ai accepts.");
-    if (file.name.toLowerCase().endsWith(".zip")) return setSource({ kind: "zip", name: file.name, base64: await toBase64(file) });
+    if (file.size > 8 * 1024 * 1024)
+      return setFileError("That file is over 8 MB, the largest skill claude.ai accepts.");
+    if (file.name.toLowerCase().endsWith(".zip"))
+      return setSource({ kind: "zip", name: file.name, base64: await toBase64(file) });
     setSource({ kind: "text" });
     setContent(await file.text());
   }
@@ -61,16 +82,37 @@ export function ValidateForm() {
       <form className="stack" onSubmit={submit} aria-label="Validate a skill">
         <div className="field">
           <label htmlFor={contentId}>SKILL.md</label>
-          <textarea id={contentId} name="content" rows={14} value={content} spellCheck={false} placeholder={"---\nname: my-skill\ndescription: Use when …\n---\n\n# My skill"}
-            onChange={(e) => { setContent(e.target.value); setSource({ kind: "text" }); }} style={{ fontFamily: "ui-monospace, monospace" }} />
+          <textarea
+            id={contentId}
+            name="content"
+            rows={14}
+            value={content}
+            spellCheck={false}
+            placeholder={"---\nname: my-skill\ndescription: Use when …\n---\n\n# My skill"}
+            onChange={(e) => {
+              setContent(e.target.value);
+              setSource({ kind: "text" });
+            }}
+            style={{ fontFamily: "ui-monospace, monospace" }}
+          />
         </div>
         <DropZone onFile={(f) => void onFile(f)} source={source} />
-        {fileError && <p className="alert alert-error" role="alert">{fileError}</p>}
+        {fileError && (
+          <p className="alert alert-error" role="alert">
+            {fileError}
+          </p>
+        )}
         <div className="row">
-          <button type="submit" className="primary" disabled={!ready || validate.isPending}>{validate.isPending ? "Validating…" : "Validate"}</button>
+          <button type="submit" className="primary" disabled={!ready || validate.isPending}>
+            {validate.isPending ? "Validating…" : "Validate"}
+          </button>
         </div>
       </form>
-      {validate.error && <p className="alert alert-error" role="alert">{validate.error.message}</p>}
+      {validate.error && (
+        <p className="alert alert-error" role="alert">
+          {validate.error.message}
+        </p>
+      )}
       {validate.data && <ValidationReportView report={validate.data} />}
     </div>
   );

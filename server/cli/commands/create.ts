@@ -50,12 +50,20 @@ function onInterrupt(ctx: CommandContext, jobId: string): () => void {
 }
 
 export async function createCommand(ctx: CommandContext, task: string, flags: CreateFlags): Promise<number> {
-  const options = { confirmPlan: !!flags.confirmPlan, previewContent: !!flags.preview, reviewValidation: !!flags.review, streamTokens: !!flags.stream };
+  const options = {
+    confirmPlan: !!flags.confirmPlan,
+    previewContent: !!flags.preview,
+    reviewValidation: !!flags.review,
+    streamTokens: !!flags.stream,
+  };
   // requestId makes the creation idempotent on the server, should this request be retried.
   const { jobId } = await ctx.client.skills.create.mutate({ task, options, requestId: randomUUID() });
   ctx.term.print(`Job ${jobId} created`);
   ctx.term.onInterrupt(onInterrupt(ctx, jobId));
-  const job = await followJob({ client: ctx.client, term: ctx.term, autoApprove: !!flags.autoApprove, stream: !!flags.stream }, jobId);
+  const job = await followJob(
+    { client: ctx.client, term: ctx.term, autoApprove: !!flags.autoApprove, stream: !!flags.stream },
+    jobId,
+  );
   if (flags.json) ctx.term.result(JSON.stringify(job, null, 2));
   else printJobResult(ctx.term, job);
   return exitCodeFor(job.status);

@@ -7,9 +7,17 @@ import { printJobResult, printJobTable } from "../render";
 /** promote, list, xml and show: one request each, printed. */
 type ListInput = inferRouterInputs<AppRouter>["jobs"]["list"];
 
-export async function promoteCommand(ctx: CommandContext, jobId: string, flags: { overwrite?: boolean; force?: boolean }): Promise<number> {
+export async function promoteCommand(
+  ctx: CommandContext,
+  jobId: string,
+  flags: { overwrite?: boolean; force?: boolean },
+): Promise<number> {
   try {
-    const { path } = await ctx.client.drafts.promote.mutate({ jobId, overwrite: !!flags.overwrite, force: !!flags.force });
+    const { path } = await ctx.client.drafts.promote.mutate({
+      jobId,
+      overwrite: !!flags.overwrite,
+      force: !!flags.force,
+    });
     ctx.term.result(`promoted to ${path}`);
     return 0;
   } catch (error) {
@@ -27,7 +35,12 @@ export interface ListFlags {
 }
 
 export async function listCommand(ctx: CommandContext, flags: ListFlags): Promise<number> {
-  const page = await ctx.client.jobs.list.query({ status: flags.status, q: flags.q, limit: flags.limit, cursor: flags.cursor });
+  const page = await ctx.client.jobs.list.query({
+    status: flags.status,
+    q: flags.q,
+    limit: flags.limit,
+    cursor: flags.cursor,
+  });
   if (flags.json) ctx.term.result(JSON.stringify(page, null, 2));
   else if (page.items.length === 0) ctx.term.print("no jobs");
   else printJobTable(ctx.term, page.items);
@@ -46,7 +59,8 @@ export async function showCommand(ctx: CommandContext, jobId: string, flags: { j
   else {
     printJobResult(ctx.term, job);
     ctx.term.print(`  task:    ${job.task}`);
-    if (job.pendingCheckpoint) ctx.term.print(`  waiting: ${job.pendingCheckpoint.type} checkpoint (answer it in the web UI)`);
+    if (job.pendingCheckpoint)
+      ctx.term.print(`  waiting: ${job.pendingCheckpoint.type} checkpoint (answer it in the web UI)`);
   }
   return 0;
 }

@@ -9,29 +9,61 @@ function asCheckpointType(value: string): CheckpointType {
 }
 
 function toCheckpointRecord(row: Checkpoint): CheckpointRecord {
-  return { ...row, type: asCheckpointType(row.type), prompt: asJsonObject(row.prompt), response: asNullableJsonObject(row.response) };
+  return {
+    ...row,
+    type: asCheckpointType(row.type),
+    prompt: asJsonObject(row.prompt),
+    response: asNullableJsonObject(row.response),
+  };
 }
 
-export function prismaCheckpointRepository(prisma: PrismaClient): CheckpointRepository {
-  const findByKey = async (jobId: string, key: string) => {
-    const row = await prisma.checkpoint.findUnique({ where: { jobId_key: { jobId, key } } });
-    return row && toCheckpointRecord(row);
-  };
+type CheckpointWrites = Pick<
+  CheckpointRepository,
+  "create" | "answerIfPending" | "settleIfPending" | "settleAllPending"
+>;
+
+async function findByKey(prisma: PrismaClient, jobId: string, key: string): Promise<CheckpointRecord | null> {
+  const row = await prisma.checkpoint.findUnique({ where: { jobId_key: { jobId, key } } });
+  return row && toCheckpointRecord(row);
+}
+
+function checkpointReads(prisma: PrismaClient): Omit<CheckpointRepository, keyof CheckpointWrites> {
   return {
     findById: async (id) => {
       const row = await prisma.checkpoint.findUnique({ where: { id } });
       return row && toCheckpointRecord(row);
     },
-    findByKey,
+    findByKey: (jobId, key) => findByKey(prisma, jobId, key),
     findPendingForJob: async (jobId) => {
-      const row = await prisma.checkpoint.findFirst({ where: { jobId, status: "pending" }, orderBy: { createdAt: "desc" } });
+      const row = await prisma.checkpoint.findFirst({
+        where: { jobId, status: "pending" },
+        orderBy: { createdAt: "desc" },
+      });
       return row && toCheckpointRecord(row);
     },
+    findOverdue: async (now, limit) =>
+      (
+        await prisma.checkpoint.findMany({
+          where: { status: "pending", deadline: { lt: now } },
+          orderBy: { deadline: "asc" },
+          take: limit,
+        })
+      ).map(toCheckpointRecord),
+    listForJob: async (jobId) =>
+      (await prisma.checkpoint.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } })).map(toCheckpointRecord),
+  };
+}
+
+/** Every state change is conditional on `status = 'pending'`: the database picks the one winner across servers. */
+function checkpointWrites(prisma: PrismaClient): CheckpointWrites {
+  return {
     async create(input) {
       try {
-        return toCheckpointRecord(await prisma.checkpoint.create({ data: { ...input, prompt: toInputJson(input.prompt) } }));
+        return toCheckpointRecord(
+          await prisma.checkpoint.create({ data: { ...input, prompt: toInputJson(input.prompt) } }),
+        );
       } catch (error) {
-        const existing = prismaCode(error) === "P2002" ? await findByKey(input.jobId, input.key) : null;
+        const existing = prismaCode(error) === "P2002" ? await findByKey(prisma, input.jobId, input.key) : null;
         if (existing) return existing;
         throw error;
       }
@@ -43,10 +75,13 @@ export function prismaCheckpointRepository(prisma: PrismaClient): CheckpointRepo
       });
       return count === 1;
     },
-    settleIfPending: async (id, status) => (await prisma.checkpoint.updateMany({ where: { id, status: "pending" }, data: { status } })).count === 1,
-    settleAllPending: async (jobId, status) => (await prisma.checkpoint.updateMany({ where: { jobId, status: "pending" }, data: { status } })).count,
-    findOverdue: async (now, limit) =>
-      (await prisma.checkpoint.findMany({ where: { status: "pending", deadline: { lt: now } }, orderBy: { deadline: "asc" }, take: limit })).map(toCheckpointRecord),
-    listForJob: async (jobId) => (await prisma.checkpoint.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } })).map(toCheckpointRecord),
+    settleIfPending: async (id, status) =>
+      (await prisma.checkpoint.updateMany({ where: { id, status: "pending" }, data: { status } })).count === 1,
+    settleAllPending: async (jobId, status) =>
+      (await prisma.checkpoint.updateMany({ where: { jobId, status: "pending" }, data: { status } })).count,
   };
+}
+
+export function prismaCheckpointRepository(prisma: PrismaClient): CheckpointRepository {
+  return { ...checkpointReads(prisma), ...checkpointWrites(prisma) };
 }

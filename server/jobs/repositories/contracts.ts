@@ -1,6 +1,17 @@
 import type {
-  CheckpointRecord, CheckpointStatus, JobEventRecord, JobPatch, JobRecord, JobStatus, Json, JsonObject, NewCheckpoint,
-  NewEvent, NewJob, StepRecord, TokenUsage,
+  CheckpointRecord,
+  CheckpointStatus,
+  JobEventRecord,
+  JobPatch,
+  JobRecord,
+  JobStatus,
+  Json,
+  JsonObject,
+  NewCheckpoint,
+  NewEvent,
+  NewJob,
+  StepRecord,
+  TokenUsage,
 } from "../types";
 
 /**
@@ -87,7 +98,10 @@ export interface Repositories {
 }
 
 export class DuplicateRequestError extends Error {
-  constructor(public readonly ownerId: string, public readonly requestId: string) {
+  constructor(
+    public readonly ownerId: string,
+    public readonly requestId: string,
+  ) {
     super(`A job with requestId ${requestId} already exists for ${ownerId}`);
     this.name = "DuplicateRequestError";
   }

@@ -38,7 +38,13 @@ export function prismaEventRepository(prisma: PrismaClient): EventRepository {
       await prisma.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(announcement)})`;
     },
     listAfter: async (jobId, afterSeq, limit = 10_000) =>
-      (await prisma.jobEvent.findMany({ where: { jobId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit })).map(toEventRecord),
+      (
+        await prisma.jobEvent.findMany({
+          where: { jobId, seq: { gt: afterSeq } },
+          orderBy: { seq: "asc" },
+          take: limit,
+        })
+      ).map(toEventRecord),
     async latest(jobIds) {
       if (jobIds.length === 0) return [];
       const rows = await prisma.$queryRaw<JobEvent[]>`

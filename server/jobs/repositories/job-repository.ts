@@ -22,7 +22,9 @@ function toUpdateData(patch: JobPatch): Prisma.JobUpdateInput {
 }
 
 /** A lease is free when nobody holds it or its holder stopped renewing it. */
-const leaseFree = (now: Date): { OR: Prisma.JobWhereInput[] } => ({ OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] });
+const leaseFree = (now: Date): { OR: Prisma.JobWhereInput[] } => ({
+  OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+});
 
 /** Runs an update whose `where` may not match; P2025 (no row matched) becomes null. */
 async function orNull(run: () => Promise<Job>): Promise<JobRecord | null> {
@@ -48,10 +50,13 @@ function jobRows(prisma: PrismaClient): Omit<JobRepository, keyof JobLeases> {
   return {
     async create(input: NewJob) {
       try {
-        const row = await prisma.job.create({ data: { ...input, options: toInputJson({ ...input.options }), context: toInputJson(input.context ?? {}) } });
+        const row = await prisma.job.create({
+          data: { ...input, options: toInputJson({ ...input.options }), context: toInputJson(input.context ?? {}) },
+        });
         return toJobRecord(row);
       } catch (error) {
-        if (prismaCode(error) === "P2002" && input.requestId) throw new DuplicateRequestError(input.ownerId, input.requestId);
+        if (prismaCode(error) === "P2002" && input.requestId)
+          throw new DuplicateRequestError(input.ownerId, input.requestId);
         throw error;
       }
     },
@@ -63,7 +68,8 @@ function jobRows(prisma: PrismaClient): Omit<JobRepository, keyof JobLeases> {
       const row = await prisma.job.findUnique({ where: { ownerId_requestId: { ownerId, requestId } } });
       return row && toJobRecord(row);
     },
-    updateIfVersion: (id, version, patch) => orNull(() => prisma.job.update({ where: { id, version }, data: toUpdateData(patch) })),
+    updateIfVersion: (id, version, patch) =>
+      orNull(() => prisma.job.update({ where: { id, version }, data: toUpdateData(patch) })),
     async list(query) {
       const rows = await prisma.job.findMany({
         where: listWhere(query),
@@ -77,34 +83,47 @@ function jobRows(prisma: PrismaClient): Omit<JobRepository, keyof JobLeases> {
   };
 }
 
+function claim(prisma: PrismaClient, id: string, owner: string, leaseMs: number): Promise<JobRecord | null> {
+  const now = new Date();
+  return orNull(() =>
+    prisma.job.update({
+      where: { id, status: { in: [...RUNNABLE] }, ...leaseFree(now) },
+      data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs), version: { increment: 1 } },
+    }),
+  );
+}
+
+/** Cancels a job only while nobody holds its lease (waiting at a checkpoint, or queued). */
+function cancelIfIdle(prisma: PrismaClient, id: string): Promise<JobRecord | null> {
+  const now = new Date();
+  return orNull(() =>
+    prisma.job.update({
+      where: { id, status: { in: [...NOT_FINISHED] }, ...leaseFree(now) },
+      data: { status: "cancelled", cancelRequested: true, completedAt: now, version: { increment: 1 } },
+    }),
+  );
+}
+
 /** Leases: which runner runs a job (conditional updates; the database is the arbiter across servers). */
 function jobLeases(prisma: PrismaClient): JobLeases {
   return {
-    claim: (id, owner, leaseMs) => {
-      const now = new Date();
-      return orNull(() =>
+    claim: (id, owner, leaseMs) => claim(prisma, id, owner, leaseMs),
+    async renewLease(id, owner, leaseMs) {
+      const row = await orNull(() =>
         prisma.job.update({
-          where: { id, status: { in: [...RUNNABLE] }, ...leaseFree(now) },
-          data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs), version: { increment: 1 } },
+          where: { id, leaseOwner: owner },
+          data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
         }),
       );
-    },
-    async renewLease(id, owner, leaseMs) {
-      const row = await orNull(() => prisma.job.update({ where: { id, leaseOwner: owner }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } }));
       return { held: row !== null, cancelRequested: row?.cancelRequested ?? false };
     },
     releaseLease: async (id, owner) => {
-      await prisma.job.updateMany({ where: { id, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } });
+      await prisma.job.updateMany({
+        where: { id, leaseOwner: owner },
+        data: { leaseOwner: null, leaseExpiresAt: null },
+      });
     },
-    cancelIfIdle: (id) => {
-      const now = new Date();
-      return orNull(() =>
-        prisma.job.update({
-          where: { id, status: { in: [...NOT_FINISHED] }, ...leaseFree(now) },
-          data: { status: "cancelled", cancelRequested: true, completedAt: now, version: { increment: 1 } },
-        }),
-      );
-    },
+    cancelIfIdle: (id) => cancelIfIdle(prisma, id),
     async findResumable(limit) {
       const rows = await prisma.job.findMany({
         where: { status: { in: [...RUNNABLE] }, ...leaseFree(new Date()) },

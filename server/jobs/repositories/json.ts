@@ -41,5 +41,7 @@ export function toInputJson(value: Json | JsonObject): Prisma.InputJsonValue {
 
 /** Prisma error code (P2002 unique violation, P2025 no row); adapters differ in `meta`, so only the code counts. */
 export function prismaCode(error: unknown): string | undefined {
-  return isPlainObject(error) || error instanceof Error ? ((error as { code?: unknown }).code as string | undefined) : undefined;
+  return isPlainObject(error) || error instanceof Error
+    ? ((error as { code?: unknown }).code as string | undefined)
+    : undefined;
 }

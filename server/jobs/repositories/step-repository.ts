@@ -41,12 +41,25 @@ export function prismaStepRepository(prisma: PrismaClient): StepRepository {
     complete: async (jobId, key, { output, durationMs, usage }) => {
       await prisma.jobStep.update({
         where: { jobId_key: { jobId, key } },
-        data: { status: "completed", output: toDbJson(output), durationMs, completedAt: new Date(), error: null, ...usage },
+        data: {
+          status: "completed",
+          output: toDbJson(output),
+          durationMs,
+          completedAt: new Date(),
+          error: null,
+          ...usage,
+        },
       });
     },
     fail: async (jobId, key, { error, durationMs }) => {
-      await prisma.jobStep.update({ where: { jobId_key: { jobId, key } }, data: { status: "failed", error, durationMs, completedAt: new Date() } });
+      await prisma.jobStep.update({
+        where: { jobId_key: { jobId, key } },
+        data: { status: "failed", error, durationMs, completedAt: new Date() },
+      });
     },
-    listForJob: async (jobId) => (await prisma.jobStep.findMany({ where: { jobId }, orderBy: [{ startedAt: "asc" }, { key: "asc" }] })).map(toStepRecord),
+    listForJob: async (jobId) =>
+      (await prisma.jobStep.findMany({ where: { jobId }, orderBy: [{ startedAt: "asc" }, { key: "asc" }] })).map(
+        toStepRecord,
+      ),
   };
 }

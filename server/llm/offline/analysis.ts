@@ -1,6 +1,14 @@
 import type { Clarification, SkillCategory } from "../steps/schemas";
 import { codeBlocks, isInjection, plainProse, sentences, unique, words, type CodeBlock } from "./text";
-import { CATEGORY_KEYWORDS, COGNITIVE_WORDS, GENERIC_WORDS, LEVEL_KEYWORDS, MCP_SERVERS, STOP_WORDS, TECH_LANGUAGE } from "./vocabulary";
+import {
+  CATEGORY_KEYWORDS,
+  COGNITIVE_WORDS,
+  GENERIC_WORDS,
+  LEVEL_KEYWORDS,
+  MCP_SERVERS,
+  STOP_WORDS,
+  TECH_LANGUAGE,
+} from "./vocabulary";
 
 /** What the offline engine understands of a task: everything later steps build on, from the user's words only. */
 export interface TaskFacts {
@@ -19,7 +27,10 @@ export interface TaskFacts {
 }
 
 const isContentWord = (word: string): boolean =>
-  !STOP_WORDS.has(word) && !GENERIC_WORDS.has(word) && (word.length >= 3 || word in TECH_LANGUAGE) && !/^\d+$/.test(word);
+  !STOP_WORDS.has(word) &&
+  !GENERIC_WORDS.has(word) &&
+  (word.length >= 3 || word in TECH_LANGUAGE) &&
+  !/^\d+$/.test(word);
 
 /** Runs of consecutive content words in a sentence: "Python pull requests", "security issues". */
 function phrasesOf(sentence: string): string[][] {
@@ -38,30 +49,44 @@ function phrasesOf(sentence: string): string[][] {
 }
 
 /** A technology name, also inside a hyphenated word (docker-container). */
-const isTech = (word: string): boolean => word in TECH_LANGUAGE || word.split("-").some((part) => part in TECH_LANGUAGE);
+const isTech = (word: string): boolean =>
+  word in TECH_LANGUAGE || word.split("-").some((part) => part in TECH_LANGUAGE);
 
 const stem = (word: string): string => word.replace(/(ing|ies|es|s)$/, "");
 
 /** Topic phrases ranked by how often their words occur, with a bonus for technology names and early mentions. */
 function rankTopics(sentenceList: string[]): string[] {
   const counts = new Map<string, number>();
-  for (const word of sentenceList.flatMap(words).filter(isContentWord)) counts.set(stem(word), (counts.get(stem(word)) ?? 0) + 1);
+  for (const word of sentenceList.flatMap(words).filter(isContentWord))
+    counts.set(stem(word), (counts.get(stem(word)) ?? 0) + 1);
   const scored = sentenceList.flatMap(phrasesOf).map((phrase, index) => ({
     phrase: phrase.join(" "),
     key: phrase.map(stem).sort().join(" "),
-    score: Math.max(...phrase.map((w) => (counts.get(stem(w)) ?? 0) + (isTech(w) ? 2 : 0))) + 0.2 * (phrase.length - 1) - index * 0.3,
+    score:
+      Math.max(...phrase.map((w) => (counts.get(stem(w)) ?? 0) + (isTech(w) ? 2 : 0))) +
+      0.2 * (phrase.length - 1) -
+      index * 0.3,
   }));
-  return unique(scored.sort((a, b) => b.score - a.score), (s) => s.key).map((s) => s.phrase).slice(0, 6);
+  return unique(
+    scored.sort((a, b) => b.score - a.score),
+    (s) => s.key,
+  )
+    .map((s) => s.phrase)
+    .slice(0, 6);
 }
 
 function categoryOf(tokens: string[]): SkillCategory {
-  const hits = Object.entries(CATEGORY_KEYWORDS).map(([category, keys]) => ({ category, hits: tokens.filter((t) => keys.includes(t)).length }));
+  const hits = Object.entries(CATEGORY_KEYWORDS).map(([category, keys]) => ({
+    category,
+    hits: tokens.filter((t) => keys.includes(t)).length,
+  }));
   const best = hits.sort((a, b) => b.hits - a.hits)[0];
   return best && best.hits > 0 ? (best.category as SkillCategory) : "other";
 }
 
 function levelOf(tokens: string[]): TaskFacts["level"] {
-  for (const level of ["expert", "advanced", "beginner"] as const) if (tokens.some((t) => LEVEL_KEYWORDS[level].includes(t))) return level;
+  for (const level of ["expert", "advanced", "beginner"] as const)
+    if (tokens.some((t) => LEVEL_KEYWORDS[level].includes(t))) return level;
   return "intermediate";
 }
 
@@ -73,7 +98,8 @@ function domainOf(tokens: string[], techTerms: string[], category: SkillCategory
   return "domain_knowledge";
 }
 
-const CONSTRAINT = /\b(must|should|never|always|only|avoid|without|do not|don't|no more than|at most|at least|required?|need to)\b/i;
+const CONSTRAINT =
+  /\b(must|should|never|always|only|avoid|without|do not|don't|no more than|at most|at least|required?|need to)\b/i;
 
 /** Reads a task (plus any answers to clarifying questions) into facts. Deterministic: same words, same facts. */
 export function analyseTask(task: string, clarifications: Clarification[] = []): TaskFacts {
@@ -82,7 +108,11 @@ export function analyseTask(task: string, clarifications: Clarification[] = []):
   const sentenceList = sentences(plainProse(fullText)).filter((s) => !isInjection(s));
   const tokens = sentenceList.flatMap(words);
   const blocks = codeBlocks(task);
-  const techTerms = unique([...tokens.flatMap((t) => [t, ...t.split("-")]), ...blocks.map((b) => b.language.toLowerCase())].filter((t) => t in TECH_LANGUAGE));
+  const techTerms = unique(
+    [...tokens.flatMap((t) => [t, ...t.split("-")]), ...blocks.map((b) => b.language.toLowerCase())].filter(
+      (t) => t in TECH_LANGUAGE,
+    ),
+  );
   const category = categoryOf(tokens);
   const constraints = sentenceList.filter((s) => CONSTRAINT.test(s)).slice(0, 5);
   // Topics come from what the task is about; rule sentences ("must never …") stay rules unless they are all there is.

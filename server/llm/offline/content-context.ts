@@ -21,7 +21,9 @@ export interface ContentContext {
 
 export function contentContext(plan: Plan, understanding: Understanding): ContentContext {
   const facts = analyseTask(understanding.taskDescription);
-  const topics = (understanding.topics.length ? understanding.topics : facts.topics).filter((t) => t !== "general").slice(0, 4);
+  const topics = (understanding.topics.length ? understanding.topics : facts.topics)
+    .filter((t) => t !== "general")
+    .slice(0, 4);
   const tech = facts.techTerms[0] ?? "";
   return {
     plan,

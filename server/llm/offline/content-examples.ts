@@ -7,18 +7,24 @@ import { clip } from "./text";
  * runnable starting point in the task's language, and a result template in every case.
  */
 const STARTERS: Record<string, (ctx: ContentContext) => string> = {
-  python: (ctx) => `# Check list for ${ctx.topic}: run it before you hand the work over\nchecks = ${JSON.stringify(ctx.topics.map((t) => `${t} handled`))}\nfor check in checks:\n    print(f"[ ] {check}")`,
-  javascript: (ctx) => `// Check list for ${ctx.topic}: run it before you hand the work over\nconst checks = ${JSON.stringify(ctx.topics.map((t) => `${t} handled`))};\nfor (const check of checks) console.log(\`[ ] \${check}\`);`,
-  typescript: (ctx) => `// Check list for ${ctx.topic}: run it before you hand the work over\nconst checks: string[] = ${JSON.stringify(ctx.topics.map((t) => `${t} handled`))};\nfor (const check of checks) console.log(\`[ ] \${check}\`);`,
-  bash: (ctx) => `# Confirm the tools are available before working on ${ctx.topic}\ncommand -v ${/^[a-z0-9.+-]+$/.test(ctx.tech) ? ctx.tech : "git"} >/dev/null || echo "install ${ctx.tech || "the required tools"} first"\n# Keep a record of each step\necho "$(date -u +%FT%TZ) started: ${ctx.topic.replace(/["$`\\]/g, "")}" >> work-log.txt`,
-  sql: (ctx) => `-- Inspect the data before changing anything (${ctx.topic})\nSELECT COUNT(*) AS row_count FROM your_table;\nSELECT * FROM your_table LIMIT 10;`,
+  python: (ctx) =>
+    `# Check list for ${ctx.topic}: run it before you hand the work over\nchecks = ${JSON.stringify(ctx.topics.map((t) => `${t} handled`))}\nfor check in checks:\n    print(f"[ ] {check}")`,
+  javascript: (ctx) =>
+    `// Check list for ${ctx.topic}: run it before you hand the work over\nconst checks = ${JSON.stringify(ctx.topics.map((t) => `${t} handled`))};\nfor (const check of checks) console.log(\`[ ] \${check}\`);`,
+  typescript: (ctx) =>
+    `// Check list for ${ctx.topic}: run it before you hand the work over\nconst checks: string[] = ${JSON.stringify(ctx.topics.map((t) => `${t} handled`))};\nfor (const check of checks) console.log(\`[ ] \${check}\`);`,
+  bash: (ctx) =>
+    `# Confirm the tools are available before working on ${ctx.topic}\ncommand -v ${/^[a-z0-9.+-]+$/.test(ctx.tech) ? ctx.tech : "git"} >/dev/null || echo "install ${ctx.tech || "the required tools"} first"\n# Keep a record of each step\necho "$(date -u +%FT%TZ) started: ${ctx.topic.replace(/["$`\\]/g, "")}" >> work-log.txt`,
+  sql: (ctx) =>
+    `-- Inspect the data before changing anything (${ctx.topic})\nSELECT COUNT(*) AS row_count FROM your_table;\nSELECT * FROM your_table LIMIT 10;`,
 };
 
 export function starterExample(ctx: ContentContext): string {
   const user = ctx.facts.codeBlocks[0];
   if (user) return `Starting point from the request:\n\n${fence(clip(user.code, 2000), user.language)}`;
   const starter = STARTERS[ctx.language] ?? STARTERS[ctx.language === "tsx" ? "typescript" : ""];
-  if (starter) return `A starting point in ${ctx.language}:\n\n${fence(starter(ctx), ctx.language === "tsx" ? "typescript" : ctx.language)}`;
+  if (starter)
+    return `A starting point in ${ctx.language}:\n\n${fence(starter(ctx), ctx.language === "tsx" ? "typescript" : ctx.language)}`;
   return `A starting point you can copy into your notes:\n\n${fence(ctx.topics.map((t) => `- ${t}: goal, current state, next action`).join("\n"), "markdown")}`;
 }
 
@@ -37,6 +43,18 @@ export function requestExample(ctx: ContentContext): string {
 
 /** A template for the result the user hands over. */
 export function resultTemplate(ctx: ContentContext): string {
-  const lines = [`# ${ctx.title}: result`, "", "## Goal", "<one sentence>", "", "## What was done", ...ctx.topics.map((t) => `- ${t}:`), "", "## Checks", "- [ ] Success criteria met", "- [ ] Open questions listed"];
+  const lines = [
+    `# ${ctx.title}: result`,
+    "",
+    "## Goal",
+    "<one sentence>",
+    "",
+    "## What was done",
+    ...ctx.topics.map((t) => `- ${t}:`),
+    "",
+    "## Checks",
+    "- [ ] Success criteria met",
+    "- [ ] Open questions listed",
+  ];
   return fence(lines.join("\n"), "markdown");
 }

@@ -7,7 +7,8 @@ import { bullets, checklist, frontmatter, numbered } from "./markdown";
 
 /** generateContent, offline: a complete SKILL.md with the category's sections and the user's topics in them. */
 const PRINCIPLE: Record<string, string> = {
-  document_creation: "Decide the structure first, then write; check the result against the checklist before handing it over.",
+  document_creation:
+    "Decide the structure first, then write; check the result against the checklist before handing it over.",
   workflow_automation: "Run the steps in order and do not pass a validation gate that fails.",
   mcp_enhancement: "Read before you write, and confirm every change with the user.",
   analysis: "State the question first, then gather evidence, then judge.",
@@ -41,8 +42,16 @@ function successCriteria(ctx: ContentContext): string {
 function extraOutlineSections(ctx: ContentContext, written: string[]): string[] {
   const standard = new Set(["Overview", "When to Use", "Quick Start", "Success Criteria"]);
   return ctx.plan.outline
-    .filter((item) => !standard.has(item.title) && !written.includes(`## ${item.title}`) && item.description === "requested in review feedback")
-    .map((item) => `## ${item.title}\n\n${bullets([`Cover ${item.title} as the reviewer asked.`, `Connect it to ${ctx.topic} with a short example.`])}`);
+    .filter(
+      (item) =>
+        !standard.has(item.title) &&
+        !written.includes(`## ${item.title}`) &&
+        item.description === "requested in review feedback",
+    )
+    .map(
+      (item) =>
+        `## ${item.title}\n\n${bullets([`Cover ${item.title} as the reviewer asked.`, `Connect it to ${ctx.topic} with a short example.`])}`,
+    );
 }
 
 export interface GeneratedContent {
@@ -57,7 +66,14 @@ export function offlineContent(plan: Plan, understanding: Understanding): Genera
   const ctx = contentContext(plan, understanding);
   const required = templateFor(plan.skillCategory).requiredSections;
   const headings = needsExamples(plan.skillCategory, required) ? [...required, "## Examples"] : required;
-  const body = [overview(ctx), whenToUse(ctx), quickStart(ctx), ...headings.map((h) => writeSection(h, ctx)), ...extraOutlineSections(ctx, headings), successCriteria(ctx)].join("\n\n");
+  const body = [
+    overview(ctx),
+    whenToUse(ctx),
+    quickStart(ctx),
+    ...headings.map((h) => writeSection(h, ctx)),
+    ...extraOutlineSections(ctx, headings),
+    successCriteria(ctx),
+  ].join("\n\n");
   const skillContent = `${frontmatter(plan.name, plan.description, plan.metadata)}\n${body}\n`;
   return {
     skillContent,

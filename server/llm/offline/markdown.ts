@@ -33,7 +33,9 @@ export function splitFrontmatter(content: string): { head: string; body: string 
   const end = content.indexOf("\n---", 3);
   if (end < 0) return { head: "", body: content };
   const close = content.indexOf("\n", end + 4);
-  return close < 0 ? { head: `${content}\n`, body: "" } : { head: content.slice(0, close + 1), body: content.slice(close + 1) };
+  return close < 0
+    ? { head: `${content}\n`, body: "" }
+    : { head: content.slice(0, close + 1), body: content.slice(close + 1) };
 }
 
 export interface Section {
@@ -52,5 +54,8 @@ export function sectionsOf(body: string): Section[] {
 }
 
 export function joinSections(sections: Section[]): string {
-  return sections.map((s) => s.text.replace(/\n*$/, "\n")).join("\n").replace(/\n{3,}/g, "\n\n");
+  return sections
+    .map((s) => s.text.replace(/\n*$/, "\n"))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
 }

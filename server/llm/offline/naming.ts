@@ -11,26 +11,100 @@ export const MAX_NAME = 64;
 export const MAX_DESCRIPTION = 1024;
 
 const CYRILLIC: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m", н: "n",
-  о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "sch", ъ: "", ы: "y", ь: "",
-  э: "e", ю: "yu", я: "ya", і: "i", ї: "yi", є: "ye", ґ: "g",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "sch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+  і: "i",
+  ї: "yi",
+  є: "ye",
+  ґ: "g",
 };
 const GREEK: Record<string, string> = {
-  α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l", μ: "m", ν: "n", ξ: "x", ο: "o",
-  π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f", χ: "ch", ψ: "ps", ω: "o",
+  α: "a",
+  β: "v",
+  γ: "g",
+  δ: "d",
+  ε: "e",
+  ζ: "z",
+  η: "i",
+  θ: "th",
+  ι: "i",
+  κ: "k",
+  λ: "l",
+  μ: "m",
+  ν: "n",
+  ξ: "x",
+  ο: "o",
+  π: "p",
+  ρ: "r",
+  σ: "s",
+  ς: "s",
+  τ: "t",
+  υ: "y",
+  φ: "f",
+  χ: "ch",
+  ψ: "ps",
+  ω: "o",
 };
-const LIGATURES: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", þ: "th", ð: "d", ı: "i" };
+const LIGATURES: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  þ: "th",
+  ð: "d",
+  ı: "i",
+};
 
 /** Latin, Cyrillic and Greek letters folded to ASCII; other scripts are dropped (CJK has no spelling to fold to). */
 export function toAscii(text: string): string {
   const lower = text.toLowerCase();
   const mapped = [...lower].map((c) => CYRILLIC[c] ?? GREEK[c] ?? LIGATURES[c] ?? c).join("");
-  return mapped.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]/g, " ");
+  return mapped
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7e]/g, " ");
 }
 
 /** Any text → a valid kebab-case name, or "" when no ASCII letters survive. */
 export function kebab(text: string, maxWords = 5): string {
-  const cleaned = toAscii(text).replace(/\+\+/g, "pp").replace(/#/g, "sharp").replace(/[^a-z0-9]+/g, " ").trim();
+  const cleaned = toAscii(text)
+    .replace(/\+\+/g, "pp")
+    .replace(/#/g, "sharp")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   const parts = cleaned.split(/\s+/).filter((w) => w && !RESERVED_TERMS.some((r) => w.includes(r)));
   let name = "";
   for (const part of parts.slice(0, maxWords)) {
@@ -52,7 +126,9 @@ export function skillNameFrom(topics: string[], categoryNoun: string, seed: stri
 /** A "Use when …" description that states when to use the skill (CSO style), never a workflow summary. */
 export function describeSkill(topics: string[], summary: string): string {
   const about = listPhrase(topics.slice(0, 4), "or");
-  const when = about ? `Use when the user asks for help with ${about}` : "Use when the user asks for help with the task described below";
+  const when = about
+    ? `Use when the user asks for help with ${about}`
+    : "Use when the user asks for help with the task described below";
   const text = `${when}, or mentions ${topics[0] ?? "this task"} by name. ${summary}`;
   return clip(text.replace(/[<>]/g, " ").replace(/\s+/g, " ").trim(), MAX_DESCRIPTION);
 }
@@ -81,7 +157,18 @@ function nameMistake(name: string, suggestion: string): string {
   return `Skill name must be lowercase letters, digits and single hyphens, starting with a letter (e.g. '${suggestion}')`;
 }
 
-export const TRIGGER_INDICATORS = ["use when", "for when", "trigger", "activate", "if user", "when user", "for user", "mention", "ask", "say"];
+export const TRIGGER_INDICATORS = [
+  "use when",
+  "for when",
+  "trigger",
+  "activate",
+  "if user",
+  "when user",
+  "for user",
+  "mention",
+  "ask",
+  "say",
+];
 
 export interface DescriptionCheck {
   errors: string[];
@@ -96,17 +183,28 @@ export function checkDescription(description: string): DescriptionCheck {
   const hasTrigger = TRIGGER_INDICATORS.some((t) => lower.includes(t));
   const errors: string[] = [];
   if (!description.trim()) errors.push("Description is empty");
-  if (description.length > MAX_DESCRIPTION) errors.push(`Description is ${description.length} characters (at most ${MAX_DESCRIPTION})`);
-  if (description.trim() && !hasTrigger) errors.push('Description does not say when to use the skill (start with "Use when …")');
+  if (description.length > MAX_DESCRIPTION)
+    errors.push(`Description is ${description.length} characters (at most ${MAX_DESCRIPTION})`);
+  if (description.trim() && !hasTrigger)
+    errors.push('Description does not say when to use the skill (start with "Use when …")');
   const securityIssues = /<[^>]+>/.test(description) ? ["Description contains XML angle brackets"] : [];
-  const warnings = lower.startsWith("use when") || !description.trim() ? [] : ['Descriptions work best when they start with "Use when …"'];
+  const warnings =
+    lower.startsWith("use when") || !description.trim()
+      ? []
+      : ['Descriptions work best when they start with "Use when …"'];
   return { errors, warnings, securityIssues, hasTrigger };
 }
 
 /** A description that satisfies the rules, keeping the user's words. */
 export function fixDescription(description: string, fallbackTopic: string): string {
-  const cleaned = description.replace(/<[^>]*>/g, " ").replace(/[<>]/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = description
+    .replace(/<[^>]*>/g, " ")
+    .replace(/[<>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const body = cleaned || `help with ${fallbackTopic}`;
-  const withTrigger = /^use when/i.test(body) ? body : `Use when the user asks for ${body.charAt(0).toLowerCase()}${body.slice(1)}`;
+  const withTrigger = /^use when/i.test(body)
+    ? body
+    : `Use when the user asks for ${body.charAt(0).toLowerCase()}${body.slice(1)}`;
   return clip(withTrigger, MAX_DESCRIPTION);
 }

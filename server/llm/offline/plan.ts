@@ -65,19 +65,33 @@ export function offlinePlan(input: PlanInput): Plan {
   const feedbackTopics = feedback ? analyseTask(feedback).topics.slice(0, 3) : [];
   const proposed = requestedName(feedback) ?? requirements.suggestedSkillName;
   const name = checkSkillName(proposed).errors.length ? checkSkillName(proposed).suggestion : proposed;
-  const description = checkDescription(requirements.description).errors.length ? fixDescription(requirements.description, requirements.topics[0] ?? name) : requirements.description;
+  const description = checkDescription(requirements.description).errors.length
+    ? fixDescription(requirements.description, requirements.topics[0] ?? name)
+    : requirements.description;
   const category = taxonomy.recommendedPath.split("/")[0] || "general";
-  const outline = [...outlineFor(requirements), ...feedbackTopics.map((t) => ({ title: clip(t, 60), description: "requested in review feedback" }))];
+  const outline = [
+    ...outlineFor(requirements),
+    ...feedbackTopics.map((t) => ({ title: clip(t, 60), description: "requested in review feedback" })),
+  ];
   return {
-    name, description, taxonomyPath: `${category}/${name}`,
-    triggerPhrases: requirements.triggerPhrases, negativeTriggers: requirements.negativeTriggers,
+    name,
+    description,
+    taxonomyPath: `${category}/${name}`,
+    triggerPhrases: requirements.triggerPhrases,
+    negativeTriggers: requirements.negativeTriggers,
     skillCategory: requirements.skillCategory,
-    tags: unique([...requirements.topics.map((t) => kebab(t, 3)), ...feedbackTopics.map((t) => kebab(t, 3))].filter(Boolean)).slice(0, 7),
+    tags: unique(
+      [...requirements.topics.map((t) => kebab(t, 3)), ...feedbackTopics.map((t) => kebab(t, 3))].filter(Boolean),
+    ).slice(0, 7),
     outline: outline.slice(0, 15),
     guidance: `Write for: ${intent.targetAudience}. Keep sentences short, use numbered steps and runnable examples.${feedback ? ` Apply the reviewer's feedback: ${clip(feedback, 400)}` : ""}`,
     successCriteria: intent.successCriteria.slice(0, 5),
     estimatedLength: lengthFor(requirements, feedback),
-    metadata: { "skill-category": requirements.skillCategory, domain: requirements.domain, "target-level": requirements.targetLevel },
+    metadata: {
+      "skill-category": requirements.skillCategory,
+      domain: requirements.domain,
+      "target-level": requirements.targetLevel,
+    },
     rationale: `Sections follow the ${requirements.skillCategory} template; the path reuses "${category}".`,
   };
 }
@@ -85,15 +99,26 @@ export function offlinePlan(input: PlanInput): Plan {
 /** The reference's fallback plan (§2.1 step 4). */
 export function fallbackPlan(input: PlanInput): Plan {
   const { requirements, taxonomy } = input;
-  const name = checkSkillName(requirements.suggestedSkillName).errors.length ? "unnamed-skill" : requirements.suggestedSkillName;
+  const name = checkSkillName(requirements.suggestedSkillName).errors.length
+    ? "unnamed-skill"
+    : requirements.suggestedSkillName;
   const topic = requirements.topics[0] ?? "general";
   return {
-    name, description: requirements.description || `Use when the user asks for a skill for ${topic}.`,
+    name,
+    description: requirements.description || `Use when the user asks for a skill for ${topic}.`,
     taxonomyPath: taxonomy.recommendedPath.includes("/") ? taxonomy.recommendedPath : `general/${name}`,
-    triggerPhrases: requirements.triggerPhrases, negativeTriggers: requirements.negativeTriggers, skillCategory: requirements.skillCategory,
+    triggerPhrases: requirements.triggerPhrases,
+    negativeTriggers: requirements.negativeTriggers,
+    skillCategory: requirements.skillCategory,
     tags: [topic],
-    outline: ["Overview", "When to Use", "Step-by-step Instructions", "Examples", "Troubleshooting"].map((title) => ({ title, description: "" })),
-    guidance: "Write clear, actionable steps with examples.", successCriteria: ["User can apply the skill successfully"],
-    estimatedLength: "medium", metadata: { "skill-category": requirements.skillCategory }, rationale: "fallback plan",
+    outline: ["Overview", "When to Use", "Step-by-step Instructions", "Examples", "Troubleshooting"].map((title) => ({
+      title,
+      description: "",
+    })),
+    guidance: "Write clear, actionable steps with examples.",
+    successCriteria: ["User can apply the skill successfully"],
+    estimatedLength: "medium",
+    metadata: { "skill-category": requirements.skillCategory },
+    rationale: "fallback plan",
   };
 }

@@ -13,12 +13,15 @@ export function isVague(facts: TaskFacts): boolean {
 function ambiguitiesOf(facts: TaskFacts): string[] {
   const found: string[] = [];
   if (facts.techTerms.length === 0) found.push("Which tool, language or platform the skill is for is not stated.");
-  found.push("What the skill should help the user do (explain, follow a workflow, review work, produce a document) is unclear.");
+  found.push(
+    "What the skill should help the user do (explain, follow a workflow, review work, produce a document) is unclear.",
+  );
   found.push("Who will use the skill and how much they already know is not stated.");
   return found.slice(0, 3);
 }
 
-const PREAMBLE = /^(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:write|create|make|build|generate|draft|design|i need|i want|we need|give me|help me (?:with|to)?)\s+(?:me\s+|us\s+)?(?:a|an|the|some)?\s*(?:new\s+)?(?:agent\s+)?(?:skills?|guide|assistant)?\s*(?:for|that|to|which|about|on|covering|to help(?: with)?)?\s*/i;
+const PREAMBLE =
+  /^(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:write|create|make|build|generate|draft|design|i need|i want|we need|give me|help me (?:with|to)?)\s+(?:me\s+|us\s+)?(?:a|an|the|some)?\s*(?:new\s+)?(?:agent\s+)?(?:skills?|guide|assistant)?\s*(?:for|that|to|which|about|on|covering|to help(?: with)?)?\s*/i;
 
 /** One sentence in the user's words that says what the task is about ("Write a skill for X" → "Covers X."). */
 export function taskSummary(facts: TaskFacts): string {
@@ -26,7 +29,15 @@ export function taskSummary(facts: TaskFacts): string {
   if (!first) return "Covers the request and the code supplied with it.";
   const rest = first.replace(PREAMBLE, "");
   const core = rest !== first && rest.length > 3 ? `Covers ${rest}` : first;
-  const sentence = capitalise(clip(core.replace(/[<>]/g, " ").replace(/\s+([.,;:!?])/g, "$1").replace(/\s+/g, " "), 240));
+  const sentence = capitalise(
+    clip(
+      core
+        .replace(/[<>]/g, " ")
+        .replace(/\s+([.,;:!?])/g, "$1")
+        .replace(/\s+/g, " "),
+      240,
+    ),
+  );
   return /[.!?。！？…]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
@@ -40,13 +51,22 @@ const NEGATIVE_BY_CATEGORY: Record<string, string> = {
 
 function triggersOf(facts: TaskFacts, noun: string): string[] {
   const [first = "this task", second] = facts.topics;
-  const phrases = [...facts.topics.slice(0, 3), `help me with ${first}`, `${first} ${noun}`, second ? `${first} and ${second}` : `how do I handle ${first}`];
+  const phrases = [
+    ...facts.topics.slice(0, 3),
+    `help me with ${first}`,
+    `${first} ${noun}`,
+    second ? `${first} and ${second}` : `how do I handle ${first}`,
+  ];
   return unique(phrases.map((p) => clip(p, 80))).slice(0, 7);
 }
 
 function negativesOf(facts: TaskFacts): string[] {
   const about = listPhrase(facts.topics.slice(0, 2), "or") || "this task";
-  return [`general trivia or history about ${facts.topics[0] ?? "the topic"}`, `requests unrelated to ${about}`, NEGATIVE_BY_CATEGORY[facts.category] ?? NEGATIVE_BY_CATEGORY.other ?? ""];
+  return [
+    `general trivia or history about ${facts.topics[0] ?? "the topic"}`,
+    `requests unrelated to ${about}`,
+    NEGATIVE_BY_CATEGORY[facts.category] ?? NEGATIVE_BY_CATEGORY.other ?? "",
+  ];
 }
 
 /** gatherRequirements, offline: structured requirements from the task's own words. */
@@ -79,9 +99,19 @@ export function fallbackRequirements(task: string): Requirements {
   const topics = words.length ? words : ["general"];
   const name = topics.slice(0, 4).join("-").slice(0, 60).replace(/-+$/, "") || "unnamed-skill";
   return {
-    domain: "technical", category: "general", targetLevel: "intermediate", topics, constraints: [], ambiguities: [],
-    description: `Use when user asks about: ${topics.slice(0, 3).join(", ")}.`, suggestedSkillName: /^[a-z]/.test(name) ? name : "unnamed-skill",
-    triggerPhrases: [task.slice(0, 50)], negativeTriggers: [], skillCategory: "other", requiresMcp: false, suggestedMcpServer: "",
+    domain: "technical",
+    category: "general",
+    targetLevel: "intermediate",
+    topics,
+    constraints: [],
+    ambiguities: [],
+    description: `Use when user asks about: ${topics.slice(0, 3).join(", ")}.`,
+    suggestedSkillName: /^[a-z]/.test(name) ? name : "unnamed-skill",
+    triggerPhrases: [task.slice(0, 50)],
+    negativeTriggers: [],
+    skillCategory: "other",
+    requiresMcp: false,
+    suggestedMcpServer: "",
     reasoning: "fallback: the model did not answer, requirements derived from the task's first words",
   };
 }

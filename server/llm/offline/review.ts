@@ -43,7 +43,14 @@ export function fallbackCompliance(skillContent: string, taxonomyPath: string): 
     ...(skillContent.includes("description:") ? [] : ["Missing description in frontmatter"]),
   ];
   const passed = issues.length === 0;
-  return { passed, complianceScore: passed ? 0.9 : 0.2, issues, criticalIssues: [], warnings: pathWarnings(taxonomyPath), autoFixable: !passed };
+  return {
+    passed,
+    complianceScore: passed ? 0.9 : 0.2,
+    issues,
+    criticalIssues: [],
+    warnings: pathWarnings(taxonomyPath),
+    autoFixable: !passed,
+  };
 }
 
 export interface QualityAssessment {
@@ -60,7 +67,9 @@ export interface QualityAssessment {
 
 /** A criterion counts as covered when most of its content words appear in the skill. */
 function covered(criterion: string, text: string): boolean {
-  const keys = words(criterion).filter((w) => w.length > 3 && !["user", "can", "skill", "without", "correctly"].includes(w));
+  const keys = words(criterion).filter(
+    (w) => w.length > 3 && !["user", "can", "skill", "without", "correctly"].includes(w),
+  );
   return keys.length === 0 || keys.filter((w) => text.includes(w)).length / keys.length >= 0.6;
 }
 
@@ -83,17 +92,22 @@ export function offlineQuality(skillContent: string, plan: Plan, successCriteria
   const reward = heuristicReward(skillContent);
   const criteria = successCriteria.length ? successCriteria : plan.successCriteria;
   const missing = criteria.filter((c) => !covered(c.toLowerCase(), lower));
-  const topicsHit = plan.tags.filter((t) => lower.includes(t.replace(/-/g, " ")) || lower.includes(t)).length / Math.max(1, plan.tags.length);
+  const topicsHit =
+    plan.tags.filter((t) => lower.includes(t.replace(/-/g, " ")) || lower.includes(t)).length /
+    Math.max(1, plan.tags.length);
   const scores = {
     completeness: round(outlineCoverage(plan, skillContent)),
     clarity: round(reward.clarity),
     usefulness: round((reward.examples + reward.structure) / 2),
     accuracy: round((topicsHit + (criteria.length - missing.length) / Math.max(1, criteria.length)) / 2),
   };
-  const overall = round(0.3 * scores.completeness + 0.2 * scores.clarity + 0.3 * scores.usefulness + 0.2 * scores.accuracy);
+  const overall = round(
+    0.3 * scores.completeness + 0.2 * scores.clarity + 0.3 * scores.usefulness + 0.2 * scores.accuracy,
+  );
   const entries = Object.entries(scores) as [keyof typeof scores, number][];
   return {
-    overallScore: overall, ...scores,
+    overallScore: overall,
+    ...scores,
     strengths: entries.filter(([, v]) => v >= 0.7).map(([k]) => NAMES[k]?.[0] ?? k),
     weaknesses: entries.filter(([, v]) => v < 0.7).map(([k]) => NAMES[k]?.[1] ?? k),
     meetsSuccessCriteria: missing.length === 0,
@@ -103,5 +117,15 @@ export function offlineQuality(skillContent: string, plan: Plan, successCriteria
 
 /** The reference's fallback (§1.6 B): all scores 0, so validation fails instead of passing on no judgement. */
 export function fallbackQuality(): QualityAssessment {
-  return { overallScore: 0, completeness: 0, clarity: 0, usefulness: 0, accuracy: 0, strengths: [], weaknesses: ["Quality could not be assessed"], meetsSuccessCriteria: false, missingSuccessCriteria: [] };
+  return {
+    overallScore: 0,
+    completeness: 0,
+    clarity: 0,
+    usefulness: 0,
+    accuracy: 0,
+    strengths: [],
+    weaknesses: ["Quality could not be assessed"],
+    meetsSuccessCriteria: false,
+    missingSuccessCriteria: [],
+  };
 }

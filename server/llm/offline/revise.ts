@@ -17,7 +17,13 @@ export interface Revision {
 }
 
 function understandingFromPlan(plan: Plan) {
-  return { taskDescription: plan.description, domain: "technical" as const, targetLevel: "intermediate" as const, topics: plan.tags.map((t) => t.replace(/-/g, " ")), constraints: [] };
+  return {
+    taskDescription: plan.description,
+    domain: "technical" as const,
+    targetLevel: "intermediate" as const,
+    topics: plan.tags.map((t) => t.replace(/-/g, " ")),
+    constraints: [],
+  };
 }
 
 /** Inserts a section before "## Success Criteria" (or at the end). */
@@ -30,7 +36,8 @@ function insertSection(body: string, sectionText: string): string {
   return joinSections(sections);
 }
 
-const hasHeading = (body: string, heading: string): boolean => body.split("\n").some((l) => l.trim().toLowerCase().startsWith(heading.toLowerCase()));
+const hasHeading = (body: string, heading: string): boolean =>
+  body.split("\n").some((l) => l.trim().toLowerCase().startsWith(heading.toLowerCase()));
 
 /** Fixes the structural gaps the refinement feedback is about, in the plan's terms. */
 export function repairContent(content: string, plan: Plan): Revision {
@@ -43,7 +50,12 @@ export function repairContent(content: string, plan: Plan): Revision {
   }
   const wanted = ["## When to Use", ...templateFor(plan.skillCategory).requiredSections, "## Examples"];
   for (const heading of wanted.filter((h) => !hasHeading(body, h))) {
-    body = insertSection(body, heading === "## When to Use" ? `## When to Use\n\nUse when the user:\n\n${bullets(plan.triggerPhrases.slice(0, 5))}` : writeSection(heading, ctx));
+    body = insertSection(
+      body,
+      heading === "## When to Use"
+        ? `## When to Use\n\nUse when the user:\n\n${bullets(plan.triggerPhrases.slice(0, 5))}`
+        : writeSection(heading, ctx),
+    );
     changes.push(`Added the ${heading.slice(3)} section`);
   }
   if ((body.match(/^`{3,}/gm) ?? []).length < 4) {
@@ -55,8 +67,17 @@ export function repairContent(content: string, plan: Plan): Revision {
 
 /** Bullet lines of the feedback, or the whole feedback (reference §2.2 "change_requests"). */
 export function changeRequests(feedback: string): string[] {
-  const bulletsFound = feedback.split("\n").map((l) => l.trim()).filter((l) => /^[-*]\s+/.test(l)).map((l) => l.replace(/^[-*]\s+/, ""));
-  return bulletsFound.length ? bulletsFound : feedback.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const bulletsFound = feedback
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => /^[-*]\s+/.test(l))
+    .map((l) => l.replace(/^[-*]\s+/, ""));
+  return bulletsFound.length
+    ? bulletsFound
+    : feedback
+        .split(/(?<=[.!?])\s+|\n+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 type Edit = (content: string, match: RegExpExecArray) => string | undefined;
@@ -74,7 +95,8 @@ const renameSection: Edit = (content, m) => {
   return from.test(content) ? content.replace(from, `$1 ${titleCase(m[2] ?? "")}`) : undefined;
 };
 
-const replaceText: Edit = (content, m) => (m[1] && content.includes(m[1]) ? content.split(m[1]).join(m[2] ?? "") : undefined);
+const replaceText: Edit = (content, m) =>
+  m[1] && content.includes(m[1]) ? content.split(m[1]).join(m[2] ?? "") : undefined;
 
 const addSection: Edit = (content, m) => {
   const subject = clip((m[1] ?? "").replace(/[.!]+$/, ""), 60);
@@ -84,10 +106,22 @@ const addSection: Edit = (content, m) => {
 };
 
 const EDITS: [RegExp, Edit, string][] = [
-  [/^(?:please\s+)?(?:remove|drop|delete)\s+(?:the\s+)?(?:section\s+)?["'“]?(.+?)["'”]?(?:\s+section)?[.!]?$/i, removeSection, "Removed section"],
-  [/^(?:please\s+)?(?:rename|retitle)\s+(?:the\s+)?(?:section\s+)?["'“]?(.+?)["'”]?\s+to\s+["'“]?(.+?)["'”]?[.!]?$/i, renameSection, "Renamed section"],
+  [
+    /^(?:please\s+)?(?:remove|drop|delete)\s+(?:the\s+)?(?:section\s+)?["'“]?(.+?)["'”]?(?:\s+section)?[.!]?$/i,
+    removeSection,
+    "Removed section",
+  ],
+  [
+    /^(?:please\s+)?(?:rename|retitle)\s+(?:the\s+)?(?:section\s+)?["'“]?(.+?)["'”]?\s+to\s+["'“]?(.+?)["'”]?[.!]?$/i,
+    renameSection,
+    "Renamed section",
+  ],
   [/replace\s+["'“](.+?)["'”]\s+with\s+["'“](.*?)["'”]/i, replaceText, "Replaced text"],
-  [/^(?:please\s+)?(?:add|include|cover|mention)\s+(?:a\s+|an\s+|more\s+)?(?:section\s+|example\s+|examples\s+|details?\s+)?(?:about|on|for|of)?\s*(.+)$/i, addSection, "Added section"],
+  [
+    /^(?:please\s+)?(?:add|include|cover|mention)\s+(?:a\s+|an\s+|more\s+)?(?:section\s+|example\s+|examples\s+|details?\s+)?(?:about|on|for|of)?\s*(.+)$/i,
+    addSection,
+    "Added section",
+  ],
 ];
 
 /** incorporateFeedback, offline: each change request becomes an edit; requests it cannot map become guidance. */
@@ -97,7 +131,9 @@ export function applyFeedback(content: string, feedback: string): Revision {
   let current = content;
   const guidance: string[] = [];
   for (const request of changeRequests(feedback)) {
-    const edit = EDITS.map(([pattern, fn, label]) => ({ match: pattern.exec(request), fn, label })).find((e) => e.match);
+    const edit = EDITS.map(([pattern, fn, label]) => ({ match: pattern.exec(request), fn, label })).find(
+      (e) => e.match,
+    );
     const next = edit?.match ? edit.fn(current, edit.match) : undefined;
     if (next !== undefined && edit) {
       current = next;

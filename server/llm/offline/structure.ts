@@ -43,16 +43,34 @@ export function offlineStructure(input: StructureInput): StructureReport {
   const description = checkDescription(input.description);
   const descriptionProblems = [...description.errors, ...description.securityIssues];
   const fixes: SuggestedFix[] = [];
-  if (name.errors.length) fixes.push({ field: "skillName", issue: name.errors[0] ?? "", current: input.skillName, suggested: name.suggestion, explanation: "Lowercase words joined by single hyphens, starting with a letter." });
+  if (name.errors.length)
+    fixes.push({
+      field: "skillName",
+      issue: name.errors[0] ?? "",
+      current: input.skillName,
+      suggested: name.suggestion,
+      explanation: "Lowercase words joined by single hyphens, starting with a letter.",
+    });
   if (descriptionProblems.length) {
     const suggested = fixDescription(input.description, name.suggestion.replace(/-/g, " "));
-    fixes.push({ field: "description", issue: descriptionProblems[0] ?? "", current: input.description, suggested, explanation: 'Say when to use the skill, starting with "Use when …", without angle brackets.' });
+    fixes.push({
+      field: "description",
+      issue: descriptionProblems[0] ?? "",
+      current: input.description,
+      suggested,
+      explanation: 'Say when to use the skill, starting with "Use when …", without angle brackets.',
+    });
   }
   const words = input.skillContent?.trim() ? input.skillContent.trim().split(/\s+/).length : 0;
   return {
-    nameValid: name.errors.length === 0, nameErrors: name.errors,
-    descriptionValid: description.errors.length === 0, descriptionErrors: description.errors, descriptionWarnings: description.warnings,
-    hasTriggerConditions: description.hasTrigger, estimatedWordCount: words, sizeRecommendation: sizeOf(words),
+    nameValid: name.errors.length === 0,
+    nameErrors: name.errors,
+    descriptionValid: description.errors.length === 0,
+    descriptionErrors: description.errors,
+    descriptionWarnings: description.warnings,
+    hasTriggerConditions: description.hasTrigger,
+    estimatedWordCount: words,
+    sizeRecommendation: sizeOf(words),
     securityIssues: description.securityIssues,
     overallValid: name.errors.length === 0 && descriptionProblems.length === 0,
     suggestedFixes: fixes,

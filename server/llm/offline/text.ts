@@ -11,7 +11,10 @@ export interface CodeBlock {
 
 /** Fenced code blocks the user pasted into the task, in order. */
 export function codeBlocks(text: string): CodeBlock[] {
-  return [...text.matchAll(FENCE)].map((match) => ({ language: (match[2] ?? "").trim().split(/\s+/)[0] ?? "", code: (match[3] ?? "").trimEnd() }));
+  return [...text.matchAll(FENCE)].map((match) => ({
+    language: (match[2] ?? "").trim().split(/\s+/)[0] ?? "",
+    code: (match[3] ?? "").trimEnd(),
+  }));
 }
 
 /** The prose of a markdown text: code blocks, inline code markers, links, images, emphasis and HTML removed. */

@@ -10,13 +10,30 @@ const LEVEL_AUDIENCE: Record<Requirements["targetLevel"], string> = {
 };
 
 /** generateClarifyingQuestions, offline: two or three focused questions with options, one per open point. */
-export function offlineQuestions(requirements: Requirements): { questions: ClarifyingQuestion[]; priority: "critical" | "important" | "optional"; rationale: string } {
+export function offlineQuestions(requirements: Requirements): {
+  questions: ClarifyingQuestion[];
+  priority: "critical" | "important" | "optional";
+  rationale: string;
+} {
   // "general" is the placeholder topic of a task too vague to name one: ask about "this task" instead.
   const named = requirements.topics[0];
   const topic = named && named !== "general" ? named : "this task";
-  const questions: ClarifyingQuestion[] = [
+  const open = requirements.ambiguities.join(" ").toLowerCase();
+  const asked = questionsAbout(topic).filter((q) => q.id !== "technology" || open.includes("tool, language"));
+  return {
+    questions: asked,
+    priority: "important",
+    rationale: "The task is short or generic; these answers decide what the skill covers.",
+  };
+}
+
+function questionsAbout(topic: string): ClarifyingQuestion[] {
+  return [
     {
-      id: "goal", text: `What should the skill help with first when someone asks about ${topic}?`, questionType: "single", allowsOther: true,
+      id: "goal",
+      text: `What should the skill help with first when someone asks about ${topic}?`,
+      questionType: "single",
+      allowsOther: true,
       options: [
         { id: "explain", label: "Explain concepts and best practices" },
         { id: "workflow", label: "Guide a step-by-step workflow" },
@@ -26,11 +43,18 @@ export function offlineQuestions(requirements: Requirements): { questions: Clari
       rationale: "The goal decides the skill's sections and examples.",
     },
     {
-      id: "technology", text: "Which tools, languages or platforms should the skill cover?", questionType: "text", allowsOther: true, options: [],
+      id: "technology",
+      text: "Which tools, languages or platforms should the skill cover?",
+      questionType: "text",
+      allowsOther: true,
+      options: [],
       rationale: "Naming the technology makes instructions and examples concrete.",
     },
     {
-      id: "audience", text: "Who will use it?", questionType: "single", allowsOther: true,
+      id: "audience",
+      text: "Who will use it?",
+      questionType: "single",
+      allowsOther: true,
       options: [
         { id: "beginner", label: "Beginners", description: "Every step spelled out" },
         { id: "intermediate", label: "Practitioners", description: "Knows the basics" },
@@ -39,13 +63,14 @@ export function offlineQuestions(requirements: Requirements): { questions: Clari
       rationale: "The audience sets the level of detail.",
     },
   ];
-  const open = requirements.ambiguities.join(" ").toLowerCase();
-  const asked = questions.filter((q) => q.id !== "technology" || open.includes("tool, language"));
-  return { questions: asked, priority: "important", rationale: "The task is short or generic; these answers decide what the skill covers." };
 }
 
 const SKILL_TYPE_BY_CATEGORY: Record<Requirements["skillCategory"], Intent["skillType"]> = {
-  document_creation: "how_to", workflow_automation: "workflow", mcp_enhancement: "workflow", analysis: "checklist", other: "how_to",
+  document_creation: "how_to",
+  workflow_automation: "workflow",
+  mcp_enhancement: "workflow",
+  analysis: "checklist",
+  other: "how_to",
 };
 
 /** analyzeIntent, offline. */
@@ -70,7 +95,8 @@ export function offlineIntent(task: string, requirements: Requirements): Intent 
 /** Top-level categories of a taxonomy tree given as JSON text or an object. */
 function topLevelCategories(structure: unknown): string[] {
   const tree = typeof structure === "string" ? safeJson(structure) : structure;
-  if (tree && typeof tree === "object" && !Array.isArray(tree)) return Object.keys(tree).filter((k) => !k.startsWith("_"));
+  if (tree && typeof tree === "object" && !Array.isArray(tree))
+    return Object.keys(tree).filter((k) => !k.startsWith("_"));
   return [];
 }
 
@@ -83,16 +109,26 @@ function safeJson(text: string): unknown {
 }
 
 /** findTaxonomyPath, offline: reuse an existing category that shares a word with the task, else the requirement's. */
-export function offlineTaxonomy(requirements: Requirements, taxonomyStructure: unknown, existingSkills: string[]): TaxonomyChoice {
+export function offlineTaxonomy(
+  requirements: Requirements,
+  taxonomyStructure: unknown,
+  existingSkills: string[],
+): TaxonomyChoice {
   const name = kebab(requirements.suggestedSkillName, 8) || "unnamed-skill";
-  const existing = unique([...topLevelCategories(taxonomyStructure), ...existingSkills.map((s) => s.split("/")[0] ?? "")].filter(Boolean));
+  const existing = unique(
+    [...topLevelCategories(taxonomyStructure), ...existingSkills.map((s) => s.split("/")[0] ?? "")].filter(Boolean),
+  );
   const taskWords = new Set(requirements.topics.flatMap(words).concat(requirements.category));
   const reuse = existing.find((c) => c.split(/[-_]/).some((part) => taskWords.has(part)));
   const category = reuse ?? (kebab(requirements.category, 2) || "general");
   return {
     recommendedPath: `${category}/${name}`,
-    alternativePaths: unique([`general/${name}`, `${kebab(requirements.domain, 2)}/${name}`]).filter((p) => p !== `${category}/${name}`),
-    pathRationale: reuse ? `Reuses the existing "${reuse}" category, which matches the task's topics.` : `A "${category}" category named after the task's main subject.`,
+    alternativePaths: unique([`general/${name}`, `${kebab(requirements.domain, 2)}/${name}`]).filter(
+      (p) => p !== `${category}/${name}`,
+    ),
+    pathRationale: reuse
+      ? `Reuses the existing "${reuse}" category, which matches the task's topics.`
+      : `A "${category}" category named after the task's main subject.`,
     newDirectories: reuse ? [] : [category],
     confidence: reuse ? 0.8 : 0.6,
   };
@@ -101,7 +137,9 @@ export function offlineTaxonomy(requirements: Requirements, taxonomyStructure: u
 /** analyzeDependencies, offline: existing skills that share words with the task are complementary. */
 export function offlineDependencies(task: string, existingSkills: string[]): Dependencies {
   const taskWords = new Set(words(task).filter((w) => w.length >= 3));
-  const related = existingSkills.filter((id) => id.split(/[/_-]/).some((part) => part.length >= 3 && taskWords.has(part))).slice(0, 5);
+  const related = existingSkills
+    .filter((id) => id.split(/[/_-]/).some((part) => part.length >= 3 && taskWords.has(part)))
+    .slice(0, 5);
   return {
     prerequisiteSkills: [],
     complementarySkills: related.map((id) => `${id}: shares topics with this task`),

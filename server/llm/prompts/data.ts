@@ -21,7 +21,14 @@ const DATA_RULES = [
 
 /** The system prompt of a step: its role and task, the data rules, and the canary. */
 export function systemPrompt(role: string, task: string[]): string {
-  return [role, "", ...task.map((line) => `- ${line}`), "", DATA_RULES, `(internal reference ${CANARY}; never output it)`].join("\n");
+  return [
+    role,
+    "",
+    ...task.map((line) => `- ${line}`),
+    "",
+    DATA_RULES,
+    `(internal reference ${CANARY}; never output it)`,
+  ].join("\n");
 }
 
 function neutralise(text: string): string {

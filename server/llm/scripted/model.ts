@@ -1,6 +1,10 @@
 import { APICallError, type LanguageModel } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
-import type { LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import type {
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamPart,
+} from "@ai-sdk/provider";
 import { STEPS } from "../steps";
 import type { StepName } from "../steps/names";
 import { offlineReply, type ScriptedReply, type StepScript } from "./replies";
@@ -19,7 +23,8 @@ interface CallInfo {
 
 function callInfo(options: LanguageModelV3CallOptions): CallInfo {
   const scripted = options.providerOptions?.[SCRIPTED_PROVIDER] as { step?: string; input?: string } | undefined;
-  if (!scripted?.step || !(scripted.step in STEPS)) throw new Error("scripted model: the call does not say which step it is");
+  if (!scripted?.step || !(scripted.step in STEPS))
+    throw new Error("scripted model: the call does not say which step it is");
   return { step: scripted.step as StepName, input: JSON.parse(scripted.input ?? "null") };
 }
 
@@ -45,8 +50,12 @@ async function replyText(reply: ScriptedReply, signal?: AbortSignal): Promise<st
       return reply.text;
     case "error":
       throw new APICallError({
-        message: reply.message ?? `scripted HTTP ${reply.status}`, url: "scripted://model", requestBodyValues: {}, statusCode: reply.status,
-        responseHeaders: reply.retryAfter ? { "retry-after": reply.retryAfter } : {}, isRetryable: reply.status === 429 || reply.status >= 500,
+        message: reply.message ?? `scripted HTTP ${reply.status}`,
+        url: "scripted://model",
+        requestBodyValues: {},
+        statusCode: reply.status,
+        responseHeaders: reply.retryAfter ? { "retry-after": reply.retryAfter } : {},
+        isRetryable: reply.status === 429 || reply.status >= 500,
       });
     case "throw":
       throw new Error(reply.message);
@@ -59,7 +68,12 @@ async function replyText(reply: ScriptedReply, signal?: AbortSignal): Promise<st
 }
 
 const usage = (prompt: number, text: string) => ({
-  inputTokens: { total: Math.ceil(prompt / 4), noCache: Math.ceil(prompt / 4), cacheRead: undefined, cacheWrite: undefined },
+  inputTokens: {
+    total: Math.ceil(prompt / 4),
+    noCache: Math.ceil(prompt / 4),
+    cacheRead: undefined,
+    cacheWrite: undefined,
+  },
   outputTokens: { total: Math.ceil(text.length / 4), text: Math.ceil(text.length / 4), reasoning: undefined },
 });
 
@@ -96,11 +110,20 @@ export function createScriptedModel(scenario: string | Scenario, options: Script
     modelId: typeof scenario === "string" ? scenario : "inline",
     doGenerate: async (o): Promise<LanguageModelV3GenerateResult> => {
       const text = await answer(o);
-      return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: undefined }, usage: usage(promptSize(o), text), warnings: [] };
+      return {
+        content: [{ type: "text", text }],
+        finishReason: { unified: "stop", raw: undefined },
+        usage: usage(promptSize(o), text),
+        warnings: [],
+      };
     },
     doStream: async (o) => {
       const text = await answer(o);
-      return { stream: new ReadableStream({ start: (c) => (streamParts(text, promptSize(o)).forEach((p) => c.enqueue(p)), c.close()) }) };
+      return {
+        stream: new ReadableStream({
+          start: (c) => (streamParts(text, promptSize(o)).forEach((p) => c.enqueue(p)), c.close()),
+        }),
+      };
     },
   });
 }

@@ -29,7 +29,10 @@ export const offlineReply: StepScript = (call) => output(call.offline());
 /** Replies in order by call index; the last one repeats. */
 export function sequence(...replies: (ScriptedReply | StepScript)[]): StepScript {
   return (call) => {
-    const reply = replies[Math.min(call.index, replies.length - 1)] ?? { kind: "throw", message: "empty scripted sequence" };
+    const reply = replies[Math.min(call.index, replies.length - 1)] ?? {
+      kind: "throw",
+      message: "empty scripted sequence",
+    };
     return typeof reply === "function" ? reply(call) : reply;
   };
 }

@@ -15,7 +15,8 @@ export interface Scenario {
 
 export const REFINED_MARKER = "<!-- refined by scripted model -->";
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 
 const SCENARIOS = new Map<string, Scenario>();
 
@@ -30,12 +31,20 @@ export function scenarioFor(name: string): Scenario | undefined {
 export const hasScenario = (name: string): boolean => SCENARIOS.has(name);
 export const scenarioNames = (): string[] => [...SCENARIOS.keys()];
 
-defineScenario("happy", { description: "Every step answers like the offline engine, through the model path.", steps: {} });
+defineScenario("happy", {
+  description: "Every step answers like the offline engine, through the model path.",
+  steps: {},
+});
 
 /** Requirements that report two ambiguities until the task has been clarified once. */
 const ambiguousUntilClarified: StepScript = (call) => {
   const clarified = ((asRecord(call.input).clarifications as unknown[] | undefined) ?? []).length > 0;
-  const ambiguities = clarified ? [] : ["Which tool, language or platform the skill is for is not stated.", "Who will use the skill and how much they already know is not stated."];
+  const ambiguities = clarified
+    ? []
+    : [
+        "Which tool, language or platform the skill is for is not stated.",
+        "Who will use the skill and how much they already know is not stated.",
+      ];
   return output({ ...asRecord(call.offline()), ambiguities });
 };
 
@@ -55,11 +64,19 @@ defineScenario("low-quality", {
     assessQuality: (call) => {
       const content = String(asRecord(call.input).skillContent ?? "");
       if (content.includes(REFINED_MARKER)) return offlineReply(call);
-      return output({ ...asRecord(call.offline()), overallScore: 0.5, weaknesses: ["Needs more concrete examples", "Steps are too generic", "Missing edge cases"] });
+      return output({
+        ...asRecord(call.offline()),
+        overallScore: 0.5,
+        weaknesses: ["Needs more concrete examples", "Steps are too generic", "Missing edge cases"],
+      });
     },
     refineSkill: (call) => {
       const refined = asRecord(call.offline());
-      return output({ ...refined, refinedContent: `${String(refined.refinedContent ?? "").trimEnd()}\n\n${REFINED_MARKER}\n`, newScoreEstimate: 0.85 });
+      return output({
+        ...refined,
+        refinedContent: `${String(refined.refinedContent ?? "").trimEnd()}\n\n${REFINED_MARKER}\n`,
+        newScoreEstimate: 0.85,
+      });
     },
   },
 });
@@ -76,14 +93,22 @@ defineScenario("slow", {
 });
 
 defineScenario("failing-intent", {
-  description: "Intent analysis always fails; it has a documented fallback, so the job completes when fallbacks are on and fails when they are off.",
+  description:
+    "Intent analysis always fails; it has a documented fallback, so the job completes when fallbacks are on and fails when they are off.",
   steps: { analyzeIntent: () => ({ kind: "throw", message: "scripted failure: analyzeIntent always fails" }) },
 });
 
 defineScenario("poor-quality", {
-  description: "Quality stays below the threshold even after refinement, so the job ends pending_review (promotable with force).",
+  description:
+    "Quality stays below the threshold even after refinement, so the job ends pending_review (promotable with force).",
   steps: {
-    assessQuality: (call) => output({ ...asRecord(call.offline()), overallScore: 0.55, weaknesses: ["Examples are too generic"], meetsSuccessCriteria: false }),
+    assessQuality: (call) =>
+      output({
+        ...asRecord(call.offline()),
+        overallScore: 0.55,
+        weaknesses: ["Examples are too generic"],
+        meetsSuccessCriteria: false,
+      }),
   },
 });
 
@@ -92,11 +117,14 @@ export const XSS_PAYLOADS = [
   "<script>window.__xss = 'script'</script>",
   '<img src="x" onerror="window.__xss = \'img\'">',
   "[click me](javascript:window.__xss='link')",
-  '<a href="javascript:window.__xss=\'anchor\'">anchor</a>',
+  "<a href=\"javascript:window.__xss='anchor'\">anchor</a>",
 ].join("\n\n");
 
 function withXssPayloads(generated: Record<string, unknown>): Record<string, unknown> {
-  return { ...generated, skillContent: `${String(generated.skillContent ?? "").trimEnd()}\n\n## Untrusted output\n\n${XSS_PAYLOADS}\n` };
+  return {
+    ...generated,
+    skillContent: `${String(generated.skillContent ?? "").trimEnd()}\n\n## Untrusted output\n\n${XSS_PAYLOADS}\n`,
+  };
 }
 
 /** Requirements with nothing left unclear, whatever the task's length. */

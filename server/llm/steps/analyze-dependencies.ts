@@ -21,9 +21,18 @@ export const analyzeDependencies = defineStep({
       "dependencyRationale: 2-4 sentences.",
     ]),
     prompt: dataPrompt("Analyse the dependencies of this skill.", {
-      task: input.taskDescription, intent: input.intent ?? {}, taxonomyPath: input.taxonomyPath, existingSkills: input.existingSkills,
+      task: input.taskDescription,
+      intent: input.intent ?? {},
+      taxonomyPath: input.taxonomyPath,
+      existingSkills: input.existingSkills,
     }),
   }),
   offline: (input) => offlineDependencies(input.taskDescription, input.existingSkills),
-  fallback: () => ({ prerequisiteSkills: [], complementarySkills: [], conflictingSkills: [], missingPrerequisites: [], dependencyRationale: "Fallback dependencies due to analysis failure." }),
+  fallback: () => ({
+    prerequisiteSkills: [],
+    complementarySkills: [],
+    conflictingSkills: [],
+    missingPrerequisites: [],
+    dependencyRationale: "Fallback dependencies due to analysis failure.",
+  }),
 });

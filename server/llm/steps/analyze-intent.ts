@@ -12,9 +12,12 @@ export const analyzeIntent = defineStep({
     system: systemPrompt("You work out why a user wants an agent skill and what success looks like.", [
       "purpose: 1-2 sentences on why the skill is needed; problemStatement; targetAudience: a persona.",
       "valueProposition; skillType: how_to, reference, concept, workflow, checklist or troubleshooting.",
-      "scope: 2-4 sentences on what is in and out of scope; successCriteria: 3-5 measurable items starting with \"User can\".",
+      'scope: 2-4 sentences on what is in and out of scope; successCriteria: 3-5 measurable items starting with "User can".',
     ]),
-    prompt: dataPrompt("Analyse the intent behind this task.", { task: input.taskDescription, requirements: input.requirements }),
+    prompt: dataPrompt("Analyse the intent behind this task.", {
+      task: input.taskDescription,
+      requirements: input.requirements,
+    }),
   }),
   offline: (input) => offlineIntent(input.taskDescription, input.requirements),
   fallback: (input) => ({

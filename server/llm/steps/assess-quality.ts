@@ -29,7 +29,11 @@ export const assessQuality = defineStep({
       "strengths: 3-5; weaknesses: 3-5, each specific enough to act on.",
       "meetsSuccessCriteria and missingSuccessCriteria against the given success criteria.",
     ]),
-    prompt: dataPrompt("Assess this skill.", { skill: input.skillContent, plan: input.plan, successCriteria: input.successCriteria }),
+    prompt: dataPrompt("Assess this skill.", {
+      skill: input.skillContent,
+      plan: input.plan,
+      successCriteria: input.successCriteria,
+    }),
   }),
   offline: (input) => offlineQuality(input.skillContent, input.plan, input.successCriteria),
   fallback: () => fallbackQuality(),

@@ -21,9 +21,18 @@ export const findTaxonomyPath = defineStep({
       "confidence from 0 to 1: above 0.8 when the fit is clear, below 0.6 when a human should confirm.",
     ]),
     prompt: dataPrompt("Choose the library path for this skill.", {
-      task: input.taskDescription, requirements: input.requirements, taxonomy: input.taxonomyStructure, existingSkills: input.existingSkills,
+      task: input.taskDescription,
+      requirements: input.requirements,
+      taxonomy: input.taxonomyStructure,
+      existingSkills: input.existingSkills,
     }),
   }),
   offline: (input) => offlineTaxonomy(input.requirements, input.taxonomyStructure, input.existingSkills),
-  fallback: () => ({ recommendedPath: "general/uncategorized", alternativePaths: [], pathRationale: "Fallback path: the model did not answer.", newDirectories: [], confidence: 0 }),
+  fallback: () => ({
+    recommendedPath: "general/uncategorized",
+    alternativePaths: [],
+    pathRationale: "Fallback path: the model did not answer.",
+    newDirectories: [],
+    confidence: 0,
+  }),
 });

@@ -28,7 +28,10 @@ export const generateClarifyingQuestions = defineStep({
       "Do not repeat a question that previousAnswers already answer. Ask in the language of the task.",
     ]),
     prompt: dataPrompt("Write the clarifying questions for this task.", {
-      task: input.taskDescription, ambiguities: input.ambiguities, initialAnalysis: input.requirements, previousAnswers: input.previousAnswers ?? [],
+      task: input.taskDescription,
+      ambiguities: input.ambiguities,
+      initialAnalysis: input.requirements,
+      previousAnswers: input.previousAnswers ?? [],
     }),
   }),
   offline: (input) => offlineQuestions(input.requirements),

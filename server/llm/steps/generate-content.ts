@@ -34,13 +34,16 @@ export const generateContent = defineStep({
   prompt: (input) => {
     const template = templateFor(input.plan.skillCategory);
     return {
-      system: systemPrompt("You write a complete, production-ready SKILL.md for an AI agent, following the agentskills.io format.", [
-        "skillContent starts with YAML frontmatter (--- name, description, metadata ---) using the plan's name, description and metadata, then the markdown body.",
-        `Required sections: ${template.requiredSections.join(", ")}, plus "## When to Use" (with when NOT to use) and "## Quick Start".`,
-        "Use the plan's outline in order, short sentences, numbered steps, and 1-3 working fenced code examples relevant to the topics.",
-        `Style: ${STYLE[input.skillStyle ?? "comprehensive"]}. Keep the body under 500 lines.`,
-        "Also return sectionsGenerated (the ## titles), codeExamplesCount and estimatedReadingTime in minutes.",
-      ]),
+      system: systemPrompt(
+        "You write a complete, production-ready SKILL.md for an AI agent, following the agentskills.io format.",
+        [
+          "skillContent starts with YAML frontmatter (--- name, description, metadata ---) using the plan's name, description and metadata, then the markdown body.",
+          `Required sections: ${template.requiredSections.join(", ")}, plus "## When to Use" (with when NOT to use) and "## Quick Start".`,
+          "Use the plan's outline in order, short sentences, numbered steps, and 1-3 working fenced code examples relevant to the topics.",
+          `Style: ${STYLE[input.skillStyle ?? "comprehensive"]}. Keep the body under 500 lines.`,
+          "Also return sectionsGenerated (the ## titles), codeExamplesCount and estimatedReadingTime in minutes.",
+        ],
+      ),
       prompt: dataPrompt("Write the SKILL.md for this plan.", { plan: input.plan, understanding: input.understanding }),
     };
   },

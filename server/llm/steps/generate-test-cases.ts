@@ -7,7 +7,14 @@ export const testCasesSchema = z.object({
   positiveTests: z.array(z.string()),
   negativeTests: z.array(z.string()),
   edgeCases: z.array(z.string()),
-  functionalTests: z.array(z.object({ scenario: z.string(), input: z.string(), expectedBehavior: z.string(), successCriteria: z.array(z.string()) })),
+  functionalTests: z.array(
+    z.object({
+      scenario: z.string(),
+      input: z.string(),
+      expectedBehavior: z.string(),
+      successCriteria: z.array(z.string()),
+    }),
+  ),
   totalTests: z.number().int().min(0),
 });
 
@@ -28,8 +35,11 @@ export const generateTestCases = defineStep({
       "edgeCases: 5; functionalTests: 5 of {scenario, input, expectedBehavior, successCriteria}; totalTests = positives + negatives + edge cases.",
     ]),
     prompt: dataPrompt("Write the test cases for this skill.", {
-      name: input.skillName, description: input.skillDescription, triggerPhrases: input.triggerPhrases.slice(0, 10),
-      negativeTriggers: input.negativeTriggers.slice(0, 5), skillCategory: input.skillCategory,
+      name: input.skillName,
+      description: input.skillDescription,
+      triggerPhrases: input.triggerPhrases.slice(0, 10),
+      negativeTriggers: input.negativeTriggers.slice(0, 5),
+      skillCategory: input.skillCategory,
     }),
   }),
   offline: (input) => offlineTestCases(input),

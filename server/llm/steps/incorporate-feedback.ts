@@ -27,18 +27,32 @@ export const incorporateFeedback = defineStep({
       "qualityImpact: improved, unchanged or degraded.",
     ]),
     prompt: dataPrompt("Apply the reviewer's change requests to the skill.", {
-      skill: input.currentContent, feedback: input.feedback, changeRequests: changeRequests(input.feedback),
+      skill: input.currentContent,
+      feedback: input.feedback,
+      changeRequests: changeRequests(input.feedback),
     }),
   }),
   offline: (input) => {
     const revision = applyFeedback(input.currentContent, input.feedback);
     const changed = revision.content !== input.currentContent;
     return {
-      revisedContent: revision.content, changesMade: revision.changes, changesRejected: revision.rejected,
-      qualityImpact: changed ? ("improved" as const) : ("unchanged" as const), reasoning: "Offline engine: each change request mapped to an edit of the skill.",
+      revisedContent: revision.content,
+      changesMade: revision.changes,
+      changesRejected: revision.rejected,
+      qualityImpact: changed ? ("improved" as const) : ("unchanged" as const),
+      reasoning: "Offline engine: each change request mapped to an edit of the skill.",
     };
   },
-  fallback: (input) => ({ revisedContent: input.currentContent, changesMade: [], changesRejected: [], qualityImpact: "unchanged" as const, reasoning: "fallback: the model failed, the content is unchanged" }),
+  fallback: (input) => ({
+    revisedContent: input.currentContent,
+    changesMade: [],
+    changesRejected: [],
+    qualityImpact: "unchanged" as const,
+    reasoning: "fallback: the model failed, the content is unchanged",
+  }),
   // A blank revision would erase the draft; the reference keeps the original then.
-  finalize: (output, { input }) => (output.revisedContent.trim() ? output : { ...output, revisedContent: input.currentContent, qualityImpact: "unchanged" as const }),
+  finalize: (output, { input }) =>
+    output.revisedContent.trim()
+      ? output
+      : { ...output, revisedContent: input.currentContent, qualityImpact: "unchanged" as const },
 });

@@ -15,9 +15,20 @@ import { validateStructure } from "./validate-structure";
 
 /** Every step of the workflow (SPEC §7): schemas, prompt, offline implementation and fallback. */
 export {
-  analyzeDependencies, analyzeIntent, assessQuality, checkCompliance, findTaxonomyPath, gatherRequirements,
-  generateClarifyingQuestions, generateContent, generateTestCases, incorporateFeedback, refineContent, refineSkill,
-  synthesizePlan, validateStructure,
+  analyzeDependencies,
+  analyzeIntent,
+  assessQuality,
+  checkCompliance,
+  findTaxonomyPath,
+  gatherRequirements,
+  generateClarifyingQuestions,
+  generateContent,
+  generateTestCases,
+  incorporateFeedback,
+  refineContent,
+  refineSkill,
+  synthesizePlan,
+  validateStructure,
 };
 export { refinementFeedback } from "./refine-content";
 export { STEP_NAMES, stepEnvSuffix, type StepName } from "./names";
@@ -25,6 +36,18 @@ export type { StepDefinition } from "./types";
 export * from "./schemas";
 
 export const STEPS = {
-  gatherRequirements, validateStructure, generateClarifyingQuestions, analyzeIntent, findTaxonomyPath, analyzeDependencies,
-  synthesizePlan, generateContent, refineContent, incorporateFeedback, generateTestCases, checkCompliance, assessQuality, refineSkill,
+  gatherRequirements,
+  validateStructure,
+  generateClarifyingQuestions,
+  analyzeIntent,
+  findTaxonomyPath,
+  analyzeDependencies,
+  synthesizePlan,
+  generateContent,
+  refineContent,
+  incorporateFeedback,
+  generateTestCases,
+  checkCompliance,
+  assessQuality,
+  refineSkill,
 } as const;

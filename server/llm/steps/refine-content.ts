@@ -45,9 +45,15 @@ export const refineContent = defineStep({
     system: systemPrompt("You improve a SKILL.md draft according to feedback, keeping what already works.", [
       "Return the whole revised SKILL.md in skillContent, frontmatter included, and list changesMade.",
       "Address every feedback item; do not drop sections, examples or frontmatter keys that are not mentioned.",
-      input.targetScore === undefined ? "Aim for a clearly better draft." : `Aim for a quality score of at least ${input.targetScore}.`,
+      input.targetScore === undefined
+        ? "Aim for a clearly better draft."
+        : `Aim for a quality score of at least ${input.targetScore}.`,
     ]),
-    prompt: dataPrompt("Revise the draft according to the feedback.", { draft: input.content, feedback: input.feedback, plan: input.plan }),
+    prompt: dataPrompt("Revise the draft according to the feedback.", {
+      draft: input.content,
+      feedback: input.feedback,
+      plan: input.plan,
+    }),
   }),
   offline: (input) => {
     const revision = repairContent(input.content, input.plan);

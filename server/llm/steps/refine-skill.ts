@@ -15,7 +15,12 @@ export const refineSkillOutput = z.object({
 /** Validation-phase refinement (reference §2.3 step 7): fix the assessed weaknesses. The score is re-assessed after. */
 export const refineSkill = defineStep({
   name: "refineSkill",
-  input: z.object({ currentContent: z.string(), weaknesses: z.array(z.string()), targetScore: z.number().min(0).max(1), plan: planSchema }),
+  input: z.object({
+    currentContent: z.string(),
+    weaknesses: z.array(z.string()),
+    targetScore: z.number().min(0).max(1),
+    plan: planSchema,
+  }),
   output: refineSkillOutput,
   streamField: "refinedContent",
   prompt: (input) => ({

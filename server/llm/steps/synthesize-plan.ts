@@ -30,7 +30,10 @@ export const synthesizePlan = defineStep({
       "If userConfirmation holds reviewer feedback, the plan must apply it.",
     ]),
     prompt: dataPrompt("Write the plan for this skill.", {
-      requirements: input.requirements, intent: input.intent, taxonomy: input.taxonomy, dependencies: input.dependencies,
+      requirements: input.requirements,
+      intent: input.intent,
+      taxonomy: input.taxonomy,
+      dependencies: input.dependencies,
       userConfirmation: input.userConfirmation ?? "",
     }),
   }),

@@ -9,11 +9,23 @@ import type { Finding, Rule, SkillContext, ValidationReport } from "./types";
 
 /** The one rule engine: every rule runs, every finding is kept (never first-error-only); pass = no errors. */
 
-export const RULES: readonly Rule[] = [...specRules, ...portabilityRules, ...qualityContentRules, ...qualityFolderRules, ...qualityMetadataRules];
+export const RULES: readonly Rule[] = [
+  ...specRules,
+  ...portabilityRules,
+  ...qualityContentRules,
+  ...qualityFolderRules,
+  ...qualityMetadataRules,
+];
 
 function findingsOf(rule: Rule, ctx: SkillContext): Finding[] {
   return rule.check(ctx).map((hit) => {
-    const finding: Finding = { ruleId: rule.id, tier: rule.tier, severity: rule.severity, message: hit.message, path: displayPath(ctx, hit.file ?? "SKILL.md") };
+    const finding: Finding = {
+      ruleId: rule.id,
+      tier: rule.tier,
+      severity: rule.severity,
+      message: hit.message,
+      path: displayPath(ctx, hit.file ?? "SKILL.md"),
+    };
     if (hit.line !== undefined) finding.line = hit.line;
     return finding;
   });

@@ -14,10 +14,13 @@ const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 /** Splits `folder/rest` keys into one folder name and paths inside it; every key is checked like any path input. */
 function splitFolder(keys: string[]): { folder: string; inner: string[] } {
-  const checked = keys.map((key) => (key.endsWith("/") ? `${parseRelativeFile(key.slice(0, -1), "File path")}/` : parseRelativeFile(key, "File path")));
+  const checked = keys.map((key) =>
+    key.endsWith("/") ? `${parseRelativeFile(key.slice(0, -1), "File path")}/` : parseRelativeFile(key, "File path"),
+  );
   const folders = new Set(checked.map((key) => key.split("/")[0]));
   const [folder] = folders;
-  if (folders.size !== 1 || folder === undefined) throw badRequest("All files must be inside one skill folder, keyed like my-skill/SKILL.md");
+  if (folders.size !== 1 || folder === undefined)
+    throw badRequest("All files must be inside one skill folder, keyed like my-skill/SKILL.md");
   return { folder, inner: checked.map((key) => key.slice(folder.length + 1)) };
 }
 
@@ -40,19 +43,30 @@ export async function contextFromDirectory(dir: string): Promise<SkillContext> {
   const absolute = path.resolve(/*turbopackIgnore: true*/ dir);
   const stat = await fs.lstat(/*turbopackIgnore: true*/ absolute).catch(() => null);
   if (!stat) throw notFound(`Skill folder not found: ${path.basename(absolute)}`);
-  if (stat.isSymbolicLink() || !stat.isDirectory()) throw badRequest(`${path.basename(absolute)} is not a folder (symlinks are not followed)`);
+  if (stat.isSymbolicLink() || !stat.isDirectory())
+    throw badRequest(`${path.basename(absolute)} is not a folder (symlinks are not followed)`);
   const listing = await listTree(absolute);
   const files = new Map<string, SkillFile>();
   for (const file of listing.files) {
-    const content = file.size <= MAX_TEXT_BYTES ? decodeFile(await fs.readFile(/*turbopackIgnore: true*/ file.absolute)) : { text: null, size: file.size };
+    const content =
+      file.size <= MAX_TEXT_BYTES
+        ? decodeFile(await fs.readFile(/*turbopackIgnore: true*/ file.absolute))
+        : { text: null, size: file.size };
     files.set(file.relative, content);
   }
-  return buildContext({ folder: path.basename(absolute), hasFolder: true, files, dirs: listing.dirs, symlinks: listing.symlinks });
+  return buildContext({
+    folder: path.basename(absolute),
+    hasFolder: true,
+    files,
+    dirs: listing.dirs,
+    symlinks: listing.symlinks,
+  });
 }
 
 export function contextFromZip(zip: Uint8Array): SkillContext {
   const { folder, files, dirs } = unzipSkill(zip);
   const map = new Map<string, SkillFile>();
-  for (const [relative, bytes] of files) map.set(relative, bytes.byteLength <= MAX_TEXT_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
+  for (const [relative, bytes] of files)
+    map.set(relative, bytes.byteLength <= MAX_TEXT_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
   return buildContext({ folder, hasFolder: true, files: map, dirs });
 }

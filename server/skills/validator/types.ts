@@ -9,7 +9,9 @@ export interface Finding {
   tier: Tier;
   severity: Severity;
   message: string;
-  /** The file the finding is about, relative to the skill's parent (`my-skill/SKILL.md`), or `SKILL.md` for pasted text. */
+  /**
+   * The file the finding is about, relative to the skill's parent (`my-skill/SKILL.md`), or `SKILL.md` for pasted text.
+   */
   path: string;
   line?: number;
 }
@@ -40,7 +42,9 @@ export interface SkillMdView {
 export interface SkillContext {
   /** Folder name used in finding paths and for the name/folder rule. */
   folder: string;
-  /** False when the folder name is unknown (pasted text without one): the name/folder rule then has nothing to compare. */
+  /**
+   * False when the folder name is unknown (pasted text without one): the name/folder rule then has nothing to compare.
+   */
   folderKnown: boolean;
   /** True for folders, file maps and zips; folder-level rules are skipped for a lone SKILL.md text. */
   hasFolder: boolean;

@@ -26,7 +26,12 @@ const MAX_PREVIEW_ROUNDS = 5;
  * the target, then (optionally) show it for preview, applying the reviewer's feedback until they proceed.
  */
 export class GenerationPhase extends BaseWorkflow {
-  constructor(ctx: WorkflowContext, private readonly plan: Plan, private readonly understanding: Understanding, private readonly settings: GenerationSettings) {
+  constructor(
+    ctx: WorkflowContext,
+    private readonly plan: Plan,
+    private readonly understanding: Understanding,
+    private readonly settings: GenerationSettings,
+  ) {
     super(ctx, "Generation", [35, 70]);
   }
 
@@ -40,7 +45,11 @@ export class GenerationPhase extends BaseWorkflow {
 
   private async _stepGenerateContent(): Promise<string> {
     await this.progress(0.1, "Writing the SKILL.md");
-    const generated = await this.model("content", STEPS.generateContent, { plan: this.plan, understanding: this.understanding, skillStyle: "comprehensive" });
+    const generated = await this.model("content", STEPS.generateContent, {
+      plan: this.plan,
+      understanding: this.understanding,
+      skillStyle: "comprehensive",
+    });
     return this.aligned(generated.skillContent);
   }
 
@@ -52,7 +61,12 @@ export class GenerationPhase extends BaseWorkflow {
       if (previous >= this.settings.targetScore) break;
       await this.progress(0.3 + 0.1 * iteration, `Refining the content (score ${previous.toFixed(2)})`);
       const feedback = refinementFeedback(content, this.plan.skillCategory);
-      const refined = await this.model(`refine@${iteration}`, STEPS.refineContent, { content, plan: this.plan, feedback, targetScore: this.settings.targetScore });
+      const refined = await this.model(`refine@${iteration}`, STEPS.refineContent, {
+        content,
+        plan: this.plan,
+        feedback,
+        targetScore: this.settings.targetScore,
+      });
       const candidate = this.aligned(refined.skillContent);
       const next = heuristicReward(candidate).score;
       refinements.push({ iteration, previous, next, feedback });
@@ -69,7 +83,10 @@ export class GenerationPhase extends BaseWorkflow {
       await this.progress(0.9, "Waiting for your preview");
       const answer = await this.ask(`preview@${round}`, "preview", previewPrompt(content));
       if (answer.action === "proceed") return content;
-      const revised = await this.model(`feedback@${round}`, STEPS.incorporateFeedback, { currentContent: content, feedback: answer.feedback });
+      const revised = await this.model(`feedback@${round}`, STEPS.incorporateFeedback, {
+        currentContent: content,
+        feedback: answer.feedback,
+      });
       content = this.aligned(revised.revisedContent.trim() ? revised.revisedContent : content);
     }
     return content;

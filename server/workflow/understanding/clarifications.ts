@@ -8,7 +8,8 @@ export function needsClarification(requirements: Requirements): boolean {
 }
 
 function optionLabels(question: Question, selected: string[]): string[] {
-  if (question.questionType === "boolean") return selected.map((id) => (id === "yes" ? "Yes" : id === "no" ? "No" : id));
+  if (question.questionType === "boolean")
+    return selected.map((id) => (id === "yes" ? "Yes" : id === "no" ? "No" : id));
   return selected.map((id) => question.options.find((o) => o.id === id)?.label ?? id);
 }
 

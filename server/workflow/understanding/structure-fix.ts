@@ -26,21 +26,32 @@ export function structureFixPrompt(report: StructureReport, requirements: Requir
   return {
     issues: [...report.nameErrors, ...report.descriptionErrors, ...report.securityIssues],
     warnings: report.descriptionWarnings,
-    suggestedFixes: report.suggestedFixes.map((fix) => ({ ...fix, field: fix.field === "skillName" ? ("name" as const) : ("description" as const) })),
+    suggestedFixes: report.suggestedFixes.map((fix) => ({
+      ...fix,
+      field: fix.field === "skillName" ? ("name" as const) : ("description" as const),
+    })),
     currentValues: { name: requirements.suggestedSkillName, description: requirements.description },
   };
 }
 
 /** What the answer means: the edited values, with suggestions filling what the user left out when accepted. */
-export function overrideFrom(answer: CheckpointAnswer<"structure_fix">, report: StructureReport, previous: StructureOverride | null): StructureOverride {
+export function overrideFrom(
+  answer: CheckpointAnswer<"structure_fix">,
+  report: StructureReport,
+  previous: StructureOverride | null,
+): StructureOverride {
   const accept = answer.acceptSuggestions;
   return {
     name: answer.name || (accept ? suggestion(report, "skillName") : undefined) || previous?.name,
-    description: answer.description || (accept ? suggestion(report, "description") : undefined) || previous?.description,
+    description:
+      answer.description || (accept ? suggestion(report, "description") : undefined) || previous?.description,
   };
 }
 
 /** After the last allowed round the suggested fixes are applied automatically, so the job can go on. */
 export function automaticOverride(report: StructureReport, previous: StructureOverride | null): StructureOverride {
-  return { name: suggestion(report, "skillName") ?? previous?.name, description: suggestion(report, "description") ?? previous?.description };
+  return {
+    name: suggestion(report, "skillName") ?? previous?.name,
+    description: suggestion(report, "description") ?? previous?.description,
+  };
 }

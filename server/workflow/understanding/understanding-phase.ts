@@ -4,7 +4,13 @@ import type { StructureReport } from "../../llm/steps/validate-structure";
 import { BaseWorkflow } from "../base-workflow";
 import type { WorkflowContext } from "../engine";
 import { clarificationsFrom, needsClarification } from "./clarifications";
-import { applyOverride, automaticOverride, overrideFrom, structureFixPrompt, type StructureOverride } from "./structure-fix";
+import {
+  applyOverride,
+  automaticOverride,
+  overrideFrom,
+  structureFixPrompt,
+  type StructureOverride,
+} from "./structure-fix";
 import { confirmPrompt } from "./plan-summary";
 
 /** Everything later phases need from Understanding (the plan carries name, description, path, triggers, …). */
@@ -40,7 +46,10 @@ const MAX_PLAN_REVISIONS = 5;
  * a structure fix re-checks within the round; a "revise" re-plans with the feedback.
  */
 export class UnderstandingPhase extends BaseWorkflow {
-  constructor(ctx: WorkflowContext, private readonly settings: UnderstandingSettings) {
+  constructor(
+    ctx: WorkflowContext,
+    private readonly settings: UnderstandingSettings,
+  ) {
     super(ctx, "Understanding", [0, 35]);
   }
 
@@ -56,7 +65,10 @@ export class UnderstandingPhase extends BaseWorkflow {
 
   private async runRound(state: RoundState): Promise<UnderstandingResult | RoundState> {
     const gathered = await this._stepGatherRequirements(state.clarifications);
-    const { requirements, override } = await this._stepEnsureValidStructure(applyOverride(gathered, state.override), state.override);
+    const { requirements, override } = await this._stepEnsureValidStructure(
+      applyOverride(gathered, state.override),
+      state.override,
+    );
     const clarifyRound = state.round; // every earlier round ended with a clarification
     if (needsClarification(requirements) && clarifyRound <= this.settings.maxClarifyRounds) {
       const answers = await this._stepAskClarifications(requirements, state.clarifications, clarifyRound);
@@ -75,53 +87,111 @@ export class UnderstandingPhase extends BaseWorkflow {
   }
 
   private _stepValidateStructure(requirements: Requirements, attempt: number): Promise<StructureReport> {
-    return this.model(`structure@${attempt}`, STEPS.validateStructure, { skillName: requirements.suggestedSkillName, description: requirements.description });
+    return this.model(`structure@${attempt}`, STEPS.validateStructure, {
+      skillName: requirements.suggestedSkillName,
+      description: requirements.description,
+    });
   }
 
   /** Checks name and description; asks for a fix while they are invalid (at most MAX_STRUCTURE_FIXES times). */
-  private async _stepEnsureValidStructure(requirements: Requirements, override: StructureOverride | null): Promise<{ requirements: Requirements; override: StructureOverride | null }> {
+  private async _stepEnsureValidStructure(
+    requirements: Requirements,
+    override: StructureOverride | null,
+  ): Promise<{ requirements: Requirements; override: StructureOverride | null }> {
     await this.progress(0.2, "Checking the name and description");
     for (let attempt = 1; ; attempt++) {
       const report = await this._stepValidateStructure(requirements, attempt);
       if (report.overallValid) return { requirements, override };
-      override = attempt > MAX_STRUCTURE_FIXES ? automaticOverride(report, override) : await this._stepAskStructureFix(report, requirements, attempt, override);
+      override =
+        attempt > MAX_STRUCTURE_FIXES
+          ? automaticOverride(report, override)
+          : await this._stepAskStructureFix(report, requirements, attempt, override);
       requirements = applyOverride(requirements, override);
       if (attempt > MAX_STRUCTURE_FIXES) return { requirements, override };
     }
   }
 
-  private async _stepAskStructureFix(report: StructureReport, requirements: Requirements, attempt: number, override: StructureOverride | null): Promise<StructureOverride> {
-    const answer = await this.ask(`structure-fix@${attempt}`, "structure_fix", structureFixPrompt(report, requirements));
+  private async _stepAskStructureFix(
+    report: StructureReport,
+    requirements: Requirements,
+    attempt: number,
+    override: StructureOverride | null,
+  ): Promise<StructureOverride> {
+    const answer = await this.ask(
+      `structure-fix@${attempt}`,
+      "structure_fix",
+      structureFixPrompt(report, requirements),
+    );
     return overrideFrom(answer, report, override);
   }
 
-  private async _stepAskClarifications(requirements: Requirements, previous: Clarification[], round: number): Promise<Clarification[]> {
+  private async _stepAskClarifications(
+    requirements: Requirements,
+    previous: Clarification[],
+    round: number,
+  ): Promise<Clarification[]> {
     await this.progress(0.3, "Asking what is unclear");
-    const questions = await this.model("questions", STEPS.generateClarifyingQuestions, { taskDescription: this.task, ambiguities: requirements.ambiguities, requirements, previousAnswers: previous });
-    const answer = await this.ask("clarify", "clarify", { ...questions, round, maxRounds: this.settings.maxClarifyRounds });
+    const questions = await this.model("questions", STEPS.generateClarifyingQuestions, {
+      taskDescription: this.task,
+      ambiguities: requirements.ambiguities,
+      requirements,
+      previousAnswers: previous,
+    });
+    const answer = await this.ask("clarify", "clarify", {
+      ...questions,
+      round,
+      maxRounds: this.settings.maxClarifyRounds,
+    });
     return clarificationsFrom(questions.questions, answer);
   }
 
   /** Intent, taxonomy path and a first dependency pass, in parallel (SPEC §7). */
-  private async _stepAnalyze(requirements: Requirements, library: LibraryView): Promise<[Intent, TaxonomyChoice, Dependencies]> {
+  private async _stepAnalyze(
+    requirements: Requirements,
+    library: LibraryView,
+  ): Promise<[Intent, TaxonomyChoice, Dependencies]> {
     await this.progress(0.45, "Analysing intent, library placement and dependencies");
     return Promise.all([
       this.model("intent", STEPS.analyzeIntent, { taskDescription: this.task, requirements }),
-      this.model("taxonomy", STEPS.findTaxonomyPath, { taskDescription: this.task, requirements, taxonomyStructure: library.structure, existingSkills: library.existing }),
-      this.model("dependencies", STEPS.analyzeDependencies, { taskDescription: this.task, taxonomyPath: "", existingSkills: library.existing }),
+      this.model("taxonomy", STEPS.findTaxonomyPath, {
+        taskDescription: this.task,
+        requirements,
+        taxonomyStructure: library.structure,
+        existingSkills: library.existing,
+      }),
+      this.model("dependencies", STEPS.analyzeDependencies, {
+        taskDescription: this.task,
+        taxonomyPath: "",
+        existingSkills: library.existing,
+      }),
     ]);
   }
 
-  private _stepRefineDependencies(intent: Intent, taxonomy: TaxonomyChoice, library: LibraryView): Promise<Dependencies> {
-    return this.model("dependencies-refined", STEPS.analyzeDependencies, { taskDescription: this.task, intent, taxonomyPath: taxonomy.recommendedPath, existingSkills: library.existing });
+  private _stepRefineDependencies(
+    intent: Intent,
+    taxonomy: TaxonomyChoice,
+    library: LibraryView,
+  ): Promise<Dependencies> {
+    return this.model("dependencies-refined", STEPS.analyzeDependencies, {
+      taskDescription: this.task,
+      intent,
+      taxonomyPath: taxonomy.recommendedPath,
+      existingSkills: library.existing,
+    });
   }
 
   /** The plan; with confirmPlan, shown for approval and re-planned with the feedback on "revise". */
-  private async _stepPlanAndConfirm(analysis: Omit<UnderstandingResult, "plan">, override: StructureOverride | null): Promise<Plan> {
+  private async _stepPlanAndConfirm(
+    analysis: Omit<UnderstandingResult, "plan">,
+    override: StructureOverride | null,
+  ): Promise<Plan> {
     let feedback: string | undefined;
     for (let version = 1; ; version++) {
       await this.progress(0.7, version === 1 ? "Planning the skill" : "Revising the plan");
-      const planned = await this.model(`plan@${version}`, STEPS.synthesizePlan, { ...analysis, userConfirmation: feedback });
+      const planned = await this.model(`plan@${version}`, STEPS.synthesizePlan, {
+        ...analysis,
+        userConfirmation: feedback,
+      });
       const plan = keepUserChoices(planned, override);
       if (!this.settings.confirmPlan || version > MAX_PLAN_REVISIONS) return plan;
       const answer = await this.ask(`confirm@${version}`, "confirm", confirmPrompt(plan, analysis));

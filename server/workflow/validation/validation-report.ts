@@ -43,7 +43,10 @@ const round3 = (n: number): number => Math.round(n * 1000) / 1000;
  * passes when the rules find no error, compliance passes, the structure is valid, and quality reaches the
  * threshold.
  */
-export function combineAssessment({ structure, rules, compliance, quality }: AssessmentParts, threshold: number): SkillAssessment {
+export function combineAssessment(
+  { structure, rules, compliance, quality }: AssessmentParts,
+  threshold: number,
+): SkillAssessment {
   const structureIssues = [...structure.nameErrors, ...structure.descriptionErrors, ...structure.securityIssues];
   return {
     passed: rules.passed && compliance.passed && structure.overallValid && quality.overallScore >= threshold,
@@ -77,7 +80,9 @@ function reportText(a: SkillAssessment): string {
     `Quality score: ${a.score.toFixed(2)}`,
     ...(a.strengths.length ? ["", "Strengths:", ...a.strengths.slice(0, 3).map((s) => `- ${s}`)] : []),
     ...(a.weaknesses.length ? ["", "Weaknesses:", ...a.weaknesses.slice(0, 3).map((s) => `- ${s}`)] : []),
-    ...(errors.length || a.complianceIssues.length ? ["", "Issues:", ...[...errors, ...a.complianceIssues].slice(0, 10).map((s) => `- ${s}`)] : []),
+    ...(errors.length || a.complianceIssues.length
+      ? ["", "Issues:", ...[...errors, ...a.complianceIssues].slice(0, 10).map((s) => `- ${s}`)]
+      : []),
   ].join("\n");
 }
 

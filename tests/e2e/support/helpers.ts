@@ -2,7 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** Creates a job through the real tRPC endpoint (as another tab or the CLI would) and returns its id. */
-export async function createJobViaApi(request: APIRequestContext, task: string, options: Record<string, boolean> = {}): Promise<string> {
+export async function createJobViaApi(
+  request: APIRequestContext,
+  task: string,
+  options: Record<string, boolean> = {},
+): Promise<string> {
   const response = await request.post("/api/trpc/skills.create", { data: { json: { task, options } } });
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { result: { data: { json: { jobId: string } } } };

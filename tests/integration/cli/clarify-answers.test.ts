@@ -8,7 +8,13 @@ const options = [
   { id: "b", label: "Beta" },
   { id: "c", label: "Gamma" },
 ];
-const question = (questionType: Question["questionType"], allowsOther = false, opts = options): Question => ({ id: "q", text: "?", questionType, options: opts, allowsOther });
+const question = (questionType: Question["questionType"], allowsOther = false, opts = options): Question => ({
+  id: "q",
+  text: "?",
+  questionType,
+  options: opts,
+  allowsOther,
+});
 
 describe("parseQuestionAnswer", () => {
   it("single choice: one number in range; other text only when allowed", () => {
@@ -28,7 +34,15 @@ describe("parseQuestionAnswer", () => {
     expect(parseQuestionAnswer(question("boolean", false, []), "Y")).toEqual({ selected: ["yes"] });
     expect(parseQuestionAnswer(question("boolean", false, []), "no")).toEqual({ selected: ["no"] });
     expect(parseQuestionAnswer(question("boolean", false, []), "maybe")).toBe("invalid");
-    expect(parseQuestionAnswer(question("boolean", false, [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }]), "2")).toEqual({ selected: ["no"] });
+    expect(
+      parseQuestionAnswer(
+        question("boolean", false, [
+          { id: "yes", label: "Yes" },
+          { id: "no", label: "No" },
+        ]),
+        "2",
+      ),
+    ).toEqual({ selected: ["no"] });
     expect(parseQuestionAnswer(question("text"), "12")).toEqual({ selected: [], text: "12" });
     expect(parseQuestionAnswer(question("single"), "")).toBe("skip");
   });

@@ -20,10 +20,15 @@ export class CliProcess {
   private readonly child;
 
   constructor(args: string[], env: Record<string, string | undefined>) {
-    this.child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     this.child.stdout.on("data", (chunk: Buffer) => (this.stdout += chunk.toString("utf8")));
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
-    this.exited = new Promise((resolve) => this.child.on("close", (code) => resolve({ code, stdout: this.stdout, stderr: this.stderr })));
+    this.exited = new Promise((resolve) =>
+      this.child.on("close", (code) => resolve({ code, stdout: this.stdout, stderr: this.stderr })),
+    );
   }
 
   /** Resolves once stdout matches `pattern` `count` times (a prompt shown for the n-th time). */
@@ -31,8 +36,12 @@ export class CliProcess {
     const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
     const deadline = Date.now() + timeoutMs;
     while ((this.stdout.match(global)?.length ?? 0) < count) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} ×${count}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
-      if (this.child.exitCode !== null) throw new Error(`the CLI exited (${this.child.exitCode}) before ${pattern}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${pattern} ×${count}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      if (this.child.exitCode !== null)
+        throw new Error(
+          `the CLI exited (${this.child.exitCode}) before ${pattern}; stdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

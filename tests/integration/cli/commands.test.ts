@@ -35,7 +35,9 @@ const NO_STACK = /^\s+at /m;
 
 async function finishedJob(task = TASK): Promise<string> {
   const { jobId } = await h.client.skills.create.mutate({ task });
-  expect((await waitForJob(h.client, jobId, ["completed", "pending_review", "failed", "cancelled"])).status).toBe("completed");
+  expect((await waitForJob(h.client, jobId, ["completed", "pending_review", "failed", "cancelled"])).status).toBe(
+    "completed",
+  );
   return jobId;
 }
 
@@ -105,7 +107,10 @@ describe("promote, list, xml, show", () => {
 
   it("list shows jobs as a table, filtered by status and text, limited; --json gives the page", async () => {
     const a = await finishedJob("Create a skill for writing zebra-crossing safety reports for city planners");
-    const { jobId: b } = await h.client.skills.create.mutate({ task: "Create a skill for reviewing zebra-crossing designs", options: { confirmPlan: true } });
+    const { jobId: b } = await h.client.skills.create.mutate({
+      task: "Create a skill for reviewing zebra-crossing designs",
+      options: { confirmPlan: true },
+    });
     const waitingStatus = (await waitForJob(h.client, b, WAITING)).status;
     const all = await cli("list", "-q", "zebra-crossing");
     expect(all.code, all.stderr).toBe(0);
@@ -115,7 +120,10 @@ describe("promote, list, xml, show", () => {
     const waiting = await cli("list", "--status", waitingStatus, "-q", "zebra");
     expect(waiting.stdout).toContain(b);
     expect(waiting.stdout).not.toContain(a);
-    const page = JSON.parse((await cli("list", "-q", "zebra-crossing", "--limit", "1", "--json")).stdout) as { items: { id: string }[]; nextCursor: string | null };
+    const page = JSON.parse((await cli("list", "-q", "zebra-crossing", "--limit", "1", "--json")).stdout) as {
+      items: { id: string }[];
+      nextCursor: string | null;
+    };
     expect(page.items.map((i) => i.id)).toEqual([b]);
     expect(page.nextCursor).toBe(b);
     const next = await cli("list", "-q", "zebra-crossing", "--limit", "1", "--cursor", b);
@@ -136,7 +144,10 @@ describe("promote, list, xml, show", () => {
   });
 
   it("user and model text is printed without escape sequences or control characters", async () => {
-    const { jobId } = await h.client.skills.create.mutate({ task: "Create a skill \u001b[2J\u001b[31mfor red\u0007 alerts\r in terminals", options: { confirmPlan: true } });
+    const { jobId } = await h.client.skills.create.mutate({
+      task: "Create a skill \u001b[2J\u001b[31mfor red\u0007 alerts\r in terminals",
+      options: { confirmPlan: true },
+    });
     await waitForJob(h.client, jobId, WAITING);
     const run = await cli("show", jobId);
     expect(run.stdout).toContain("task:    Create a skill for red alerts\n in terminals");
@@ -156,10 +167,17 @@ describe("errors", () => {
 
   it("a server that is down: one clear line, exit 1, for every command", async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    for (const args of [["list"], ["xml"], ["create", TASK, "--auto-approve"], ["validate", path.join(VALID_DIR, "SKILL.md")]]) {
+    for (const args of [
+      ["list"],
+      ["xml"],
+      ["create", TASK, "--auto-approve"],
+      ["validate", path.join(VALID_DIR, "SKILL.md")],
+    ]) {
       const run = await runCli(["--url", url, ...args], {});
       expect(run.code, args[0]).toBe(1);
-      expect(run.stderr).toBe(`error: cannot reach Skill Fleet at ${url}: connect ECONNREFUSED 127.0.0.1:${url.split(":").at(-1)}\n`);
+      expect(run.stderr).toBe(
+        `error: cannot reach Skill Fleet at ${url}: connect ECONNREFUSED 127.0.0.1:${url.split(":").at(-1)}\n`,
+      );
       expect(run.stdout).toBe("");
     }
   });
@@ -179,6 +197,8 @@ describe("errors", () => {
     expect(badUrl.stderr).toContain("must be an http(s) URL");
     const badEnv = await runCli(["list"], { SKILL_FLEET_URL: "localhost:3000" });
     expect(badEnv.code).toBe(1);
-    expect(badEnv.stderr).toBe('error: the server URL must be an http(s) URL, got "localhost:3000" (--url or SKILL_FLEET_URL)\n');
+    expect(badEnv.stderr).toBe(
+      'error: the server URL must be an http(s) URL, got "localhost:3000" (--url or SKILL_FLEET_URL)\n',
+    );
   });
 });

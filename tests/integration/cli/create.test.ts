@@ -90,7 +90,9 @@ describe("create, answering in the terminal", () => {
     const jobId = jobIdFrom(run.stdout);
     const timeline = await h.client.jobs.timeline.query({ jobId });
     const clarify = timeline.checkpoints.find((c) => c.type === "clarify");
-    const answers = Object.values((clarify?.response as { answers: Record<string, { selected: string[]; text?: string }> }).answers);
+    const answers = Object.values(
+      (clarify?.response as { answers: Record<string, { selected: string[]; text?: string }> }).answers,
+    );
     expect(answers).toHaveLength(total);
     expect(answers.some((a) => a.selected.length === 1)).toBe(true);
     expect((await job(jobId)).status).toBe("completed");
@@ -132,7 +134,10 @@ describe("create, answering in the terminal", () => {
     expect(run.stdout).toContain(`Job ${jobId}: cancelled`);
     expect((await job(jobId)).status).toBe("cancelled");
     const timeline = await h.client.jobs.timeline.query({ jobId });
-    expect(timeline.checkpoints.map((c) => c.response)).toEqual([{ action: "revise", feedback: "Cover GitHub Actions only" }, { action: "cancel" }]);
+    expect(timeline.checkpoints.map((c) => c.response)).toEqual([
+      { action: "revise", feedback: "Cover GitHub Actions only" },
+      { action: "cancel" },
+    ]);
   });
 
   it("Ctrl-C asks, then cancels the job", async () => {

@@ -29,7 +29,13 @@ const postgresTarget: Target = {
   open: async () => {
     const scratch = await createScratchDatabase();
     const session = await postgresSession(scratch.url);
-    return { session, close: async () => { await session.close(); await scratch.drop(); } };
+    return {
+      session,
+      close: async () => {
+        await session.close();
+        await scratch.drop();
+      },
+    };
   },
 };
 
@@ -50,69 +56,76 @@ async function tables(): Promise<string[]> {
 }
 
 async function applied(): Promise<string[]> {
-  return (await session.rows<{ name: string }>(`SELECT "name" FROM "_app_migrations" ORDER BY "name"`)).map((r) => r.name);
+  return (await session.rows<{ name: string }>(`SELECT "name" FROM "_app_migrations" ORDER BY "name"`)).map(
+    (r) => r.name,
+  );
 }
 
-describe.each(TEST_DATABASE_URL ? [pgliteTarget, postgresTarget] : [pgliteTarget])("migration runner on $name", (target) => {
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), "sf-migrations-"));
-    ({ session, close: closeTarget } = await target.open());
-  });
+describe.each(TEST_DATABASE_URL ? [pgliteTarget, postgresTarget] : [pgliteTarget])(
+  "migration runner on $name",
+  (target) => {
+    beforeEach(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), "sf-migrations-"));
+      ({ session, close: closeTarget } = await target.open());
+    });
 
-  afterEach(async () => {
-    await closeTarget();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+    afterEach(async () => {
+      await closeTarget();
+      await fs.rm(dir, { recursive: true, force: true });
+    });
 
-  it("applies every migration of the project to a fresh database, in name order", async () => {
-    const names = (await readMigrations()).map((m) => m.name);
-    expect(await migrate(session)).toEqual(names);
-    expect(await tables()).toEqual(expect.arrayContaining(["Job", "JobStep", "Checkpoint", "JobEvent", "_app_migrations"]));
-    expect(await applied()).toEqual(names);
-  });
+    it("applies every migration of the project to a fresh database, in name order", async () => {
+      const names = (await readMigrations()).map((m) => m.name);
+      expect(await migrate(session)).toEqual(names);
+      expect(await tables()).toEqual(
+        expect.arrayContaining(["Job", "JobStep", "Checkpoint", "JobEvent", "_app_migrations"]),
+      );
+      expect(await applied()).toEqual(names);
+    });
 
-  it("is a no-op when run again", async () => {
-    await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
-    await writeMigration("0002_b", `CREATE TABLE "B" ("id" INT PRIMARY KEY);`);
-    expect(await migrate(session, dir)).toEqual(["0001_a", "0002_b"]);
-    expect(await migrate(session, dir)).toEqual([]);
-    expect(await applied()).toEqual(["0001_a", "0002_b"]);
-  });
+    it("is a no-op when run again", async () => {
+      await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
+      await writeMigration("0002_b", `CREATE TABLE "B" ("id" INT PRIMARY KEY);`);
+      expect(await migrate(session, dir)).toEqual(["0001_a", "0002_b"]);
+      expect(await migrate(session, dir)).toEqual([]);
+      expect(await applied()).toEqual(["0001_a", "0002_b"]);
+    });
 
-  it("applies only the new file after one is added", async () => {
-    await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
-    await migrate(session, dir);
-    await writeMigration("0002_b", `ALTER TABLE "A" ADD COLUMN "name" TEXT;`);
-    expect(await migrate(session, dir)).toEqual(["0002_b"]);
-  });
+    it("applies only the new file after one is added", async () => {
+      await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
+      await migrate(session, dir);
+      await writeMigration("0002_b", `ALTER TABLE "A" ADD COLUMN "name" TEXT;`);
+      expect(await migrate(session, dir)).toEqual(["0002_b"]);
+    });
 
-  it("rejects an applied migration whose file was edited, and applies nothing", async () => {
-    await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
-    await migrate(session, dir);
-    await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY, "x" INT);`);
-    await writeMigration("0002_b", `CREATE TABLE "B" ("id" INT PRIMARY KEY);`);
-    await expect(migrate(session, dir)).rejects.toThrow(/0001_a was edited after it was applied/);
-    expect(await tables()).not.toContain("B");
-  });
+    it("rejects an applied migration whose file was edited, and applies nothing", async () => {
+      await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
+      await migrate(session, dir);
+      await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY, "x" INT);`);
+      await writeMigration("0002_b", `CREATE TABLE "B" ("id" INT PRIMARY KEY);`);
+      await expect(migrate(session, dir)).rejects.toThrow(/0001_a was edited after it was applied/);
+      expect(await tables()).not.toContain("B");
+    });
 
-  it("rolls a failing migration back entirely and does not record it", async () => {
-    await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
-    await writeMigration("0002_bad", `CREATE TABLE "B" ("id" INT PRIMARY KEY);\nINSERT INTO "Nope" VALUES (1);`);
-    const error = await migrate(session, dir).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MigrationError);
-    expect((error as Error).message).toMatch(/0002_bad failed and was rolled back: .*"Nope"/);
-    expect(await tables()).toContain("A");
-    expect(await tables()).not.toContain("B");
-    expect(await applied()).toEqual(["0001_a"]);
-  });
+    it("rolls a failing migration back entirely and does not record it", async () => {
+      await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
+      await writeMigration("0002_bad", `CREATE TABLE "B" ("id" INT PRIMARY KEY);\nINSERT INTO "Nope" VALUES (1);`);
+      const error = await migrate(session, dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationError);
+      expect((error as Error).message).toMatch(/0002_bad failed and was rolled back: .*"Nope"/);
+      expect(await tables()).toContain("A");
+      expect(await tables()).not.toContain("B");
+      expect(await applied()).toEqual(["0001_a"]);
+    });
 
-  it("refuses a database migrated by a newer version (an applied migration missing here)", async () => {
-    await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
-    await migrate(session, dir);
-    await fs.rm(path.join(dir, "0001_a"), { recursive: true });
-    await expect(migrate(session, dir)).rejects.toThrow(/has migration 0001_a, which this code does not know/);
-  });
-});
+    it("refuses a database migrated by a newer version (an applied migration missing here)", async () => {
+      await writeMigration("0001_a", `CREATE TABLE "A" ("id" INT PRIMARY KEY);`);
+      await migrate(session, dir);
+      await fs.rm(path.join(dir, "0001_a"), { recursive: true });
+      await expect(migrate(session, dir)).rejects.toThrow(/has migration 0001_a, which this code does not know/);
+    });
+  },
+);
 
 describe.runIf(TEST_DATABASE_URL)("migration runner with several servers booting at once", () => {
   it("serialises concurrent runners on one PostgreSQL: each file applied exactly once", async () => {
@@ -123,7 +136,8 @@ describe.runIf(TEST_DATABASE_URL)("migration runner with several servers booting
       const names = (await readMigrations()).map((m) => m.name);
       expect(results.flat().sort()).toEqual(names.sort());
       const [first] = sessions;
-      const rows = (await first?.rows<{ count: string }>(`SELECT count(*)::text AS count FROM "_app_migrations"`)) ?? [];
+      const rows =
+        (await first?.rows<{ count: string }>(`SELECT count(*)::text AS count FROM "_app_migrations"`)) ?? [];
       expect(rows[0]?.count).toBe(String(names.length));
     } finally {
       await Promise.all(sessions.map((s) => s.close()));

@@ -14,7 +14,10 @@ const CHILD = path.resolve("tests/support/open-db-child.ts");
 /** Opens the folder from a second, real process; resolves with its exit code and output. */
 async function openFromAnotherProcess(dataDir: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(TSX, [CHILD], { env: { ...process.env, DATABASE_URL: `pglite:${dataDir}` }, timeout: 60_000 });
+    const { stdout } = await run(TSX, [CHILD], {
+      env: { ...process.env, DATABASE_URL: `pglite:${dataDir}` },
+      timeout: 60_000,
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const failed = error as { code: number; stderr: string };

@@ -29,13 +29,17 @@ const SCALAR_TO_PG: Record<string, string> = {
   Bytes: "bytea",
 };
 
-function expectedType(field: SchemaField, enums: Set<string>): { dataType: string; length?: number; precision?: number } {
+function expectedType(
+  field: SchemaField,
+  enums: Set<string>,
+): { dataType: string; length?: number; precision?: number } {
   if (enums.has(field.type)) return { dataType: "USER-DEFINED" };
   const native = field.nativeType;
   const size = native ? Number(/\((\d+)\)/.exec(native)?.[1]) : NaN;
   if (native?.startsWith("VarChar")) return { dataType: "character varying", length: size };
   if (native === "Uuid") return { dataType: "uuid" };
-  if (native?.startsWith("Timestamptz")) return { dataType: "timestamp with time zone", precision: Number.isNaN(size) ? 6 : size };
+  if (native?.startsWith("Timestamptz"))
+    return { dataType: "timestamp with time zone", precision: Number.isNaN(size) ? 6 : size };
   return { dataType: SCALAR_TO_PG[field.type] ?? `unknown scalar ${field.type}` };
 }
 
@@ -66,15 +70,19 @@ describe("Prisma schema vs migrated database", () => {
         const expected = expectedType(field, enumNames);
         expect(column?.data_type, `${model.name}.${field.name} type`).toBe(expected.dataType);
         if (enumNames.has(field.type)) expect(column?.udt_name).toBe(field.type);
-        if (expected.length) expect(column?.character_maximum_length, `${model.name}.${field.name} length`).toBe(expected.length);
-        if (expected.precision) expect(column?.datetime_precision, `${model.name}.${field.name} precision`).toBe(expected.precision);
+        if (expected.length)
+          expect(column?.character_maximum_length, `${model.name}.${field.name} length`).toBe(expected.length);
+        if (expected.precision)
+          expect(column?.datetime_precision, `${model.name}.${field.name} precision`).toBe(expected.precision);
         expect(column?.is_nullable, `${model.name}.${field.name} nullability`).toBe(field.optional ? "YES" : "NO");
       }
     });
   }
 
   it("has no column that the schema does not declare", () => {
-    const declared = new Set(schema.models.flatMap((m) => m.fields.filter((f) => !f.relation).map((f) => `${m.name}.${f.name}`)));
+    const declared = new Set(
+      schema.models.flatMap((m) => m.fields.filter((f) => !f.relation).map((f) => `${m.name}.${f.name}`)),
+    );
     const extra = columns.map((c) => `${c.table_name}.${c.column_name}`).filter((name) => !declared.has(name));
     expect(extra).toEqual([]);
   });
@@ -83,7 +91,10 @@ describe("Prisma schema vs migrated database", () => {
     const rows = await db.prisma.$queryRaw<{ typname: string; enumlabel: string }[]>`
       SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`;
     for (const [name, values] of schema.enums) {
-      expect(rows.filter((r) => r.typname === name).map((r) => r.enumlabel), `enum ${name}`).toEqual(values);
+      expect(
+        rows.filter((r) => r.typname === name).map((r) => r.enumlabel),
+        `enum ${name}`,
+      ).toEqual(values);
     }
   });
 
@@ -94,18 +105,32 @@ describe("Prisma schema vs migrated database", () => {
       for (const unique of model.uniques) {
         // pg_indexes quotes only identifiers that need it ("jobId" but seq), so compare without quotes.
         const columnsList = `(${unique.join(", ")})`;
-        const found = indexes.some((i) => i.tablename === model.name && /UNIQUE/.test(i.indexdef) && i.indexdef.replaceAll('"', "").includes(columnsList));
+        const found = indexes.some(
+          (i) =>
+            i.tablename === model.name &&
+            /UNIQUE/.test(i.indexdef) &&
+            i.indexdef.replaceAll('"', "").includes(columnsList),
+        );
         expect(found, `${model.name} unique (${unique.join(", ")})`).toBe(true);
       }
     }
   });
 
   it("round-trips every model through the generated client", async () => {
-    const job = await db.prisma.job.create({ data: { task: "Round-trip check", engine: "offline", options: { a: 1 } } });
-    await db.prisma.jobStep.create({ data: { jobId: job.id, key: "p#1/s", status: "completed", output: { ok: true } } });
-    await db.prisma.checkpoint.create({ data: { jobId: job.id, key: "p#1/c", type: "clarify", prompt: {}, deadline: new Date() } });
+    const job = await db.prisma.job.create({
+      data: { task: "Round-trip check", engine: "offline", options: { a: 1 } },
+    });
+    await db.prisma.jobStep.create({
+      data: { jobId: job.id, key: "p#1/s", status: "completed", output: { ok: true } },
+    });
+    await db.prisma.checkpoint.create({
+      data: { jobId: job.id, key: "p#1/c", type: "clarify", prompt: {}, deadline: new Date() },
+    });
     await db.prisma.jobEvent.create({ data: { jobId: job.id, seq: 1, type: "progress" } });
-    const loaded = await db.prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { steps: true, checkpoints: true, events: true } });
+    const loaded = await db.prisma.job.findUniqueOrThrow({
+      where: { id: job.id },
+      include: { steps: true, checkpoints: true, events: true },
+    });
     expect(loaded.options).toEqual({ a: 1 });
     expect([loaded.steps.length, loaded.checkpoints.length, loaded.events.length]).toEqual([1, 1, 1]);
   });

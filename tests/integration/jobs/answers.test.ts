@@ -26,20 +26,30 @@ afterAll(async () => {
 async function waitingJob(system: JobSystem, ownerId = "default") {
   const { job } = await createCounted(system, { confirmPlan: true, ownerId });
   await waitForStatus(db, job.id, ["pending_hitl"]);
-  const checkpoint = await waitFor(() => system.repos.checkpoints.findPendingForJob(job.id).then((c) => c ?? undefined));
+  const checkpoint = await waitFor(() =>
+    system.repos.checkpoints.findPendingForJob(job.id).then((c) => c ?? undefined),
+  );
   return { jobId: job.id, checkpointId: checkpoint.id };
 }
 
 const codeOf = (result: PromiseSettledResult<unknown>) =>
-  result.status === "fulfilled" ? result.value : isDomainError(result.reason) ? result.reason.code : String(result.reason);
+  result.status === "fulfilled"
+    ? result.value
+    : isDomainError(result.reason)
+      ? result.reason.code
+      : String(result.reason);
 
 describe("hitl.answer — first answer wins (SPEC §3 Answers)", () => {
   it("100 concurrent answers on two servers: one accepted, identical ones duplicate, others CONFLICT, one resume", async () => {
     const { jobId, checkpointId } = await waitingJob(serverA.system);
-    const responses = Array.from({ length: 100 }, (_, i): JsonObject => (i % 2 ? { action: "proceed" } : { action: "revise", feedback: `variant ${i}` }));
+    const responses = Array.from({ length: 100 }, (_, i): JsonObject =>
+      i % 2 ? { action: "proceed" } : { action: "revise", feedback: `variant ${i}` },
+    );
     responses.sort(() => Math.random() - 0.5);
     const settled = await Promise.allSettled(
-      responses.map((response, i) => (i % 2 ? serverA : serverB).system.service.answer("default", jobId, checkpointId, response)),
+      responses.map((response, i) =>
+        (i % 2 ? serverA : serverB).system.service.answer("default", jobId, checkpointId, response),
+      ),
     );
     const outcomes = settled.map(codeOf);
     expect(outcomes.filter((o) => o === "accepted")).toHaveLength(1);
@@ -62,10 +72,18 @@ describe("hitl.answer — first answer wins (SPEC §3 Answers)", () => {
   it("rejects a wrong owner (FORBIDDEN), an unknown job or checkpoint (NOT_FOUND) and keeps waiting", async () => {
     const { jobId, checkpointId } = await waitingJob(serverA.system, "alice");
     const service = serverA.system.service;
-    await expect(service.answer("mallory", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(service.answer("default", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(service.answer("alice", "00000000-0000-4000-8000-000000000000", checkpointId, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(service.answer("alice", jobId, "00000000-0000-4000-8000-000000000000", {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(service.answer("mallory", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(service.answer("default", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      service.answer("alice", "00000000-0000-4000-8000-000000000000", checkpointId, {}),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(service.answer("alice", jobId, "00000000-0000-4000-8000-000000000000", {})).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("pending_hitl");
     expect(await service.answer("alice", jobId, checkpointId, { action: "proceed" })).toBe("accepted");
     await waitForStatus(db, jobId, ["completed"]);
@@ -88,7 +106,9 @@ describe("checkpoint deadlines", () => {
       const failed = await waitForStatus(db, jobId, ["failed"]);
       expect(failed.error).toMatch(/Checkpoint 'confirm' was not answered before its deadline/);
       expect((await db.prisma.checkpoint.findUniqueOrThrow({ where: { id: checkpointId } })).status).toBe("expired");
-      await expect(system.service.answer("default", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(system.service.answer("default", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
     } finally {
       await system.runner.stop();
     }

@@ -5,7 +5,15 @@ import { createJobSystem, type JobSystem } from "../../../server/jobs/job-system
 import { prismaRepositories } from "../../../server/jobs/repositories";
 import type { NewCheckpoint } from "../../../server/jobs/types";
 import { openTestDatabase } from "../../support/db";
-import { countingWorkflow, createCounted, present, sleep, systemWithCounting, waitFor, waitForStatus } from "../../support/jobs";
+import {
+  countingWorkflow,
+  createCounted,
+  present,
+  sleep,
+  systemWithCounting,
+  waitFor,
+  waitForStatus,
+} from "../../support/jobs";
 
 let db: Database;
 let server: ReturnType<typeof systemWithCounting>;
@@ -20,8 +28,10 @@ afterAll(async () => {
   await db.close();
 });
 
-const steps = (jobId: string) => db.prisma.jobStep.findMany({ where: { jobId, key: { not: { contains: "@phase" } } }, orderBy: { startedAt: "asc" } });
-const eventTypes = async (jobId: string) => (await db.prisma.jobEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((e) => e.type);
+const steps = (jobId: string) =>
+  db.prisma.jobStep.findMany({ where: { jobId, key: { not: { contains: "@phase" } } }, orderBy: { startedAt: "asc" } });
+const eventTypes = async (jobId: string) =>
+  (await db.prisma.jobEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((e) => e.type);
 
 describe("cancel", () => {
   it("while running: the AbortSignal reaches the step, the job is cancelled and persisted, no further step runs", async () => {
@@ -45,8 +55,12 @@ describe("cancel", () => {
     const after = await server.system.service.cancel("default", job.id);
     expect(after.status).toBe("cancelled");
     expect((await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("cancelled");
-    expect((await db.prisma.checkpoint.findUniqueOrThrow({ where: { id: present(checkpoint).id } })).status).toBe("cancelled");
-    await expect(server.system.service.answer("default", job.id, present(checkpoint).id, { action: "proceed" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await db.prisma.checkpoint.findUniqueOrThrow({ where: { id: present(checkpoint).id } })).status).toBe(
+      "cancelled",
+    );
+    await expect(
+      server.system.service.answer("default", job.id, present(checkpoint).id, { action: "proceed" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.calls(job.id, "b")).toBe(0);
     expect((await eventTypes(job.id)).filter((t) => t === "cancelled")).toHaveLength(1);
@@ -67,7 +81,13 @@ describe("cancel", () => {
     const racing = {
       ...repos,
       // The run lets go of its lease slowly: the cancel finds the job still leased, so it cannot cancel it itself.
-      jobs: { ...repos.jobs, releaseLease: async (id: string, owner: string) => { await sleep(300); await repos.jobs.releaseLease(id, owner); } },
+      jobs: {
+        ...repos.jobs,
+        releaseLease: async (id: string, owner: string) => {
+          await sleep(300);
+          await repos.jobs.releaseLease(id, owner);
+        },
+      },
       checkpoints: {
         ...repos.checkpoints,
         // The cancel arrives after the run checked its signal, while it stores the checkpoint and suspends (it
@@ -80,7 +100,12 @@ describe("cancel", () => {
       },
     };
     const counting = countingWorkflow();
-    const system = createJobSystem(racing, { runner: { maxConcurrent: 2, leaseMs: 2_000 }, checkpointTimeoutMs: 60_000, log: pino({ level: "silent" }), workflows: () => counting.workflow });
+    const system = createJobSystem(racing, {
+      runner: { maxConcurrent: 2, leaseMs: 2_000 },
+      checkpointTimeoutMs: 60_000,
+      log: pino({ level: "silent" }),
+      workflows: () => counting.workflow,
+    });
     late.system = system;
     await system.runner.start();
     try {

@@ -33,10 +33,16 @@ describe("job creation under concurrency", () => {
     const created = await Promise.all(Array.from({ length: 1000 }, (_, i) => system.service.create(input(i))));
     const ids = new Set(created.map((c) => c.job.id));
     expect(ids.size).toBe(1000);
-    const rows = await db.prisma.job.findMany({ where: { task: { startsWith: "concurrent job number" } }, select: { id: true, task: true, lastSeq: true } });
+    const rows = await db.prisma.job.findMany({
+      where: { task: { startsWith: "concurrent job number" } },
+      select: { id: true, task: true, lastSeq: true },
+    });
     expect(rows).toHaveLength(1000);
     expect(new Set(rows.map((r) => r.task)).size).toBe(1000);
-    const events = await db.prisma.jobEvent.findMany({ where: { jobId: { in: [...ids] } }, select: { jobId: true, seq: true } });
+    const events = await db.prisma.jobEvent.findMany({
+      where: { jobId: { in: [...ids] } },
+      select: { jobId: true, seq: true },
+    });
     expect(events).toHaveLength(1000);
     expect(events.every((e) => e.seq === 1)).toBe(true);
     expect(rows.every((r) => r.lastSeq === 1)).toBe(true);
@@ -46,7 +52,9 @@ describe("job creation under concurrency", () => {
     const other = testJobSystem(db, { delays: 2 });
     other.runner.enqueue = noRun.enqueue;
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => (i % 2 ? system : other).service.create(input(i, { ownerId: "alice", requestId: "double-click-1" }))),
+      Array.from({ length: 100 }, (_, i) =>
+        (i % 2 ? system : other).service.create(input(i, { ownerId: "alice", requestId: "double-click-1" })),
+      ),
     );
     expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);

@@ -23,7 +23,14 @@ afterAll(async () => {
 });
 
 const newJob = (options = NO_OPTIONS) =>
-  system.store.create({ ownerId: "default", requestId: null, task: "events for a test job", options, engine: "offline", workflow: "demo" });
+  system.store.create({
+    ownerId: "default",
+    requestId: null,
+    task: "events for a test job",
+    options,
+    engine: "offline",
+    workflow: "demo",
+  });
 
 /** pollMs is long by default: delivery must come from listen-then-replay, not from re-reading the log. */
 async function collect(jobId: string, afterSeq: number, signal: AbortSignal, pollMs = 60_000): Promise<number[]> {
@@ -39,7 +46,9 @@ describe("event log — guarantee 6: seq strictly increasing, no gaps, serialise
     const job = await newJob();
     const live: number[] = [];
     const off = system.events.bus.subscribe(job.id, (event) => "seq" in event && live.push(event.seq));
-    const appended = await Promise.all(Array.from({ length: 200 }, (_, i) => system.events.append(job.id, { type: "reasoning", message: `r${i}` })));
+    const appended = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => system.events.append(job.id, { type: "reasoning", message: `r${i}` })),
+    );
     off();
     const expected = Array.from({ length: 200 }, (_, i) => i + 1);
     expect(appended.map((e) => e.seq).sort((a, b) => a - b)).toEqual(expected);
@@ -50,13 +59,21 @@ describe("event log — guarantee 6: seq strictly increasing, no gaps, serialise
   it("keeps seq gap-free across two processes appending to the same job (the database allocates it)", async () => {
     const job = await newJob();
     const other = testJobSystem(db, { delays: 3 }); // a second server: its own locks, same database
-    await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? system : other).events.append(job.id, { type: "reasoning" })));
-    expect((await system.events.after(job.id, 0)).map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? system : other).events.append(job.id, { type: "reasoning" })),
+    );
+    expect((await system.events.after(job.id, 0)).map((e) => e.seq)).toEqual(
+      Array.from({ length: 60 }, (_, i) => i + 1),
+    );
   });
 
   it("serialises phase transitions with their events: the job's phase is the last phase_start's", async () => {
     const job = await newJob();
-    const ctx = createWorkflowContext({ ...system, steps: system.repos.steps, checkpoints: system.repos.checkpoints, checkpointTimeoutMs: 60_000 }, job, new AbortController().signal);
+    const ctx = createWorkflowContext(
+      { ...system, steps: system.repos.steps, checkpoints: system.repos.checkpoints, checkpointTimeoutMs: 60_000 },
+      job,
+      new AbortController().signal,
+    );
     const phases = Array.from({ length: 30 }, (_, i) => `Phase${i}`);
     await Promise.all(phases.map((name) => ctx.phase(name)));
     const events = await system.events.after(job.id, 0);
@@ -115,7 +132,9 @@ describe("event subscribers — guarantee 3: a late subscriber replays from the 
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), 3_000);
     const seqs: number[] = [];
-    for await (const item of streamJobEvents({ events: log, store: system.store }, job.id, 0, controller.signal, { pollMs: 60_000 })) {
+    for await (const item of streamJobEvents({ events: log, store: system.store }, job.id, 0, controller.signal, {
+      pollMs: 60_000,
+    })) {
       if (item.kind === "event") seqs.push(item.event.seq);
     }
     clearTimeout(timeout);
@@ -149,6 +168,8 @@ describe("token events", () => {
     expect(texts.length).toBeGreaterThan(2);
     expect(texts.length).toBeLessThanOrEqual(7); // 500 ms at ≤ 10/s, plus the final flush
     expect(texts.join("").length).toBeGreaterThan(50); // nothing dropped, only merged
-    expect((await system.events.after(job.id, 0)).filter((e: JobEventRecord) => (e.type as string) === "token")).toHaveLength(0);
+    expect(
+      (await system.events.after(job.id, 0)).filter((e: JobEventRecord) => (e.type as string) === "token"),
+    ).toHaveLength(0);
   });
 });

@@ -24,7 +24,12 @@ interface Received {
 }
 
 /** Subscribes to jobs.events and records what arrives; resolves `ended` when the server ends the stream. */
-function subscribe(client: ReturnType<typeof nodeClient>, jobId: string, lastEventId: string | undefined, into: Received) {
+function subscribe(
+  client: ReturnType<typeof nodeClient>,
+  jobId: string,
+  lastEventId: string | undefined,
+  into: Received,
+) {
   let settle!: (value: "completed" | Error) => void;
   const ended = new Promise<"completed" | Error>((resolve) => (settle = resolve));
   const subscription = client.jobs.events.subscribe(
@@ -47,7 +52,10 @@ function subscribe(client: ReturnType<typeof nodeClient>, jobId: string, lastEve
 describe("jobs.events over HTTP/SSE", () => {
   it("a subscriber that disconnects and resumes with lastEventId gets every event exactly once, in order", async () => {
     const client = nodeClient(server.url);
-    const { jobId } = await client.skills.create.mutate({ task: "resume over sse steps=8 delay=120", options: { streamTokens: true } });
+    const { jobId } = await client.skills.create.mutate({
+      task: "resume over sse steps=8 delay=120",
+      options: { streamTokens: true },
+    });
     const received: Received = { seqs: [], types: [], tokens: 0, lastId: undefined };
     const first = subscribe(client, jobId, undefined, received);
     await waitFor(async () => received.seqs.length >= 6, 30_000, "the first events");
@@ -80,14 +88,25 @@ describe("jobs.events over HTTP/SSE", () => {
 
   it("waits at a checkpoint over HTTP, accepts the first answer, treats a repeat as duplicate and finishes", async () => {
     const client = nodeClient(server.url);
-    const { jobId } = await client.skills.create.mutate({ task: "a job that asks first ask=yes steps=2", options: { confirmPlan: true } });
-    const waiting = await waitFor(async () => {
-      const job = await client.jobs.get.query({ jobId });
-      return job.pendingCheckpoint ? job : undefined;
-    }, 30_000, "the checkpoint");
+    const { jobId } = await client.skills.create.mutate({
+      task: "a job that asks first ask=yes steps=2",
+      options: { confirmPlan: true },
+    });
+    const waiting = await waitFor(
+      async () => {
+        const job = await client.jobs.get.query({ jobId });
+        return job.pendingCheckpoint ? job : undefined;
+      },
+      30_000,
+      "the checkpoint",
+    );
     expect(waiting.status).toBe("pending_hitl");
     const checkpointId = waiting.pendingCheckpoint?.id ?? "";
-    const answers = await Promise.all(Array.from({ length: 10 }, () => client.hitl.answer.mutate({ jobId, checkpointId, response: { action: "proceed" } })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        client.hitl.answer.mutate({ jobId, checkpointId, response: { action: "proceed" } }),
+      ),
+    );
     expect(answers.filter((a) => a.status === "accepted")).toHaveLength(1);
     expect(answers.filter((a) => a.status === "duplicate")).toHaveLength(9);
     await waitFor(async () => (await client.jobs.get.query({ jobId })).status === "completed", 30_000, "completion");

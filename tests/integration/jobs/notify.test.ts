@@ -4,7 +4,16 @@ import { RELAY_APPLICATION_NAME } from "../../../server/jobs/event-relay";
 import { streamJobEvents } from "../../../server/jobs/event-stream";
 import type { JobSystem } from "../../../server/jobs/job-system";
 import { openTestDatabase } from "../../support/db";
-import { NO_OPTIONS, createCounted, present, sleep, systemWithCounting, testJobSystem, waitFor, waitForStatus } from "../../support/jobs";
+import {
+  NO_OPTIONS,
+  createCounted,
+  present,
+  sleep,
+  systemWithCounting,
+  testJobSystem,
+  waitFor,
+  waitForStatus,
+} from "../../support/jobs";
 import { TEST_DATABASE_URL } from "../../support/pg-scratch";
 
 /**
@@ -14,8 +23,15 @@ import { TEST_DATABASE_URL } from "../../support/pg-scratch";
  */
 const POLL_MS = 60_000;
 
-/** Collects a subscriber's stored events on `system` with their arrival times, until the stream ends or `signal` aborts. */
-async function subscribe(system: JobSystem, jobId: string, signal: AbortSignal, arrivals: { seq: number; type: string; at: number }[] = []) {
+/**
+ * Collects a subscriber's stored events on `system` with their arrival times, until the stream ends or `signal` aborts.
+ */
+async function subscribe(
+  system: JobSystem,
+  jobId: string,
+  signal: AbortSignal,
+  arrivals: { seq: number; type: string; at: number }[] = [],
+) {
   for await (const item of streamJobEvents(system, jobId, 0, signal, { pollMs: POLL_MS })) {
     if (item.kind === "event") arrivals.push({ seq: item.event.seq, type: item.event.type, at: performance.now() });
   }
@@ -81,15 +97,28 @@ describe.runIf(TEST_DATABASE_URL)("live events across servers over LISTEN/NOTIFY
     expect(arrivals.at(-1)?.type).toBe("completed");
     expect(performance.now() - started).toBeLessThan(5_000);
     // Latency of the events B heard live (published on A after B subscribed): NOTIFY, then B reads the row.
-    const latencies = arrivals.flatMap((e) => (published.times.has(e.seq) && present(published.times.get(e.seq)) > started ? [e.at - present(published.times.get(e.seq))] : []));
+    const latencies = arrivals.flatMap((e) =>
+      published.times.has(e.seq) && present(published.times.get(e.seq)) > started
+        ? [e.at - present(published.times.get(e.seq))]
+        : [],
+    );
     expect(latencies.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...latencies)).toBeLessThan(1_000);
-    console.info(`cross-server live latency over ${latencies.length} events: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    console.info(
+      `cross-server live latency over ${latencies.length} events: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
   });
 
   it("the writing server does not hear its own announcements: each event reaches its bus once", async () => {
     // Stored, not queued: the events below are the only ones the job gets.
-    const job = await a.store.create({ ownerId: "default", requestId: null, task: "own origin", options: NO_OPTIONS, engine: "offline", workflow: "counting" });
+    const job = await a.store.create({
+      ownerId: "default",
+      requestId: null,
+      task: "own origin",
+      options: NO_OPTIONS,
+      engine: "offline",
+      workflow: "counting",
+    });
     const onA: number[] = [];
     const onB: number[] = [];
     const stopA = a.events.bus.subscribe(job.id, (event) => "seq" in event && onA.push(event.seq));
@@ -137,7 +166,11 @@ describe.runIf(TEST_DATABASE_URL)("live events across servers over LISTEN/NOTIFY
     // Announced while B is not listening (backoff ≥ 150 ms): only the catch-up after reconnecting can bring it.
     const missed = await a.events.append(job.id, { type: "reasoning", message: "said while B was away" });
     await waitFor(async () => present(b.relay).live, 5_000, "B's relay to reconnect");
-    await waitFor(async () => arrivals.some((e) => e.seq === missed.seq), 2_000, "the catch-up to deliver what B missed");
+    await waitFor(
+      async () => arrivals.some((e) => e.seq === missed.seq),
+      2_000,
+      "the catch-up to deliver what B missed",
+    );
 
     const checkpoint = present(await a.repos.checkpoints.findPendingForJob(job.id), "pending checkpoint");
     await a.service.answer("default", job.id, checkpoint.id, { action: "proceed" });
@@ -157,7 +190,11 @@ describe.runIf(TEST_DATABASE_URL)("live events across servers over LISTEN/NOTIFY
     const stopPlain = plain.events.bus.subscribe(job.id, (event) => "seq" in event && onPlain.push(event.seq));
     const stopB = b.events.bus.subscribe(job.id, (event) => "seq" in event && onB.push(event.seq));
     await waitForStatus(db, job.id, ["completed"]);
-    await waitFor(async () => onB.includes(await db.prisma.jobEvent.count({ where: { jobId: job.id } })), 5_000, "B to hear the last event");
+    await waitFor(
+      async () => onB.includes(await db.prisma.jobEvent.count({ where: { jobId: job.id } })),
+      5_000,
+      "B to hear the last event",
+    );
     stopPlain();
     stopB();
     expect(onB.length).toBeGreaterThan(0);

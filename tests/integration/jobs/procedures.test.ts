@@ -27,7 +27,10 @@ afterAll(async () => {
 });
 
 async function waitingJob(userId = "default") {
-  const { jobId } = await as(userId).skills.create({ task: "demo job that asks ask=yes", options: { confirmPlan: true } });
+  const { jobId } = await as(userId).skills.create({
+    task: "demo job that asks ask=yes",
+    options: { confirmPlan: true },
+  });
   await waitForStatus(db, jobId, ["pending_hitl"]);
   const job = await waitFor(async () => {
     const view = await as(userId).jobs.get({ jobId });
@@ -51,16 +54,34 @@ describe("jobs.get / hitl.answer / jobs.timeline", () => {
     const { jobId, checkpoint } = await waitingJob();
     expect(checkpoint.type).toBe("confirm");
     expect(checkpoint.deadline.getTime()).toBeGreaterThan(Date.now());
-    expect(await as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "proceed" } })).toEqual({ status: "accepted" });
-    expect(await as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "proceed" } })).toEqual({ status: "duplicate" });
-    await expect(as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "revise", feedback: "too late" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(
+      await as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "proceed" } }),
+    ).toEqual({ status: "accepted" });
+    expect(
+      await as("default").hitl.answer({ jobId, checkpointId: checkpoint.id, response: { action: "proceed" } }),
+    ).toEqual({ status: "duplicate" });
+    await expect(
+      as("default").hitl.answer({
+        jobId,
+        checkpointId: checkpoint.id,
+        response: { action: "revise", feedback: "too late" },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await waitForStatus(db, jobId, ["completed"]);
     const job = await as("default").jobs.get({ jobId });
-    expect(job).toMatchObject({ status: "completed", progress: 100, phase: "Validation", pendingCheckpoint: null, promoted: false });
+    expect(job).toMatchObject({
+      status: "completed",
+      progress: 100,
+      phase: "Validation",
+      pendingCheckpoint: null,
+      promoted: false,
+    });
     expect(job.result).toMatchObject({ name: "demo-skill", passed: true, score: 1 });
     expect(job.startedAt).toBeInstanceOf(Date);
     const timeline = await as("default").jobs.timeline({ jobId });
-    expect(timeline.checkpoints).toEqual([expect.objectContaining({ id: checkpoint.id, status: "answered", response: { action: "proceed" } })]);
+    expect(timeline.checkpoints).toEqual([
+      expect.objectContaining({ id: checkpoint.id, status: "answered", response: { action: "proceed" } }),
+    ]);
     expect(timeline.steps.map((s) => s.key)).toContain("generation#1/part-3");
     expect(timeline.events.map((e) => e.seq)).toEqual(timeline.events.map((_, i) => i + 1));
     expect(timeline.events.at(-1)?.type).toBe("completed");
@@ -68,12 +89,20 @@ describe("jobs.get / hitl.answer / jobs.timeline", () => {
 
   it("applies the ownership rule (reference §3.3) and NOT_FOUND for unknown jobs", async () => {
     const { jobId } = await as("erin").skills.create({ task: "erin's private job here" });
-    await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN", message: `Owner header required for job '${jobId}'` });
+    await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: `Owner header required for job '${jobId}'`,
+    });
     await expect(as("frank").jobs.get({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(as("frank").jobs.timeline({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const open = await as("default").skills.create({ task: "a job of the default user" });
-    await expect(as("frank").jobs.get({ jobId: open.jobId })).rejects.toMatchObject({ code: "FORBIDDEN", message: `User 'frank' is not the owner of job '${open.jobId}'` });
-    await expect(as("default").jobs.get({ jobId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as("frank").jobs.get({ jobId: open.jobId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: `User 'frank' is not the owner of job '${open.jobId}'`,
+    });
+    await expect(as("default").jobs.get({ jobId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 

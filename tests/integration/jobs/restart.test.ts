@@ -12,7 +12,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const stepStatus = (jobId: string, key: string) => db.prisma.jobStep.findUnique({ where: { jobId_key: { jobId, key } } }).then((s) => s?.status);
+const stepStatus = (jobId: string, key: string) =>
+  db.prisma.jobStep.findUnique({ where: { jobId_key: { jobId, key } } }).then((s) => s?.status);
 
 describe("restart: a new runner and a fresh store on the same database continue where the old one stopped", () => {
   it("finishes a job stopped mid-run (completed steps replayed, not re-run) and keeps a waiting one waiting", async () => {
@@ -36,18 +37,24 @@ describe("restart: a new runner and a fresh store on the same database continue 
       expect(second.calls(running.id, "a")).toBe(0); // replayed from the store
       expect(second.calls(running.id, "b")).toBe(1); // it had not finished: runs again
       expect(second.calls(running.id, "c")).toBe(1);
-      const stepB = await db.prisma.jobStep.findUniqueOrThrow({ where: { jobId_key: { jobId: running.id, key: "b#1/b" } } });
+      const stepB = await db.prisma.jobStep.findUniqueOrThrow({
+        where: { jobId_key: { jobId: running.id, key: "b#1/b" } },
+      });
       expect(stepB.attempts).toBe(2);
 
       expect((await db.prisma.job.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("pending_hitl");
       const checkpoint = await second.system.repos.checkpoints.findPendingForJob(waiting.id);
-      expect(await second.system.service.answer("default", waiting.id, present(checkpoint).id, { action: "proceed" })).toBe("accepted");
+      expect(
+        await second.system.service.answer("default", waiting.id, present(checkpoint).id, { action: "proceed" }),
+      ).toBe("accepted");
       await waitForStatus(db, waiting.id, ["completed"]);
       // The first server still has the job cached as waiting: what it reports now comes from the database.
       expect((await first.system.service.get("default", waiting.id)).status).toBe("completed");
       expect(second.calls(waiting.id, "a")).toBe(0);
       expect([second.calls(waiting.id, "b"), second.calls(waiting.id, "c")]).toEqual([1, 1]);
-      const seqs = (await db.prisma.jobEvent.findMany({ where: { jobId: running.id }, orderBy: { seq: "asc" } })).map((e) => e.seq);
+      const seqs = (await db.prisma.jobEvent.findMany({ where: { jobId: running.id }, orderBy: { seq: "asc" } })).map(
+        (e) => e.seq,
+      );
       expect(seqs).toEqual(seqs.map((_, i) => i + 1)); // one gap-free log across both runs
     } finally {
       await second.system.runner.stop();
@@ -61,7 +68,10 @@ describe("restart: a new runner and a fresh store on the same database continue 
     await waitFor(async () => (await stepStatus(job.id, "b#1/b")) === "running", 15_000, "step b to start");
     await dead.system.runner.stop();
     // As if the process had crashed: the lease is still held for a while.
-    await db.prisma.job.update({ where: { id: job.id }, data: { leaseOwner: "dead", leaseExpiresAt: new Date(Date.now() + 400) } });
+    await db.prisma.job.update({
+      where: { id: job.id },
+      data: { leaseOwner: "dead", leaseExpiresAt: new Date(Date.now() + 400) },
+    });
 
     const next = systemWithCounting(db, { runner: { id: "next", sweepMs: 100 } });
     await next.system.runner.start();

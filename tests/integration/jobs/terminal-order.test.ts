@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 /** Resolves with the job's status as read the moment the terminal event arrives. */
-function statusOnTerminalEvent(system: ReturnType<typeof systemWithCounting>["system"], jobId: string): Promise<string> {
+function statusOnTerminalEvent(
+  system: ReturnType<typeof systemWithCounting>["system"],
+  jobId: string,
+): Promise<string> {
   return new Promise((resolve) => {
     const stop = system.events.bus.subscribe(jobId, (event: LiveEvent) => {
       if (event.type !== "completed" && event.type !== "failed" && event.type !== "cancelled") return;

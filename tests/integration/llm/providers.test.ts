@@ -15,9 +15,22 @@ const task = "Write a skill for reviewing Python pull requests for security issu
 const requirements = offlineRequirements(task);
 const intent = offlineIntent(task, requirements);
 const plan = offlinePlan({
-  requirements, intent,
-  taxonomy: { recommendedPath: "python/python-pr-security-review", alternativePaths: [], pathRationale: "", newDirectories: [], confidence: 1 },
-  dependencies: { prerequisiteSkills: [], complementarySkills: [], conflictingSkills: [], missingPrerequisites: [], dependencyRationale: "" },
+  requirements,
+  intent,
+  taxonomy: {
+    recommendedPath: "python/python-pr-security-review",
+    alternativePaths: [],
+    pathRationale: "",
+    newDirectories: [],
+    confidence: 1,
+  },
+  dependencies: {
+    prerequisiteSkills: [],
+    complementarySkills: [],
+    conflictingSkills: [],
+    missingPrerequisites: [],
+    dependencyRationale: "",
+  },
 });
 
 interface Case {
@@ -27,16 +40,25 @@ interface Case {
   checkRequest(request: RecordedRequest, streaming: boolean): void;
 }
 
-const keys = { OPENAI_API_KEY: "sk-test-openai", ANTHROPIC_API_KEY: "sk-ant-test", GOOGLE_GENERATIVE_AI_API_KEY: "g-test-key", SKILL_FLEET_LLM_API_KEY: "local-key" };
+const keys = {
+  OPENAI_API_KEY: "sk-test-openai",
+  ANTHROPIC_API_KEY: "sk-ant-test",
+  GOOGLE_GENERATIVE_AI_API_KEY: "g-test-key",
+  SKILL_FLEET_LLM_API_KEY: "local-key",
+};
 const json = (value: unknown) => JSON.stringify(value);
 
 const CASES: Case[] = [
   {
-    provider: "openai", spec: "openai:gpt-4.1-mini", transientFailure: "rateLimited",
+    provider: "openai",
+    spec: "openai:gpt-4.1-mini",
+    transientFailure: "rateLimited",
     checkRequest(request, streaming) {
       expect(request.headers.authorization).toBe("Bearer sk-test-openai");
       expect(request.body.model).toBe("gpt-4.1-mini");
-      const format = (request.body.text as { format: { type: string; strict: boolean; schema: { properties: object } } }).format;
+      const format = (
+        request.body.text as { format: { type: string; strict: boolean; schema: { properties: object } } }
+      ).format;
       expect(format.type).toBe("json_schema");
       expect(format.strict).toBe(false);
       expect(Object.keys(format.schema.properties)).toContain(streaming ? "skillContent" : "purpose");
@@ -45,7 +67,9 @@ const CASES: Case[] = [
     },
   },
   {
-    provider: "anthropic", spec: "anthropic:claude-sonnet-4-5", transientFailure: "overloaded",
+    provider: "anthropic",
+    spec: "anthropic:claude-sonnet-4-5",
+    transientFailure: "overloaded",
     checkRequest(request, streaming) {
       expect(request.headers["x-api-key"]).toBe("sk-ant-test");
       expect(request.headers["anthropic-version"]).toBeTruthy();
@@ -57,7 +81,9 @@ const CASES: Case[] = [
     },
   },
   {
-    provider: "google", spec: "google:gemini-2.5-flash", transientFailure: "unavailable",
+    provider: "google",
+    spec: "google:gemini-2.5-flash",
+    transientFailure: "unavailable",
     checkRequest(request, streaming) {
       expect(request.headers["x-goog-api-key"]).toBe("g-test-key");
       const config = request.body.generationConfig as { responseMimeType: string; responseSchema: object };
@@ -68,7 +94,9 @@ const CASES: Case[] = [
     },
   },
   {
-    provider: "openai-compatible", spec: "openai-compatible:llama3.1:8b", transientFailure: "serverError",
+    provider: "openai-compatible",
+    spec: "openai-compatible:llama3.1:8b",
+    transientFailure: "serverError",
     checkRequest(request, streaming) {
       expect(request.headers.authorization).toBe("Bearer local-key");
       expect(request.body.model).toBe("llama3.1:8b");
@@ -80,13 +108,21 @@ const CASES: Case[] = [
 ];
 
 function modelWith(spec: string, fetch: typeof globalThis.fetch) {
-  return createLanguageModel(parseModelSpec(spec, "SKILL_FLEET_MODEL"), { keys, baseUrl: "http://127.0.0.1:11434/v1", fetch });
+  return createLanguageModel(parseModelSpec(spec, "SKILL_FLEET_MODEL"), {
+    keys,
+    baseUrl: "http://127.0.0.1:11434/v1",
+    fetch,
+  });
 }
 
 describe.each(CASES)("$provider wire format", ({ provider, spec, transientFailure, checkRequest }) => {
   it("sends a structured-output request and parses the answer and usage", async () => {
     const { fetch, requests } = replayFetch(provider, ["generate"]);
-    const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model: modelWith(spec, fetch) });
+    const result = await runStep(
+      analyzeIntent,
+      { taskDescription: task, requirements },
+      { model: modelWith(spec, fetch) },
+    );
     expect(result.output.skillType).toBe("checklist");
     expect(result.output.successCriteria).toContain("User can spot hard-coded secrets");
     expect(result.usage.inputTokens).toBeGreaterThan(300);
@@ -98,7 +134,11 @@ describe.each(CASES)("$provider wire format", ({ provider, spec, transientFailur
   it("streams the content field token by token", async () => {
     const { fetch, requests } = replayFetch(provider, ["stream"]);
     const tokens: string[] = [];
-    const result = await runStep(refineContent, { content: "# draft", plan, feedback: ["Add the When to Use section"] }, { model: modelWith(spec, fetch), onToken: (t) => tokens.push(t) });
+    const result = await runStep(
+      refineContent,
+      { content: "# draft", plan, feedback: ["Add the When to Use section"] },
+      { model: modelWith(spec, fetch), onToken: (t) => tokens.push(t) },
+    );
     expect(result.output.changesMade).toEqual(["Added the When to Use section"]);
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.join("")).toBe(result.output.skillContent);
@@ -107,7 +147,11 @@ describe.each(CASES)("$provider wire format", ({ provider, spec, transientFailur
 
   it("retries the provider's transient error and then succeeds", async () => {
     const { fetch, requests } = replayFetch(provider, [transientFailure, "generate"]);
-    const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model: modelWith(spec, fetch), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+    const result = await runStep(
+      analyzeIntent,
+      { taskDescription: task, requirements },
+      { model: modelWith(spec, fetch), retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+    );
     expect(requests).toHaveLength(2);
     expect(result.attempts).toBe(2);
   });

@@ -25,7 +25,9 @@ export interface RecordedRequest {
 }
 
 export function loadFixture(provider: string): Fixture {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, "../../fixtures/llm", `${provider}.json`), "utf8")) as Fixture;
+  return JSON.parse(
+    readFileSync(path.join(import.meta.dirname, "../../fixtures/llm", `${provider}.json`), "utf8"),
+  ) as Fixture;
 }
 
 function responseFor(exchange: Exchange): Response {
@@ -44,10 +46,18 @@ function responseFor(exchange: Exchange): Response {
 function recorded(input: string | URL | Request, init: RequestInit): RecordedRequest {
   const url = input instanceof Request ? input.url : String(input);
   const headers = Object.fromEntries(new Headers(init.headers).entries());
-  return { url, method: init.method ?? "GET", headers, body: JSON.parse(String(init.body ?? "{}")) as Record<string, unknown> };
+  return {
+    url,
+    method: init.method ?? "GET",
+    headers,
+    body: JSON.parse(String(init.body ?? "{}")) as Record<string, unknown>,
+  };
 }
 
-export function replayFetch(provider: string, names: string[]): { fetch: typeof globalThis.fetch; requests: RecordedRequest[] } {
+export function replayFetch(
+  provider: string,
+  names: string[],
+): { fetch: typeof globalThis.fetch; requests: RecordedRequest[] } {
   const fixture = loadFixture(provider);
   const queue = [...names];
   const requests: RecordedRequest[] = [];
@@ -58,7 +68,9 @@ export function replayFetch(provider: string, names: string[]): { fetch: typeof 
     const request = recorded(input, init);
     requests.push(request);
     if (request.url !== exchange.request.url || request.method !== exchange.request.method) {
-      throw new Error(`request ${request.method} ${request.url} does not match the recorded ${exchange.request.method} ${exchange.request.url}`);
+      throw new Error(
+        `request ${request.method} ${request.url} does not match the recorded ${exchange.request.method} ${exchange.request.url}`,
+      );
     }
     return responseFor(exchange);
   };

@@ -50,14 +50,20 @@ describe("skills.validate", () => {
   it("validates a file map and a base64 zip the same way as the folder", async () => {
     const files = { "csv-summary/SKILL.md": await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8") };
     const fromFiles = await caller.skills.validate({ files });
-    expect(fromFiles.findings.map((finding) => finding.ruleId)).toEqual(["quality/examples-present", "quality/broken-link", "quality/broken-link"]);
+    expect(fromFiles.findings.map((finding) => finding.ruleId)).toEqual([
+      "quality/examples-present",
+      "quality/broken-link",
+      "quality/broken-link",
+    ]);
     const zipBase64 = Buffer.from(await zipSkill(VALID_DIR)).toString("base64");
     expect(await caller.skills.validate({ zipBase64 })).toMatchObject({ passed: true, findings: [] });
   });
 
   it("maps bad input to BAD_REQUEST", async () => {
     expect(await trpcCode(caller.skills.validate({ files: { "../x/SKILL.md": "x" } }))).toBe("BAD_REQUEST");
-    expect(await trpcCode(caller.skills.validate({ zipBase64: Buffer.from("nope").toString("base64") }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(caller.skills.validate({ zipBase64: Buffer.from("nope").toString("base64") }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await trpcCode(caller.skills.validate({ content: "x".repeat(2_000_001) }))).toBe("BAD_REQUEST");
   });
 });
@@ -71,14 +77,20 @@ describe("library.*", () => {
   });
 
   it("search, get and xml see a newly registered skill", async () => {
-    await registerSkill({ skillPath: "data/csv-summary", skillMd: await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8"), metadata: { tags: ["pandas"] } });
+    await registerSkill({
+      skillPath: "data/csv-summary",
+      skillMd: await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8"),
+      metadata: { tags: ["pandas"] },
+    });
     expect((await caller.library.search({ q: "pandas" })).items.map((item) => item.path)).toEqual(["data/csv-summary"]);
     const detail = await caller.library.get({ path: "data/csv-summary" });
     expect(detail).toMatchObject({ path: "data/csv-summary", name: "csv-summary", tags: ["pandas"] });
     expect(detail).not.toHaveProperty("dir");
     // The whole folder is validated on the server, findings carry their file.
     expect(detail.validation).toMatchObject({ passed: expect.any(Boolean), findings: expect.any(Array) });
-    expect(detail.validation.findings.every((f) => f.path.startsWith("csv-summary/") || f.path === "csv-summary")).toBe(true);
+    expect(detail.validation.findings.every((f) => f.path.startsWith("csv-summary/") || f.path === "csv-summary")).toBe(
+      true,
+    );
     const { xml } = await caller.library.xml();
     expect(xml).toContain(`<location>${path.join(root, "data/csv-summary/SKILL.md")}</location>`);
   });
@@ -90,7 +102,8 @@ describe("library.*", () => {
 });
 
 describe("GET /api/library/<path>/archive", () => {
-  const call = (segments: string[]) => archiveRoute(new Request("http://localhost/api/library"), { params: Promise.resolve({ path: segments }) });
+  const call = (segments: string[]) =>
+    archiveRoute(new Request("http://localhost/api/library"), { params: Promise.resolve({ path: segments }) });
 
   it("downloads a skill as a zip", async () => {
     const response = await call(["python", "pytest-fixtures", "archive"]);

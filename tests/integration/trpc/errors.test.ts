@@ -6,10 +6,18 @@ import { createContext, publicProcedure, router } from "../../../server/trpc/trp
 
 /** The tRPC edge: domain errors become typed tRPC errors with the right HTTP status; nothing internal leaks. */
 const testRouter = router({
-  missing: publicProcedure.input(z.void()).query(() => { throw notFound("Job 'x' not found"); }),
-  taken: publicProcedure.input(z.void()).mutation(() => { throw conflict("Path already exists"); }),
-  notYours: publicProcedure.input(z.void()).query(() => { throw forbidden("User 'a' is not the owner"); }),
-  crash: publicProcedure.input(z.void()).query(() => { throw new Error("db password is hunter2 at /srv/app.ts:12"); }),
+  missing: publicProcedure.input(z.void()).query(() => {
+    throw notFound("Job 'x' not found");
+  }),
+  taken: publicProcedure.input(z.void()).mutation(() => {
+    throw conflict("Path already exists");
+  }),
+  notYours: publicProcedure.input(z.void()).query(() => {
+    throw forbidden("User 'a' is not the owner");
+  }),
+  crash: publicProcedure.input(z.void()).query(() => {
+    throw new Error("db password is hunter2 at /srv/app.ts:12");
+  }),
   whoami: publicProcedure.input(z.void()).query(({ ctx }) => ctx.userId),
   echo: publicProcedure.input(z.object({ task: z.string().min(10) })).query(({ input }) => input.task),
 });
@@ -19,8 +27,19 @@ async function call(path: string, init: { method?: string; headers?: Record<stri
   const post = init.method === "POST";
   const headers = { ...(post ? { "content-type": "application/json" } : {}), ...init.headers };
   const req = new Request(url, { method: init.method ?? "GET", headers, body: post ? "{}" : undefined });
-  const res = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: testRouter, createContext: () => createContext(req.headers) });
-  return { status: res.status, body: JSON.parse(await res.text()) as { error?: { json: { message: string; data: Record<string, unknown> } }; result?: { data: { json: unknown } } } };
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: testRouter,
+    createContext: () => createContext(req.headers),
+  });
+  return {
+    status: res.status,
+    body: JSON.parse(await res.text()) as {
+      error?: { json: { message: string; data: Record<string, unknown> } };
+      result?: { data: { json: unknown } };
+    },
+  };
 }
 
 describe("tRPC error mapping", () => {
@@ -53,7 +72,9 @@ describe("caller identity", () => {
   it("is `default` without a header, the header when given, or the UI cookie", async () => {
     expect((await call("whoami")).body.result?.data.json).toBe("default");
     expect((await call("whoami", { headers: { "x-user-id": "alice" } })).body.result?.data.json).toBe("alice");
-    expect((await call("whoami", { headers: { cookie: "theme=dark; skill-fleet-user=bob" } })).body.result?.data.json).toBe("bob");
+    expect(
+      (await call("whoami", { headers: { cookie: "theme=dark; skill-fleet-user=bob" } })).body.result?.data.json,
+    ).toBe("bob");
   });
 
   it("refuses a malformed identity", async () => {

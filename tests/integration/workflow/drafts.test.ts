@@ -24,7 +24,9 @@ describe("drafts", () => {
     const jobId = await finishedJob();
     const draft = await h.client.drafts.get.query({ jobId });
     expect(draft.promoted).toBe(false);
-    expect(draft.files.map((f) => f.path)).toEqual(expect.arrayContaining(["SKILL.md", "evals/evals.json", "evals/trigger-evals.json", "metadata.json"]));
+    expect(draft.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(["SKILL.md", "evals/evals.json", "evals/trigger-evals.json", "metadata.json"]),
+    );
     expect(draft.files[0]?.path).toBe("SKILL.md");
     expect(draft.files[0]?.content).toMatch(/^---\nname: /);
   });
@@ -39,7 +41,9 @@ describe("drafts", () => {
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
     const names = Object.keys(unzipSync(zip));
     expect(names.some((n) => n.endsWith("/SKILL.md"))).toBe(true);
-    expect(strFromU8(unzipSync(zip)[names.find((n) => n.endsWith("/SKILL.md")) ?? ""] ?? new Uint8Array())).toContain("generated-by: offline");
+    expect(strFromU8(unzipSync(zip)[names.find((n) => n.endsWith("/SKILL.md")) ?? ""] ?? new Uint8Array())).toContain(
+      "generated-by: offline",
+    );
   });
 
   it("the archive route refuses a bad id and an unknown job with clear errors", async () => {
@@ -52,9 +56,13 @@ describe("drafts", () => {
     const { path } = await h.client.drafts.promote.mutate({ jobId: first });
     expect((await h.client.library.get.query({ path })).path).toBe(path);
     expect((await h.client.jobs.get.query({ jobId: first })).promoted).toBe(true);
-    await expect(h.client.drafts.promote.mutate({ jobId: first })).rejects.toMatchObject({ data: { code: "CONFLICT" } });
+    await expect(h.client.drafts.promote.mutate({ jobId: first })).rejects.toMatchObject({
+      data: { code: "CONFLICT" },
+    });
     const second = await finishedJob();
-    await expect(h.client.drafts.promote.mutate({ jobId: second })).rejects.toMatchObject({ data: { code: "CONFLICT" } });
+    await expect(h.client.drafts.promote.mutate({ jobId: second })).rejects.toMatchObject({
+      data: { code: "CONFLICT" },
+    });
     expect(await h.client.drafts.promote.mutate({ jobId: second, overwrite: true })).toEqual({ path });
   });
 
@@ -64,7 +72,9 @@ describe("drafts", () => {
     const job = await h.client.jobs.get.query({ jobId });
     expect(job.status).toBe("pending_review");
     expect(job.result?.passed).toBe(false);
-    await expect(h.client.drafts.promote.mutate({ jobId })).rejects.toMatchObject({ data: { code: "PRECONDITION_FAILED" } });
+    await expect(h.client.drafts.promote.mutate({ jobId })).rejects.toMatchObject({
+      data: { code: "PRECONDITION_FAILED" },
+    });
     const { path } = await h.client.drafts.promote.mutate({ jobId, force: true });
     expect((await h.client.library.search.query({ q: "terraform" })).items.map((i) => i.path)).toContain(path);
   });

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSkillDirectory } from "../../../server/skills/validator";
 import { CHECKPOINT_SCHEMAS } from "../../../server/workflow/checkpoints";
 import { present } from "../../support/jobs";
-import { FINISHED, startWorkflowHarness, waitForCheckpoint, waitForJob, type WorkflowHarness } from "../../support/workflow-harness";
+import {
+  FINISHED,
+  startWorkflowHarness,
+  waitForCheckpoint,
+  waitForJob,
+  type WorkflowHarness,
+} from "../../support/workflow-harness";
 
 /**
  * The workflow's journeys through the real tRPC endpoint over HTTP, with the scripted model (SKILL_FLEET_MODEL=
@@ -49,13 +55,20 @@ describe("clear task, no checkpoint", () => {
     expect(job.result).toMatchObject({ passed: true, name: expect.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
     expect(job.progress).toBe(100);
     const draft = await expectValidDraft(jobId);
-    const evals = JSON.parse(await fs.readFile(path.join(draft, "evals", "evals.json"), "utf8")) as { skill_name: string; evals: { id: number; prompt: string; expected_output: string }[] };
+    const evals = JSON.parse(await fs.readFile(path.join(draft, "evals", "evals.json"), "utf8")) as {
+      skill_name: string;
+      evals: { id: number; prompt: string; expected_output: string }[];
+    };
     expect(evals.skill_name).toBe(job.result?.name);
     expect(evals.evals.length).toBeGreaterThan(0);
     expect(evals.evals[0]).toMatchObject({ id: 1, prompt: expect.any(String), expected_output: expect.any(String) });
     const timeline = await h.client.jobs.timeline.query({ jobId });
     expect(timeline.checkpoints).toEqual([]);
-    expect(timeline.events.filter((e) => e.type === "phase_start").map((e) => e.phase)).toEqual(["Understanding", "Generation", "Validation"]);
+    expect(timeline.events.filter((e) => e.type === "phase_start").map((e) => e.phase)).toEqual([
+      "Understanding",
+      "Generation",
+      "Validation",
+    ]);
     expect(timeline.steps.every((s) => s.status === "completed")).toBe(true);
   });
 });
@@ -68,11 +81,18 @@ describe("vague task", () => {
     expect((await h.client.jobs.get.query({ jobId })).status).toBe("pending_user_input");
     const prompt = CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt);
     expect(prompt.questions.length).toBeGreaterThan(0);
-    const answers = Object.fromEntries(prompt.questions.map((q) => [q.id, q.options[0] ? { selected: [q.options[0].id] } : { selected: [], text: "Python data pipelines" }]));
+    const answers = Object.fromEntries(
+      prompt.questions.map((q) => [
+        q.id,
+        q.options[0] ? { selected: [q.options[0].id] } : { selected: [], text: "Python data pipelines" },
+      ]),
+    );
     expect(await answer(jobId, checkpoint.id, { action: "answer", answers })).toEqual({ status: "accepted" });
     const job = await waitForJob(h.client, jobId, FINISHED);
     expect(job.status).toBe("completed");
-    expect(await stepKeys(jobId)).toEqual(expect.arrayContaining(["understanding#1/requirements", "understanding#2/requirements"]));
+    expect(await stepKeys(jobId)).toEqual(
+      expect.arrayContaining(["understanding#1/requirements", "understanding#2/requirements"]),
+    );
     await expectValidDraft(jobId);
   });
 
@@ -97,7 +117,10 @@ describe("bad name", () => {
     const prompt = CHECKPOINT_SCHEMAS.structure_fix.prompt.parse(checkpoint.prompt);
     expect(prompt.currentValues.name).toBe("My Skill_Name");
     expect(prompt.issues.length).toBeGreaterThan(0);
-    const suggested = present(prompt.suggestedFixes.find((f) => f.field === "name"), "a suggested name").suggested;
+    const suggested = present(
+      prompt.suggestedFixes.find((f) => f.field === "name"),
+      "a suggested name",
+    ).suggested;
     await answer(jobId, checkpoint.id, { action: "apply", acceptSuggestions: true });
     const job = await waitForJob(h.client, jobId, FINISHED);
     expect(job.status).toBe("completed");
@@ -121,7 +144,10 @@ describe("confirm the plan", () => {
     const jobId = await create(CLEAR_TASK, { confirmPlan: true });
     const first = await waitForCheckpoint(h.client, jobId, "confirm");
     expect((await h.client.jobs.get.query({ jobId })).status).toBe("pending_hitl");
-    await answer(jobId, first.id, { action: "revise", feedback: "Call it playwright-flake-doctor and keep it shorter" });
+    await answer(jobId, first.id, {
+      action: "revise",
+      feedback: "Call it playwright-flake-doctor and keep it shorter",
+    });
     const second = await waitForCheckpoint(h.client, jobId, "confirm");
     expect(second.id).not.toBe(first.id);
     const before = CHECKPOINT_SCHEMAS.confirm.prompt.parse(first.prompt);
@@ -137,7 +163,9 @@ describe("confirm the plan", () => {
     const jobId = await create(CLEAR_TASK, { confirmPlan: true });
     const checkpoint = await waitForCheckpoint(h.client, jobId, "confirm");
     await expect(answer(jobId, checkpoint.id, { action: "revise" })).rejects.toThrow(/feedback/);
-    await expect(answer(jobId, checkpoint.id, { action: "approve-everything" })).rejects.toThrow(/Invalid answer for a confirm checkpoint/);
+    await expect(answer(jobId, checkpoint.id, { action: "approve-everything" })).rejects.toThrow(
+      /Invalid answer for a confirm checkpoint/,
+    );
     expect((await h.client.jobs.get.query({ jobId })).pendingCheckpoint?.id).toBe(checkpoint.id);
     await answer(jobId, checkpoint.id, { action: "proceed" });
     expect((await waitForJob(h.client, jobId, FINISHED)).status).toBe("completed");
@@ -230,7 +258,9 @@ describe("validation below the threshold", () => {
     const jobId = await create();
     const job = await waitForJob(h.client, jobId, FINISHED);
     const keys = await stepKeys(jobId);
-    expect(keys).toEqual(expect.arrayContaining(["validation#1/quality", "validation#1/refine@1", "validation#1/rescore@1/quality"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["validation#1/quality", "validation#1/refine@1", "validation#1/rescore@1/quality"]),
+    );
     expect(job.status).toBe("completed");
     expect(job.result?.score).toBeGreaterThanOrEqual(0.75);
     expect(job.result?.content).toContain("refined by scripted model");

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSkillDirectory } from "../../../server/skills/validator";
 import { CHECKPOINT_SCHEMAS } from "../../../server/workflow/checkpoints";
 import { present } from "../../support/jobs";
-import { FINISHED, startWorkflowHarness, waitForCheckpoint, waitForJob, type WorkflowHarness } from "../../support/workflow-harness";
+import {
+  FINISHED,
+  startWorkflowHarness,
+  waitForCheckpoint,
+  waitForJob,
+  type WorkflowHarness,
+} from "../../support/workflow-harness";
 
 /**
  * The same journeys on the offline engine (the embedded default, no model configured): every one ends with a
@@ -30,7 +36,9 @@ async function expectPassingDraft(jobId: string): Promise<void> {
 
 describe("offline engine journeys", () => {
   it("a clear task", async () => {
-    const { jobId } = await h.client.skills.create.mutate({ task: "Create a skill for debugging flaky Playwright tests" });
+    const { jobId } = await h.client.skills.create.mutate({
+      task: "Create a skill for debugging flaky Playwright tests",
+    });
     expect((await h.client.jobs.get.query({ jobId })).status).toMatch(/pending|running|completed/);
     await expectPassingDraft(jobId);
   });
@@ -39,7 +47,14 @@ describe("offline engine journeys", () => {
     const { jobId } = await h.client.skills.create.mutate({ task: "help with stuff at work" });
     const checkpoint = await waitForCheckpoint(h.client, jobId, "clarify");
     const prompt = CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt);
-    const answers = Object.fromEntries(prompt.questions.map((q) => [q.id, q.options.length ? { selected: [present(q.options[0]).id] } : { selected: [], text: "reviewing pull requests in TypeScript services" }]));
+    const answers = Object.fromEntries(
+      prompt.questions.map((q) => [
+        q.id,
+        q.options.length
+          ? { selected: [present(q.options[0]).id] }
+          : { selected: [], text: "reviewing pull requests in TypeScript services" },
+      ]),
+    );
     await answer(jobId, checkpoint.id, { action: "answer", answers });
     await expectPassingDraft(jobId);
   });
@@ -54,7 +69,9 @@ describe("offline engine journeys", () => {
     await answer(jobId, (await waitForCheckpoint(h.client, jobId, "confirm")).id, { action: "proceed" });
     const preview = await waitForCheckpoint(h.client, jobId, "preview");
     await answer(jobId, preview.id, { action: "refine", feedback: "- Add a section on lock_timeout settings" });
-    const refined = CHECKPOINT_SCHEMAS.preview.prompt.parse((await waitForCheckpoint(h.client, jobId, "preview")).prompt);
+    const refined = CHECKPOINT_SCHEMAS.preview.prompt.parse(
+      (await waitForCheckpoint(h.client, jobId, "preview")).prompt,
+    );
     expect(refined.content.toLowerCase()).toContain("lock_timeout");
     await answer(jobId, (await waitForCheckpoint(h.client, jobId, "preview")).id, { action: "proceed" });
     await answer(jobId, (await waitForCheckpoint(h.client, jobId, "validate")).id, { action: "proceed" });

@@ -25,21 +25,39 @@ describe("env validation", () => {
   });
 
   it("accepts a PostgreSQL URL and typed numbers and flags", () => {
-    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/app", SKILL_FLEET_MAX_CONCURRENT_JOBS: "8", SKILL_FLEET_ALLOW_LLM_FALLBACK: "false" });
-    expect([env.DATABASE_URL, env.SKILL_FLEET_MAX_CONCURRENT_JOBS, env.SKILL_FLEET_ALLOW_LLM_FALLBACK]).toEqual(["postgresql://u:p@db:5432/app", 8, false]);
+    const env = parseEnv({
+      DATABASE_URL: "postgresql://u:p@db:5432/app",
+      SKILL_FLEET_MAX_CONCURRENT_JOBS: "8",
+      SKILL_FLEET_ALLOW_LLM_FALLBACK: "false",
+    });
+    expect([env.DATABASE_URL, env.SKILL_FLEET_MAX_CONCURRENT_JOBS, env.SKILL_FLEET_ALLOW_LLM_FALLBACK]).toEqual([
+      "postgresql://u:p@db:5432/app",
+      8,
+      false,
+    ]);
   });
 
   it("names the variable, the rule and the bad value", () => {
-    expect(problemsOf({ DATABASE_URL: "mysql://x" })).toEqual([expect.stringMatching(/^DATABASE_URL: must be postgresql:\/\/… .* \(got "mysql:\/\/x"\)$/)]);
-    expect(problemsOf({ SKILL_FLEET_MAX_CONCURRENT_JOBS: "zero" })).toEqual([expect.stringContaining("SKILL_FLEET_MAX_CONCURRENT_JOBS: must be a number")]);
-    expect(problemsOf({ SKILL_FLEET_MAX_CONCURRENT_JOBS: "0" })).toEqual([expect.stringContaining("must be at least 1")]);
-    expect(problemsOf({ SKILL_FLEET_ALLOW_LLM_FALLBACK: "maybe" })).toEqual([expect.stringContaining("must be one of true, false")]);
+    expect(problemsOf({ DATABASE_URL: "mysql://x" })).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be postgresql:\/\/… .* \(got "mysql:\/\/x"\)$/),
+    ]);
+    expect(problemsOf({ SKILL_FLEET_MAX_CONCURRENT_JOBS: "zero" })).toEqual([
+      expect.stringContaining("SKILL_FLEET_MAX_CONCURRENT_JOBS: must be a number"),
+    ]);
+    expect(problemsOf({ SKILL_FLEET_MAX_CONCURRENT_JOBS: "0" })).toEqual([
+      expect.stringContaining("must be at least 1"),
+    ]);
+    expect(problemsOf({ SKILL_FLEET_ALLOW_LLM_FALLBACK: "maybe" })).toEqual([
+      expect.stringContaining("must be one of true, false"),
+    ]);
   });
 
   it("rejects unknown enum values and model specs", () => {
     expect(problemsOf({ SKILL_FLEET_LOG_LEVEL: "loud" })[0]).toMatch(/^SKILL_FLEET_LOG_LEVEL: .*got "loud"/);
     expect(problemsOf({ SKILL_FLEET_MODEL: "gpt-4" })[0]).toMatch(/must look like provider:model/);
-    expect(problemsOf({ SKILL_FLEET_MODEL: "acme:big" })[0]).toMatch(/provider must be one of openai, anthropic, google/);
+    expect(problemsOf({ SKILL_FLEET_MODEL: "acme:big" })[0]).toMatch(
+      /provider must be one of openai, anthropic, google/,
+    );
   });
 
   it("reports every problem at once", () => {
@@ -47,9 +65,16 @@ describe("env validation", () => {
   });
 
   it("refuses scripted models in production and needs a base URL for openai-compatible", () => {
-    expect(problemsOf({ NODE_ENV: "production", SKILL_FLEET_MODEL: "scripted:happy" })[0]).toMatch(/refused in production/);
-    expect(problemsOf({ SKILL_FLEET_MODEL: "openai-compatible:llama3" })[0]).toMatch(/^SKILL_FLEET_LLM_BASE_URL: is required/);
-    expect(parseEnv({ SKILL_FLEET_MODEL: "openai-compatible:llama3", SKILL_FLEET_LLM_BASE_URL: "http://127.0.0.1:11434/v1" }).SKILL_FLEET_MODEL).toBe("openai-compatible:llama3");
+    expect(problemsOf({ NODE_ENV: "production", SKILL_FLEET_MODEL: "scripted:happy" })[0]).toMatch(
+      /refused in production/,
+    );
+    expect(problemsOf({ SKILL_FLEET_MODEL: "openai-compatible:llama3" })[0]).toMatch(
+      /^SKILL_FLEET_LLM_BASE_URL: is required/,
+    );
+    expect(
+      parseEnv({ SKILL_FLEET_MODEL: "openai-compatible:llama3", SKILL_FLEET_LLM_BASE_URL: "http://127.0.0.1:11434/v1" })
+        .SKILL_FLEET_MODEL,
+    ).toBe("openai-compatible:llama3");
   });
 
   it("formats the error message as a readable list", () => {

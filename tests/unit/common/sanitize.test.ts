@@ -3,7 +3,7 @@ import { sanitizeForLog } from "../../../server/common/sanitize";
 
 describe("sanitizeForLog", () => {
   it("flattens newlines so user text cannot forge log lines", () => {
-    expect(sanitizeForLog("task\n{\"level\":50,\"msg\":\"fake\"}\r\nmore")).toBe('task {"level":50,"msg":"fake"} more');
+    expect(sanitizeForLog('task\n{"level":50,"msg":"fake"}\r\nmore')).toBe('task {"level":50,"msg":"fake"} more');
   });
 
   it("removes ANSI escapes and control characters", () => {

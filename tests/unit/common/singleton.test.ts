@@ -11,7 +11,12 @@ describe("lazySingleton (SPEC §4 guarantee 7)", () => {
       await tick();
       return { id: calls };
     });
-    const instances = await Promise.all(Array.from({ length: 200 }, async () => { await tick(); return single.get(); }));
+    const instances = await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        await tick();
+        return single.get();
+      }),
+    );
     expect(calls).toBe(1);
     expect(new Set(instances).size).toBe(1);
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { EventBus } from "../../../server/jobs/event-bus";
 import type { JobEventRecord } from "../../../server/jobs/types";
 
-const event = (jobId: string, seq: number): JobEventRecord => ({ jobId, seq, type: "progress", phase: null, message: "", data: {}, createdAt: new Date() });
+const event = (jobId: string, seq: number): JobEventRecord => ({
+  jobId,
+  seq,
+  type: "progress",
+  phase: null,
+  message: "",
+  data: {},
+  createdAt: new Date(),
+});
 
 describe("EventBus", () => {
   it("delivers to every listener of the job only, and drops a job's entry with its last listener", () => {

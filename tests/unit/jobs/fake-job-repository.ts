@@ -15,10 +15,31 @@ export class FakeJobRepository implements Partial<JobRepository> {
   async create(input: NewJob): Promise<JobRecord> {
     const now = new Date();
     const row: JobRecord = {
-      ...input, id: randomUUID(), requestId: input.requestId, context: input.context ?? {}, status: "pending", phase: null, progress: 0,
-      progressMessage: null, result: null, error: null, intendedPath: null, draftPath: null, finalPath: null, promoted: false,
-      validationPassed: null, validationScore: null, cancelRequested: false, leaseOwner: null, leaseExpiresAt: null, lastSeq: 0,
-      version: 0, createdAt: now, updatedAt: now, startedAt: null, completedAt: null,
+      ...input,
+      id: randomUUID(),
+      requestId: input.requestId,
+      context: input.context ?? {},
+      status: "pending",
+      phase: null,
+      progress: 0,
+      progressMessage: null,
+      result: null,
+      error: null,
+      intendedPath: null,
+      draftPath: null,
+      finalPath: null,
+      promoted: false,
+      validationPassed: null,
+      validationScore: null,
+      cancelRequested: false,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastSeq: 0,
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+      startedAt: null,
+      completedAt: null,
     };
     this.rows.set(row.id, row);
     return structuredClone(row);

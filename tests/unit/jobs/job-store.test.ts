@@ -3,7 +3,14 @@ import { JobStore } from "../../../server/jobs/job-store";
 import { NO_OPTIONS, at, sleep, withRandomDelays } from "../../support/jobs";
 import { FakeJobRepository } from "./fake-job-repository";
 
-const newJob = { ownerId: "default", requestId: null, task: "a task for the store", options: NO_OPTIONS, engine: "offline", workflow: "demo" };
+const newJob = {
+  ownerId: "default",
+  requestId: null,
+  task: "a task for the store",
+  options: NO_OPTIONS,
+  engine: "offline",
+  workflow: "demo",
+};
 
 async function seeded(count = 1) {
   const repo = new FakeJobRepository();
@@ -107,7 +114,9 @@ describe("JobStore — guarantee 5: no blocking locks on the request path", () =
       released = true;
     });
     await sleep(10);
-    const doneBeforeRelease = await Promise.all(Array.from({ length: 20 }, () => store.update(b, (job) => ({ progress: job.progress + 1 }))));
+    const doneBeforeRelease = await Promise.all(
+      Array.from({ length: 20 }, () => store.update(b, (job) => ({ progress: job.progress + 1 }))),
+    );
     const otherJobFinishedWhileHeld = !released;
     const waiter = store.update(a, () => ({ progress: 99 })); // queues behind the holder instead of spinning
     await holder;

@@ -38,7 +38,9 @@ describe("KeyedLock", () => {
 
   it("forgets a key once nobody holds or awaits it (no growth per job), also after errors", async () => {
     const lock = new KeyedLock();
-    await Promise.all(Array.from({ length: 500 }, (_, i) => lock.run(`job-${i % 50}`, async () => sleep(Math.random()))));
+    await Promise.all(
+      Array.from({ length: 500 }, (_, i) => lock.run(`job-${i % 50}`, async () => sleep(Math.random()))),
+    );
     await expect(lock.run("x", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(lock.size).toBe(0);
   });

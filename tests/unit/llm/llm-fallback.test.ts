@@ -21,14 +21,24 @@ describe("withLlmFallback", () => {
   const fail = (message: string) => () => Promise.reject(new Error(message));
 
   it("returns the value when the step succeeds", async () => {
-    expect(await withLlmFallback(() => Promise.resolve(1), () => 2, "x")).toEqual({ value: 1, usedFallback: false });
+    expect(
+      await withLlmFallback(
+        () => Promise.resolve(1),
+        () => 2,
+        "x",
+      ),
+    ).toEqual({ value: 1, usedFallback: false });
     expect(warn).not.toHaveBeenCalled();
   });
 
   it("uses the fallback when enabled and logs one sanitised line", async () => {
     vi.stubEnv("SKILL_FLEET_ALLOW_LLM_FALLBACK", "1");
     resetEnvForTests();
-    const result = await withLlmFallback(fail("upstream said\nFAKE LOG LINE api_key=sk-abcdefghijklmnop"), () => 2, "step x for task\ninjected line");
+    const result = await withLlmFallback(
+      fail("upstream said\nFAKE LOG LINE api_key=sk-abcdefghijklmnop"),
+      () => 2,
+      "step x for task\ninjected line",
+    );
     expect(result).toEqual({ value: 2, usedFallback: true });
     expect(warn).toHaveBeenCalledTimes(1);
     const fields = warn.mock.calls[0]?.[0] as Record<string, string>;
@@ -41,12 +51,22 @@ describe("withLlmFallback", () => {
     vi.stubEnv("SKILL_FLEET_ALLOW_LLM_FALLBACK", "false");
     resetEnvForTests();
     await expect(withLlmFallback(fail("boom"), () => 2, "x")).rejects.toThrow("boom");
-    expect(await withLlmFallback(fail("boom"), () => 2, "x", { always: true })).toEqual({ value: 2, usedFallback: true });
+    expect(await withLlmFallback(fail("boom"), () => 2, "x", { always: true })).toEqual({
+      value: 2,
+      usedFallback: true,
+    });
   });
 
   it("never turns a cancellation into a fallback", async () => {
     vi.stubEnv("SKILL_FLEET_ALLOW_LLM_FALLBACK", "true");
     resetEnvForTests();
-    await expect(withLlmFallback(() => Promise.reject(new LlmAbortedError("x")), () => 2, "x", { always: true })).rejects.toBeInstanceOf(LlmAbortedError);
+    await expect(
+      withLlmFallback(
+        () => Promise.reject(new LlmAbortedError("x")),
+        () => 2,
+        "x",
+        { always: true },
+      ),
+    ).rejects.toBeInstanceOf(LlmAbortedError);
   });
 });

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EnvError, parseEnv, resetEnvForTests } from "../../../server/common/env";
 import { LlmConfigError } from "../../../server/llm/errors";
-import { assertModelConfiguration, configurationProblems, engineFor, modelFor, stepVariable } from "../../../server/llm/models";
+import {
+  assertModelConfiguration,
+  configurationProblems,
+  engineFor,
+  modelFor,
+  stepVariable,
+} from "../../../server/llm/models";
 import { runStep } from "../../../server/llm/run-step";
 import { gatherRequirements } from "../../../server/llm/steps";
 
@@ -26,7 +32,9 @@ describe("model selection", () => {
   it("rejects a malformed spec, naming the variable", () => {
     expect(() => settings({ SKILL_FLEET_MODEL: "gpt-4" })).toThrow(EnvError);
     expect(() => settings({ SKILL_FLEET_MODEL: "gpt-4" })).toThrow(/SKILL_FLEET_MODEL: must look like provider:model/);
-    expect(() => settings({ SKILL_FLEET_MODEL_GENERATE_CONTENT: "mistral:large" })).toThrow(/SKILL_FLEET_MODEL_GENERATE_CONTENT: provider must be one of/);
+    expect(() => settings({ SKILL_FLEET_MODEL_GENERATE_CONTENT: "mistral:large" })).toThrow(
+      /SKILL_FLEET_MODEL_GENERATE_CONTENT: provider must be one of/,
+    );
   });
 
   it.each([
@@ -41,23 +49,45 @@ describe("model selection", () => {
   });
 
   it("checks per-step overrides too", () => {
-    const problems = configurationProblems(settings({ SKILL_FLEET_MODEL: "openai:gpt-4.1-mini", OPENAI_API_KEY: "sk-test", SKILL_FLEET_MODEL_GENERATE_CONTENT: "anthropic:claude-sonnet-4-5" }));
+    const problems = configurationProblems(
+      settings({
+        SKILL_FLEET_MODEL: "openai:gpt-4.1-mini",
+        OPENAI_API_KEY: "sk-test",
+        SKILL_FLEET_MODEL_GENERATE_CONTENT: "anthropic:claude-sonnet-4-5",
+      }),
+    );
     expect(problems).toEqual([expect.stringContaining("ANTHROPIC_API_KEY")]);
     expect(problems[0]).toContain("SKILL_FLEET_MODEL_GENERATE_CONTENT");
   });
 
   it("refuses an unknown scripted scenario and scripted models in production", () => {
-    expect(configurationProblems(settings({ SKILL_FLEET_MODEL: "scripted:nope" }))[0]).toMatch(/unknown scripted scenario "nope"/);
-    expect(() => parseEnv({ NODE_ENV: "production", SKILL_FLEET_MODEL: "scripted:happy" })).toThrow(/refused in production/);
+    expect(configurationProblems(settings({ SKILL_FLEET_MODEL: "scripted:nope" }))[0]).toMatch(
+      /unknown scripted scenario "nope"/,
+    );
+    expect(() => parseEnv({ NODE_ENV: "production", SKILL_FLEET_MODEL: "scripted:happy" })).toThrow(
+      /refused in production/,
+    );
   });
 
   it("requires a base URL for openai-compatible models", () => {
     expect(() => settings({ SKILL_FLEET_MODEL: "openai-compatible:llama3" })).toThrow(/SKILL_FLEET_LLM_BASE_URL/);
-    expect(configurationProblems(settings({ SKILL_FLEET_MODEL: "openai-compatible:llama3", SKILL_FLEET_LLM_BASE_URL: "http://127.0.0.1:11434/v1" }))).toEqual([]);
+    expect(
+      configurationProblems(
+        settings({
+          SKILL_FLEET_MODEL: "openai-compatible:llama3",
+          SKILL_FLEET_LLM_BASE_URL: "http://127.0.0.1:11434/v1",
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("picks the default model and the per-step override", async () => {
-    const env = settings({ SKILL_FLEET_MODEL: "openai:gpt-4.1-mini", OPENAI_API_KEY: "sk-test", SKILL_FLEET_MODEL_ASSESS_QUALITY: "google:gemini-2.5-pro", GOOGLE_GENERATIVE_AI_API_KEY: "g-test" });
+    const env = settings({
+      SKILL_FLEET_MODEL: "openai:gpt-4.1-mini",
+      OPENAI_API_KEY: "sk-test",
+      SKILL_FLEET_MODEL_ASSESS_QUALITY: "google:gemini-2.5-pro",
+      GOOGLE_GENERATIVE_AI_API_KEY: "g-test",
+    });
     expect(configurationProblems(env)).toEqual([]);
     expect(stepVariable("assessQuality")).toBe("SKILL_FLEET_MODEL_ASSESS_QUALITY");
     expect(engineFor("generateContent", env)).toBe("openai:gpt-4.1-mini");
@@ -70,7 +100,9 @@ describe("model selection", () => {
 
   it("creates one client per spec however many steps ask at once (single-flight)", async () => {
     const env = settings({ SKILL_FLEET_MODEL: "anthropic:claude-haiku-4-5", ANTHROPIC_API_KEY: "sk-ant-test" });
-    const models = await Promise.all(["gatherRequirements", "analyzeIntent", "generateContent"].map((s) => modelFor(s as "analyzeIntent", env)));
+    const models = await Promise.all(
+      ["gatherRequirements", "analyzeIntent", "generateContent"].map((s) => modelFor(s as "analyzeIntent", env)),
+    );
     expect(new Set(models.map((m) => m.model)).size).toBe(1);
   });
 });

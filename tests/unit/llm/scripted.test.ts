@@ -8,16 +8,41 @@ import { offlineIntent } from "../../../server/llm/offline/understanding";
 import { runStep } from "../../../server/llm/run-step";
 import { createScriptedModel } from "../../../server/llm/scripted/model";
 import { REFINED_MARKER } from "../../../server/llm/scripted/scenarios";
-import { assessQuality, gatherRequirements, generateContent, refineSkill, validateStructure } from "../../../server/llm/steps";
+import {
+  assessQuality,
+  gatherRequirements,
+  generateContent,
+  refineSkill,
+  validateStructure,
+} from "../../../server/llm/steps";
 
 const task = "Help engineers debug Kubernetes pods stuck in CrashLoopBackOff.";
 const requirements = offlineRequirements(task);
 const plan = offlinePlan({
-  requirements, intent: offlineIntent(task, requirements),
-  taxonomy: { recommendedPath: `kubernetes/${requirements.suggestedSkillName}`, alternativePaths: [], pathRationale: "", newDirectories: [], confidence: 1 },
-  dependencies: { prerequisiteSkills: [], complementarySkills: [], conflictingSkills: [], missingPrerequisites: [], dependencyRationale: "" },
+  requirements,
+  intent: offlineIntent(task, requirements),
+  taxonomy: {
+    recommendedPath: `kubernetes/${requirements.suggestedSkillName}`,
+    alternativePaths: [],
+    pathRationale: "",
+    newDirectories: [],
+    confidence: 1,
+  },
+  dependencies: {
+    prerequisiteSkills: [],
+    complementarySkills: [],
+    conflictingSkills: [],
+    missingPrerequisites: [],
+    dependencyRationale: "",
+  },
 });
-const understanding = { taskDescription: task, domain: requirements.domain, targetLevel: requirements.targetLevel, topics: requirements.topics, constraints: [] };
+const understanding = {
+  taskDescription: task,
+  domain: requirements.domain,
+  targetLevel: requirements.targetLevel,
+  topics: requirements.topics,
+  constraints: [],
+};
 
 afterEach(() => {
   overrideModelsForTests();
@@ -42,14 +67,22 @@ describe("scripted scenarios", () => {
     const model = createScriptedModel("vague");
     const first = await runStep(gatherRequirements, { taskDescription: task }, { model });
     expect(first.output.ambiguities.length).toBeGreaterThan(0);
-    const second = await runStep(gatherRequirements, { taskDescription: task, clarifications: [{ answer: "For platform engineers using Helm" }] }, { model });
+    const second = await runStep(
+      gatherRequirements,
+      { taskDescription: task, clarifications: [{ answer: "For platform engineers using Helm" }] },
+      { model },
+    );
     expect(second.output.ambiguities).toEqual([]);
   });
 
   it("bad-name proposes an invalid name that structure validation rejects with a suggestion", async () => {
     const model = createScriptedModel("bad-name");
     const { output } = await runStep(gatherRequirements, { taskDescription: task }, { model });
-    const structure = await runStep(validateStructure, { skillName: output.suggestedSkillName, description: output.description }, { model });
+    const structure = await runStep(
+      validateStructure,
+      { skillName: output.suggestedSkillName, description: output.description },
+      { model },
+    );
     expect(structure.output.nameValid).toBe(false);
     expect(structure.output.suggestedFixes[0]?.suggested).toBe("my-skill-name");
   });
@@ -57,11 +90,23 @@ describe("scripted scenarios", () => {
   it("low-quality scores below the threshold until the skill is refined", async () => {
     const model = createScriptedModel("low-quality");
     const content = (await runStep(generateContent, { plan, understanding }, { model })).output.skillContent;
-    const first = await runStep(assessQuality, { skillContent: content, plan, successCriteria: plan.successCriteria }, { model });
+    const first = await runStep(
+      assessQuality,
+      { skillContent: content, plan, successCriteria: plan.successCriteria },
+      { model },
+    );
     expect(first.output.overallScore).toBeLessThan(0.75);
-    const refined = await runStep(refineSkill, { currentContent: content, weaknesses: first.output.weaknesses, targetScore: 0.75, plan }, { model });
+    const refined = await runStep(
+      refineSkill,
+      { currentContent: content, weaknesses: first.output.weaknesses, targetScore: 0.75, plan },
+      { model },
+    );
     expect(refined.output.refinedContent).toContain(REFINED_MARKER);
-    const second = await runStep(assessQuality, { skillContent: refined.output.refinedContent, plan, successCriteria: plan.successCriteria }, { model });
+    const second = await runStep(
+      assessQuality,
+      { skillContent: refined.output.refinedContent, plan, successCriteria: plan.successCriteria },
+      { model },
+    );
     expect(second.output.overallScore).toBeGreaterThanOrEqual(0.75);
   });
 
@@ -76,7 +121,9 @@ describe("scripted scenarios", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = Date.now();
-    await expect(runStep(gatherRequirements, { taskDescription: task }, { model, signal: controller.signal })).rejects.toBeInstanceOf(LlmAbortedError);
+    await expect(
+      runStep(gatherRequirements, { taskDescription: task }, { model, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(LlmAbortedError);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -104,13 +104,26 @@ describe("writeDraft / readDraft", () => {
     expect(draft?.files["examples/example_2.sh"]).toBe("pytest -q\n");
 
     const metadata = JSON.parse(draft?.files["metadata.json"] ?? "{}") as Record<string, unknown>;
-    expect(metadata).toMatchObject({ skill_id: "testing/pytest-setup", name: "pytest-setup", version: "1.0.0", type: "technical", weight: "medium", load_priority: "on_demand", category: "testing", tags: ["pytest"] });
+    expect(metadata).toMatchObject({
+      skill_id: "testing/pytest-setup",
+      name: "pytest-setup",
+      version: "1.0.0",
+      type: "technical",
+      weight: "medium",
+      load_priority: "on_demand",
+      category: "testing",
+      tags: ["pytest"],
+    });
     expect(metadata.created_at).toBe(metadata.last_modified);
 
     const written = draft?.files["SKILL.md"] ?? "";
     const doc = parseSkillMd(written);
     expect(Object.keys(doc.frontmatter)).toEqual(["name", "description", "metadata", "allowed-tools"]);
-    expect(doc.frontmatter).toMatchObject({ name: "pytest-setup", "allowed-tools": "Read Bash", metadata: { author: "model", skill_id: "testing/pytest-setup", version: "1.0.0" } });
+    expect(doc.frontmatter).toMatchObject({
+      name: "pytest-setup",
+      "allowed-tools": "Read Bash",
+      metadata: { author: "model", skill_id: "testing/pytest-setup", version: "1.0.0" },
+    });
     expect(doc.body.startsWith("\n# Pytest setup\n")).toBe(true);
 
     const report = await validateSkillDirectory(draftPath);
@@ -120,11 +133,19 @@ describe("writeDraft / readDraft", () => {
   it("replaces a previous draft of the same job completely", async () => {
     const jobId = randomUUID();
     await writeDraft({ root, jobId, skillPath: "a/first", skillMd: GENERATED, metadata: {} });
-    await writeDraft({ root, jobId, skillPath: "b/second", skillMd: "no frontmatter at all\n", metadata: { description: "Use when testing" } });
+    await writeDraft({
+      root,
+      jobId,
+      skillPath: "b/second",
+      skillMd: "no frontmatter at all\n",
+      metadata: { description: "Use when testing" },
+    });
     const draft = await readDraft({ root, jobId });
     expect(draft?.skillPath).toBe("b/second");
     expect(await fs.readdir(path.join(root, "_drafts", jobId))).toEqual(["b", "draft.json"]);
-    expect(draft?.files["SKILL.md"]).toBe("---\nname: second\ndescription: Use when testing\nmetadata:\n  skill_id: b/second\n  version: 1.0.0\n  type: technical\n  weight: medium\n---\n\nno frontmatter at all\n");
+    expect(draft?.files["SKILL.md"]).toBe(
+      "---\nname: second\ndescription: Use when testing\nmetadata:\n  skill_id: b/second\n  version: 1.0.0\n  type: technical\n  weight: medium\n---\n\nno frontmatter at all\n",
+    );
     expect(await fs.readdir(path.join(root, "_tmp"))).toEqual([]);
   });
 
@@ -159,7 +180,9 @@ describe("writeDraft / readDraft", () => {
     await fs.mkdir(outside);
     await fs.mkdir(path.join(root, "_drafts"), { recursive: true });
     await fs.symlink(outside, path.join(root, "_drafts", jobId));
-    await expect(writeDraft({ root, jobId, skillPath: "a/b", skillMd: GENERATED, metadata: {} })).rejects.toThrow(/symlink/);
+    await expect(writeDraft({ root, jobId, skillPath: "a/b", skillMd: GENERATED, metadata: {} })).rejects.toThrow(
+      /symlink/,
+    );
     await expect(readDraft({ root, jobId })).rejects.toThrow(/symlink/);
     expect(await fs.readdir(outside)).toEqual([]);
   });
@@ -179,10 +202,24 @@ describe("promoteDraft", () => {
   it("is CONFLICT when the target exists, unless overwrite", async () => {
     const first = randomUUID();
     const second = randomUUID();
-    await writeDraft({ root, jobId: first, skillPath: "a/skill", skillMd: GENERATED, metadata: { description: "Use when first" } });
-    await writeDraft({ root, jobId: second, skillPath: "a/skill", skillMd: GENERATED, metadata: { description: "Use when second" } });
+    await writeDraft({
+      root,
+      jobId: first,
+      skillPath: "a/skill",
+      skillMd: GENERATED,
+      metadata: { description: "Use when first" },
+    });
+    await writeDraft({
+      root,
+      jobId: second,
+      skillPath: "a/skill",
+      skillMd: GENERATED,
+      metadata: { description: "Use when second" },
+    });
     await promoteDraft({ root, jobId: first, skillPath: "a/skill" });
-    await expect(promoteDraft({ root, jobId: second, skillPath: "a/skill" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(promoteDraft({ root, jobId: second, skillPath: "a/skill" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await readDraft({ root, jobId: second })).not.toBeNull();
     await promoteDraft({ root, jobId: second, skillPath: "a/skill", overwrite: true });
     expect((await libraryFor(root).entry("a/skill")).description).toBe("Use when second");
@@ -190,22 +227,31 @@ describe("promoteDraft", () => {
 
   it("concurrent promotions of one path: exactly one wins", async () => {
     const jobs = Array.from({ length: 6 }, () => randomUUID());
-    for (const jobId of jobs) await writeDraft({ root, jobId, skillPath: "race/skill", skillMd: GENERATED, metadata: {} });
-    const results = await Promise.allSettled(jobs.map((jobId) => promoteDraft({ root, jobId, skillPath: "race/skill" })));
+    for (const jobId of jobs)
+      await writeDraft({ root, jobId, skillPath: "race/skill", skillMd: GENERATED, metadata: {} });
+    const results = await Promise.allSettled(
+      jobs.map((jobId) => promoteDraft({ root, jobId, skillPath: "race/skill" })),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "CONFLICT" });
+    for (const result of results)
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "CONFLICT" });
   });
 
   it("is NOT_FOUND without a draft and BAD_REQUEST for hostile input", async () => {
-    await expect(promoteDraft({ root, jobId: randomUUID(), skillPath: "a/b" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(promoteDraft({ root, jobId: randomUUID(), skillPath: "../../etc" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(promoteDraft({ root, jobId: randomUUID(), skillPath: "a/b" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(promoteDraft({ root, jobId: randomUUID(), skillPath: "../../etc" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(promoteDraft({ root, jobId: "..", skillPath: "a/b" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 
 describe("extraction helpers (reference §1.7)", () => {
   it("assets need a safe back-ticked file name and a fence before the next heading", () => {
-    const body = "## `ok.toml`\ntext\n```toml\na = 1\n```\n## `.hidden`\n```\nx\n```\n## `gap.txt`\n### Other heading\n```\ny\n```\n";
+    const body =
+      "## `ok.toml`\ntext\n```toml\na = 1\n```\n## `.hidden`\n```\nx\n```\n## `gap.txt`\n### Other heading\n```\ny\n```\n";
     expect([...extractAssets(body)]).toEqual([["assets/ok.toml", "a = 1\n"]]);
   });
 
@@ -218,6 +264,8 @@ describe("extraction helpers (reference §1.7)", () => {
   });
 
   it("the description fallback is the first paragraph without its heading", () => {
-    expect(firstParagraph("\n# Title\n\nFirst paragraph\nstill first.\n\nSecond.")).toBe("First paragraph\nstill first.");
+    expect(firstParagraph("\n# Title\n\nFirst paragraph\nstill first.\n\nSecond.")).toBe(
+      "First paragraph\nstill first.",
+    );
   });
 });

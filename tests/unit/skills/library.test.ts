@@ -3,10 +3,19 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/common/errors";
-import { availableSkillsXml, get, libraryFor, registerSkill, search, SkillLibrary, tree } from "@/server/skills/library";
+import {
+  availableSkillsXml,
+  get,
+  libraryFor,
+  registerSkill,
+  search,
+  SkillLibrary,
+  tree,
+} from "@/server/skills/library";
 import { validateSkillDirectory } from "@/server/skills/validator";
 
-const skillMd = (name: string, description: string, body = "\n# Title\n\n## When to Use\n\nAlways.\n") => `---\nname: ${name}\ndescription: ${description}\n---\n${body}`;
+const skillMd = (name: string, description: string, body = "\n# Title\n\n## When to Use\n\nAlways.\n") =>
+  `---\nname: ${name}\ndescription: ${description}\n---\n${body}`;
 
 let root: string;
 beforeEach(async () => {
@@ -22,7 +31,13 @@ describe("concurrent registration (SPEC §4 guarantee 4)", () => {
     const paths = Array.from({ length: 10 }, (_, i) => `cat${i % 3}/skill-${i}`);
     const attempts = Array.from({ length: 50 }, (_, k) => ({ skillPath: paths[k % 10] ?? "", writer: k }));
     const results = await Promise.allSettled(
-      attempts.map(({ skillPath, writer }) => registerSkill({ root, skillPath, skillMd: skillMd(skillPath.split("/")[1] ?? "", `Use when writer ${writer} wins`) })),
+      attempts.map(({ skillPath, writer }) =>
+        registerSkill({
+          root,
+          skillPath,
+          skillMd: skillMd(skillPath.split("/")[1] ?? "", `Use when writer ${writer} wins`),
+        }),
+      ),
     );
     const won = results.flatMap((result, k) => (result.status === "fulfilled" ? [attempts[k]] : []));
     const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
@@ -36,7 +51,9 @@ describe("concurrent registration (SPEC §4 guarantee 4)", () => {
     for (const attempt of won) {
       const onDisk = await fs.readFile(path.join(root, attempt?.skillPath ?? "", "SKILL.md"), "utf8");
       expect(onDisk).toContain(`writer ${attempt?.writer} wins`);
-      expect(listed.find((entry) => entry.path === attempt?.skillPath)?.description).toBe(`Use when writer ${attempt?.writer} wins`);
+      expect(listed.find((entry) => entry.path === attempt?.skillPath)?.description).toBe(
+        `Use when writer ${attempt?.writer} wins`,
+      );
     }
     const leftovers = await fs.readdir(path.join(root, "_tmp")).catch(() => []);
     expect(leftovers).toEqual([]);
@@ -45,7 +62,9 @@ describe("concurrent registration (SPEC §4 guarantee 4)", () => {
   it("overwrite replaces an existing skill atomically", async () => {
     libraryFor(root, { seedDir: null });
     await registerSkill({ root, skillPath: "a/one", skillMd: skillMd("one", "Use when first") });
-    await expect(registerSkill({ root, skillPath: "a/one", skillMd: skillMd("one", "Use when second") })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      registerSkill({ root, skillPath: "a/one", skillMd: skillMd("one", "Use when second") }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await registerSkill({ root, skillPath: "a/one", skillMd: skillMd("one", "Use when second"), overwrite: true });
     expect((await get("a/one", root)).description).toBe("Use when second");
   });
@@ -53,7 +72,9 @@ describe("concurrent registration (SPEC §4 guarantee 4)", () => {
   it("refuses hostile paths before touching the disk", async () => {
     libraryFor(root, { seedDir: null });
     for (const bad of ["../escape", "/abs/x", "a\\b", "a/\0b", "_drafts/x", "ａ/b"]) {
-      await expect(registerSkill({ root, skillPath: bad, skillMd: skillMd("x", "y") })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(registerSkill({ root, skillPath: bad, skillMd: skillMd("x", "y") })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
     }
     expect(await fs.readdir(path.dirname(root))).not.toContain("escape");
   });
@@ -64,7 +85,9 @@ describe("concurrent registration (SPEC §4 guarantee 4)", () => {
     await fs.mkdir(root, { recursive: true });
     await fs.symlink(outside, path.join(root, "evil"));
     libraryFor(root, { seedDir: null });
-    await expect(registerSkill({ root, skillPath: "evil/skill", skillMd: skillMd("skill", "y") })).rejects.toThrow(/symlink/);
+    await expect(registerSkill({ root, skillPath: "evil/skill", skillMd: skillMd("skill", "y") })).rejects.toThrow(
+      /symlink/,
+    );
     expect(await fs.readdir(outside)).toEqual([]);
   });
 });
@@ -72,11 +95,21 @@ describe("concurrent registration (SPEC §4 guarantee 4)", () => {
 describe("views", () => {
   beforeEach(async () => {
     libraryFor(root, { seedDir: null });
-    await registerSkill({ root, skillPath: "python/async", skillMd: skillMd("async", "Use when writing asyncio code & <tasks>"), metadata: { tags: ["concurrency"] } });
+    await registerSkill({
+      root,
+      skillPath: "python/async",
+      skillMd: skillMd("async", "Use when writing asyncio code & <tasks>"),
+      metadata: { tags: ["concurrency"] },
+    });
     await registerSkill({ root, skillPath: "python/typing", skillMd: skillMd("typing", "Use when adding type hints") });
-    await registerSkill({ root, skillPath: "web/react-vite", skillMd: skillMd("react-vite", "Use when starting a React app") });
+    await registerSkill({
+      root,
+      skillPath: "web/react-vite",
+      skillMd: skillMd("react-vite", "Use when starting a React app"),
+    });
     // Not skills: a draft, a temp folder, a hidden folder, a folder without SKILL.md.
-    for (const dir of ["_drafts/job/x", "_tmp/y", ".git/z", "empty/folder"]) await fs.mkdir(path.join(root, dir), { recursive: true });
+    for (const dir of ["_drafts/job/x", "_tmp/y", ".git/z", "empty/folder"])
+      await fs.mkdir(path.join(root, dir), { recursive: true });
     await fs.writeFile(path.join(root, "_drafts/job/x/SKILL.md"), skillMd("x", "draft"));
     await fs.writeFile(path.join(root, ".git/z/SKILL.md"), skillMd("z", "hidden"));
     await libraryFor(root).invalidate();
@@ -132,7 +165,9 @@ describe("views", () => {
     await fs.writeFile(path.join(root, "ops/by-hand/SKILL.md"), skillMd("by-hand", "Use when 'quoted' \"text\""));
     expect((await libraryFor(root).list()).map((entry) => entry.path)).not.toContain("ops/by-hand");
     await libraryFor(root).invalidate();
-    expect(await availableSkillsXml(root)).toContain("<description>Use when &apos;quoted&apos; &quot;text&quot;</description>");
+    expect(await availableSkillsXml(root)).toContain(
+      "<description>Use when &apos;quoted&apos; &quot;text&quot;</description>",
+    );
   });
 });
 

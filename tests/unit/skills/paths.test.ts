@@ -3,7 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/server/common/errors";
-import { assertNoSymlinks, parseArchiveEntry, parseJobId, parseRelativeFile, parseTaxonomyPath, resolveUnder, safePath, skillIdToName } from "@/server/skills/paths";
+import {
+  assertNoSymlinks,
+  parseArchiveEntry,
+  parseJobId,
+  parseRelativeFile,
+  parseTaxonomyPath,
+  resolveUnder,
+  safePath,
+  skillIdToName,
+} from "@/server/skills/paths";
 
 /** Every hostile input must be a BAD_REQUEST DomainError whose message says what is wrong. */
 function rejection(fn: () => unknown): DomainError {
@@ -46,7 +55,9 @@ describe("taxonomy paths", () => {
 
   it("refuses system folders and hidden folders", () => {
     expect(rejection(() => parseTaxonomyPath("_drafts/x")).message).toMatch(/must start with a letter or digit/);
-    expect(rejection(() => parseTaxonomyPath(".git/config")).message).toMatch(/"\." or "\.\."|must start with a letter or digit/);
+    expect(rejection(() => parseTaxonomyPath(".git/config")).message).toMatch(
+      /"\." or "\.\."|must start with a letter or digit/,
+    );
   });
 
   it("accepts ordinary paths unchanged", () => {
@@ -67,9 +78,12 @@ describe("job ids", () => {
 });
 
 describe("file names inside drafts and zips", () => {
-  it.each(HOSTILE.filter(([label]) => !["over-long segment", "too deep"].includes(label)))("refuses %s", (_label, value) => {
-    rejection(() => parseRelativeFile(value));
-  });
+  it.each(HOSTILE.filter(([label]) => !["over-long segment", "too deep"].includes(label)))(
+    "refuses %s",
+    (_label, value) => {
+      rejection(() => parseRelativeFile(value));
+    },
+  );
 
   it("refuses hidden files, over-long names and deep nesting", () => {
     expect(rejection(() => parseRelativeFile("scripts/.env")).message).toMatch(/must not start with "\."/);

@@ -16,12 +16,15 @@ import {
 
 const words = (n: number): string => Array.from({ length: n }, () => "word").join(" ");
 /** n sentences of k words each. */
-const sentences = (n: number, k: number, extra = ""): string => Array.from({ length: n }, () => `${words(k)}${extra}.`).join(" ");
+const sentences = (n: number, k: number, extra = ""): string =>
+  Array.from({ length: n }, () => `${words(k)}${extra}.`).join(" ");
 
 describe("(A) heuristic reward parts", () => {
   it("completeness: sections and frontmatter, each half", () => {
     expect(completenessScore("")).toBe(0);
-    expect(completenessScore("---\nname: a\ndescription: b\n---\n## Instructions\n## Examples\n## When to Use\n")).toBe(1);
+    expect(completenessScore("---\nname: a\ndescription: b\n---\n## Instructions\n## Examples\n## When to Use\n")).toBe(
+      1,
+    );
     expect(completenessScore("---\nname: a\n---\n")).toBeCloseTo((0 + 0.75) / 2);
     expect(completenessScore("x".repeat(500) + "name: description:")).toBe(0);
     expect(completenessScore("when to use")).toBeCloseTo(1 / 6);
@@ -72,9 +75,15 @@ describe("(A) heuristic reward parts", () => {
   });
 
   it("combines the parts with weights .25/.2/.2/.2/.15, rounded to 3 places", () => {
-    const content = "---\nname: a\ndescription: b\n---\n# T\n## Instructions\n## Examples\n## When to use\n- x\n```\nc\n```\nShort sentence here.";
+    const content =
+      "---\nname: a\ndescription: b\n---\n# T\n## Instructions\n## Examples\n## When to use\n- x\n```\nc\n```\nShort sentence here.";
     const reward = heuristicReward(content);
-    const expected = 0.25 * reward.completeness + 0.2 * reward.structure + 0.2 * reward.clarity + 0.2 * reward.examples + 0.15 * reward.conciseness;
+    const expected =
+      0.25 * reward.completeness +
+      0.2 * reward.structure +
+      0.2 * reward.clarity +
+      0.2 * reward.examples +
+      0.15 * reward.conciseness;
     expect(reward.score).toBe(Number(expected.toFixed(3)));
     expect(reward.score).toBeGreaterThan(0);
     expect(reward.score).toBeLessThanOrEqual(1);

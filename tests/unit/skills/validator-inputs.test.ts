@@ -3,7 +3,12 @@ import path from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { zipSkill } from "@/server/skills/archive";
-import { validateSkillContent, validateSkillDirectory, validateSkillFiles, validateSkillZip } from "@/server/skills/validator";
+import {
+  validateSkillContent,
+  validateSkillDirectory,
+  validateSkillFiles,
+  validateSkillZip,
+} from "@/server/skills/validator";
 
 /** The four ways in (text, file map, folder, zip) reach the same rules; hostile names in maps and zips are refused. */
 
@@ -13,7 +18,9 @@ const ids = (report: { findings: { ruleId: string }[] }) => report.findings.map(
 
 async function validFiles(folder = "csv-summary"): Promise<Record<string, string>> {
   const names = ["SKILL.md", "examples/basic.md", "references/columns.md"];
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [`${folder}/${name}`, await read(name)] as const)));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [`${folder}/${name}`, await read(name)] as const)),
+  );
 }
 
 describe("validateSkillContent", () => {
@@ -66,7 +73,9 @@ describe("validateSkillFiles", () => {
   });
 
   it("a trailing slash marks an empty directory", async () => {
-    expect(ids(validateSkillFiles({ ...(await validFiles()), "csv-summary/scripts/": "" }))).toEqual(["quality/subdirectory-empty"]);
+    expect(ids(validateSkillFiles({ ...(await validFiles()), "csv-summary/scripts/": "" }))).toEqual([
+      "quality/subdirectory-empty",
+    ]);
   });
 
   it.each([
@@ -77,7 +86,9 @@ describe("validateSkillFiles", () => {
     ["look-alike", "csv-summary/ｅxamples/a.md"],
     ["over-long", `csv-summary/${"a".repeat(200)}.md`],
   ])("refuses a %s key", async (_label, key) => {
-    expect(() => validateSkillFiles({ ...({ "csv-summary/SKILL.md": "x" }), [key]: "x" })).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
+    expect(() => validateSkillFiles({ ...{ "csv-summary/SKILL.md": "x" }, [key]: "x" })).toThrow(
+      expect.objectContaining({ code: "BAD_REQUEST" }),
+    );
   });
 
   it("refuses files spread over several folders", () => {
@@ -88,13 +99,19 @@ describe("validateSkillFiles", () => {
 describe("zips", () => {
   it("zipSkill → validateSkillZip gives the folder's report; the zip holds folder/… entries", async () => {
     const zip = await zipSkill(VALID_DIR);
-    expect(Object.keys(unzipSync(zip)).sort()).toEqual(["csv-summary/SKILL.md", "csv-summary/examples/basic.md", "csv-summary/references/columns.md"]);
+    expect(Object.keys(unzipSync(zip)).sort()).toEqual([
+      "csv-summary/SKILL.md",
+      "csv-summary/examples/basic.md",
+      "csv-summary/references/columns.md",
+    ]);
     expect(await validateSkillZip(zip)).toEqual(await validateSkillDirectory(VALID_DIR));
   });
 
   it("a zip with SKILL.md at the top uses the declared name as the folder", async () => {
     const files = await validFiles();
-    const flat = Object.fromEntries(Object.entries(files).map(([key, text]) => [key.replace("csv-summary/", ""), strToU8(text)]));
+    const flat = Object.fromEntries(
+      Object.entries(files).map(([key, text]) => [key.replace("csv-summary/", ""), strToU8(text)]),
+    );
     const report = await validateSkillZip(zipSync(flat));
     expect(report.findings).toEqual([]);
   });
@@ -102,7 +119,11 @@ describe("zips", () => {
   it("skips packaging junk (__MACOSX, .DS_Store)", async () => {
     const files = await validFiles();
     const entries = Object.fromEntries(Object.entries(files).map(([key, text]) => [key, strToU8(text)]));
-    const zip = zipSync({ ...entries, "__MACOSX/csv-summary/._SKILL.md": strToU8("junk"), "csv-summary/.DS_Store": strToU8("junk") });
+    const zip = zipSync({
+      ...entries,
+      "__MACOSX/csv-summary/._SKILL.md": strToU8("junk"),
+      "csv-summary/.DS_Store": strToU8("junk"),
+    });
     expect((await validateSkillZip(zip)).findings).toEqual([]);
   });
 
@@ -115,7 +136,10 @@ describe("zips", () => {
     ["look-alike", "csv-summary/scripts/ｅvil.sh"],
   ])("refuses an entry with a %s name", async (_label, name) => {
     const zip = zipSync({ "csv-summary/SKILL.md": strToU8("---\nname: x\n---\n"), [name]: strToU8("boom") });
-    await expect(validateSkillZip(zip)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^Zip entry/) });
+    await expect(validateSkillZip(zip)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^Zip entry/),
+    });
   });
 
   it("refuses a zip bomb by its declared size before inflating it", async () => {

@@ -19,7 +19,8 @@ interface Expected {
   findings: { ruleId: string; path: string; line?: number }[];
 }
 
-const shape = (findings: Finding[]) => findings.map(({ ruleId, path: file, line }) => ({ ruleId, path: file, ...(line === undefined ? {} : { line }) }));
+const shape = (findings: Finding[]) =>
+  findings.map(({ ruleId, path: file, line }) => ({ ruleId, path: file, ...(line === undefined ? {} : { line }) }));
 
 async function brokenCases(): Promise<{ dir: string; skillDir: string; expected: Expected }[]> {
   const base = path.join(FIXTURES, "broken");
@@ -84,13 +85,19 @@ describe("rules that need a temp folder", () => {
   it("portability/total-size fires above 8 MB and not at 8 MB", async () => {
     const files = Object.fromEntries(
       await Promise.all(
-        ["SKILL.md", "examples/basic.md", "references/columns.md"].map(async (file) => [`csv-summary/${file}`, await fs.readFile(path.join(FIXTURES, "valid/csv-summary", file), "utf8")] as const),
+        ["SKILL.md", "examples/basic.md", "references/columns.md"].map(
+          async (file) =>
+            [`csv-summary/${file}`, await fs.readFile(path.join(FIXTURES, "valid/csv-summary", file), "utf8")] as const,
+        ),
       ),
     );
     const used = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     const atLimit = validateSkillFiles({ ...files, "csv-summary/assets/data.csv": "x".repeat(8 * 1024 * 1024 - used) });
     expect(shape(atLimit.findings)).toEqual([]);
-    const over = validateSkillFiles({ ...files, "csv-summary/assets/data.csv": "x".repeat(8 * 1024 * 1024 - used + 1) });
+    const over = validateSkillFiles({
+      ...files,
+      "csv-summary/assets/data.csv": "x".repeat(8 * 1024 * 1024 - used + 1),
+    });
     expect(shape(over.findings)).toEqual([{ ruleId: "portability/total-size", path: "csv-summary/." }]);
     expect(over.passed).toBe(false);
   });
@@ -101,7 +108,9 @@ describe("rules that need a temp folder", () => {
     await fs.writeFile(secret, "# Secret\n\n[leak](../../etc/passwd)\n");
     await fs.symlink(secret, path.join(dir, "references", "linked.md"));
     const report = await validateSkillDirectory(dir);
-    expect(shape(report.findings)).toEqual([{ ruleId: "portability/symlink", path: "csv-summary/references/linked.md" }]);
+    expect(shape(report.findings)).toEqual([
+      { ruleId: "portability/symlink", path: "csv-summary/references/linked.md" },
+    ]);
   });
 
   it("a symlinked SKILL.md is reported and not followed", async () => {

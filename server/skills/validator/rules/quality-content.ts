@@ -8,14 +8,25 @@ import { templateCompliance } from "./templates";
 
 const none: RuleHit[] = [];
 
-const rule = (id: string, severity: Severity, check: Rule["check"]): Rule => ({ id, tier: "quality", severity, scope: "content", check });
+const rule = (id: string, severity: Severity, check: Rule["check"]): Rule => ({
+  id,
+  tier: "quality",
+  severity,
+  scope: "content",
+  check,
+});
 
 const bodyOf = (ctx: SkillContext): string | null => (ctx.skillMd?.split.kind === "ok" ? ctx.skillMd.body : null);
 
 const whenToUseSection = rule("quality/when-to-use-section", "error", (ctx) => {
   const body = bodyOf(ctx);
   if (body === null || /^##\s+When to Use\b/im.test(body)) return none;
-  return [{ message: "Add a '## When to Use' section: it tells the agent when this skill applies", line: ctx.skillMd?.bodyFirstLine }];
+  return [
+    {
+      message: "Add a '## When to Use' section: it tells the agent when this skill applies",
+      line: ctx.skillMd?.bodyFirstLine,
+    },
+  ];
 });
 
 const quickStartSection = rule("quality/quick-start-section", "warning", (ctx) => {
@@ -27,13 +38,23 @@ const quickStartSection = rule("quality/quick-start-section", "warning", (ctx) =
 const codeBlock = rule("quality/code-block", "warning", (ctx) => {
   const body = bodyOf(ctx);
   if (body === null || body.includes("```")) return none;
-  return [{ message: "No fenced code block: show at least one concrete command or snippet", line: ctx.skillMd?.bodyFirstLine }];
+  return [
+    {
+      message: "No fenced code block: show at least one concrete command or snippet",
+      line: ctx.skillMd?.bodyFirstLine,
+    },
+  ];
 });
 
 const bodyLength = rule("quality/body-length", "warning", (ctx) => {
   const body = bodyOf(ctx);
   if (body === null || body.trim().length >= 100) return none;
-  return [{ message: `The body is very brief (${body.trim().length} characters); the instructions are the skill`, line: ctx.skillMd?.bodyFirstLine }];
+  return [
+    {
+      message: `The body is very brief (${body.trim().length} characters); the instructions are the skill`,
+      line: ctx.skillMd?.bodyFirstLine,
+    },
+  ];
 });
 
 // The reference's trigger indicators, matched at a word start so "task" or "essay" do not count as "ask"/"say".
@@ -43,7 +64,12 @@ const useWhenTrigger = rule("quality/use-when-trigger", "warning", (ctx) => {
   const description = stringValue(ctx, "description");
   if (description === null || description.trim() === "") return none;
   if (TRIGGER_INDICATORS.test(description)) return none;
-  return [{ message: "The description should say when to use the skill, e.g. start with 'Use when…'", line: keyLine(ctx, "description") }];
+  return [
+    {
+      message: "The description should say when to use the skill, e.g. start with 'Use when…'",
+      line: keyLine(ctx, "description"),
+    },
+  ];
 });
 
 export const RESERVED_WORDS = ["claude", "anthropic"];
@@ -51,19 +77,56 @@ export const RESERVED_WORDS = ["claude", "anthropic"];
 const reservedWord = rule("quality/reserved-word", "error", (ctx) => {
   const name = normalisedName(ctx)?.toLowerCase();
   const word = RESERVED_WORDS.find((reserved) => name?.includes(reserved));
-  return word ? [{ message: `Skill name must not contain the reserved word '${word}'`, line: keyLine(ctx, "name") }] : none;
+  return word
+    ? [{ message: `Skill name must not contain the reserved word '${word}'`, line: keyLine(ctx, "name") }]
+    : none;
 });
 
 const VAGUE_WORDS = new Set([
-  "helper", "helpers", "util", "utils", "utility", "utilities", "tool", "tools", "misc", "stuff", "thing", "things",
-  "general", "generic", "common", "skill", "skills", "my", "new", "test", "data", "file", "files", "document",
-  "documents", "assistant", "agent", "manager", "handler", "processor", "do", "it", "various",
+  "helper",
+  "helpers",
+  "util",
+  "utils",
+  "utility",
+  "utilities",
+  "tool",
+  "tools",
+  "misc",
+  "stuff",
+  "thing",
+  "things",
+  "general",
+  "generic",
+  "common",
+  "skill",
+  "skills",
+  "my",
+  "new",
+  "test",
+  "data",
+  "file",
+  "files",
+  "document",
+  "documents",
+  "assistant",
+  "agent",
+  "manager",
+  "handler",
+  "processor",
+  "do",
+  "it",
+  "various",
 ]);
 
 const vagueName = rule("quality/vague-name", "warning", (ctx) => {
   const name = normalisedName(ctx);
   if (name === null || !name.split("-").every((word) => VAGUE_WORDS.has(word))) return none;
-  return [{ message: `Skill name '${name}' is vague: name the capability (e.g. 'processing-pdfs', not 'helper')`, line: keyLine(ctx, "name") }];
+  return [
+    {
+      message: `Skill name '${name}' is vague: name the capability (e.g. 'processing-pdfs', not 'helper')`,
+      line: keyLine(ctx, "name"),
+    },
+  ];
 });
 
 const templateRule = rule("quality/template-compliance", "warning", (ctx) => {
@@ -73,7 +136,12 @@ const templateRule = rule("quality/template-compliance", "warning", (ctx) => {
   const result = category === null || body === null ? null : templateCompliance(category, body);
   if (!result || result.compliant) return none;
   const missing = [...result.missingHeadings, ...result.missingElements.map((element) => `(${element})`)].join(", ");
-  return [{ message: `Not compliant with the '${category}' template (${Math.round(result.score * 100)}%); missing: ${missing}`, line: keyLine(ctx, "metadata") }];
+  return [
+    {
+      message: `Not compliant with the '${category}' template (${Math.round(result.score * 100)}%); missing: ${missing}`,
+      line: keyLine(ctx, "metadata"),
+    },
+  ];
 });
 
 const wordCountRule = rule("quality/word-count", "warning", (ctx) => {
@@ -88,7 +156,12 @@ const verbosity = rule("quality/verbosity", "warning", (ctx) => {
   const text = bodyOf(ctx);
   const score = text === null ? 0 : verbosityScore(proseOf(text));
   if (score <= VERBOSITY_WARNING) return none;
-  return [{ message: `Prose is verbose (score ${score.toFixed(2)} > ${VERBOSITY_WARNING}): shorter sentences, bullet points, no filler phrases`, line: bodyLine(ctx, /\S/) }];
+  return [
+    {
+      message: `Prose is verbose (score ${score.toFixed(2)} > ${VERBOSITY_WARNING}): shorter sentences, bullet points, no filler phrases`,
+      line: bodyLine(ctx, /\S/),
+    },
+  ];
 });
 
 export const qualityContentRules: Rule[] = [

@@ -5,12 +5,29 @@ import { localLinks, resolveLink, topLevelDirs } from "./helpers";
 
 const none: RuleHit[] = [];
 
-const rule = (id: string, severity: Severity, check: Rule["check"]): Rule => ({ id, tier: "quality", severity, scope: "folder", check });
+const rule = (id: string, severity: Severity, check: Rule["check"]): Rule => ({
+  id,
+  tier: "quality",
+  severity,
+  scope: "folder",
+  check,
+});
 
-export const STANDARD_DIRS = new Set(["references", "guides", "templates", "scripts", "examples", "assets", "images", "static", "evals"]);
+export const STANDARD_DIRS = new Set([
+  "references",
+  "guides",
+  "templates",
+  "scripts",
+  "examples",
+  "assets",
+  "images",
+  "static",
+  "evals",
+]);
 export const LEGACY_DIRS = new Set(["capabilities", "resources", "tests"]);
 
-const isEmptyDir = (ctx: SkillContext, dir: string): boolean => ![...ctx.files.keys(), ...ctx.dirs].some((entry) => entry.startsWith(`${dir}/`));
+const isEmptyDir = (ctx: SkillContext, dir: string): boolean =>
+  ![...ctx.files.keys(), ...ctx.dirs].some((entry) => entry.startsWith(`${dir}/`));
 
 const subdirectoryEmpty = rule("quality/subdirectory-empty", "warning", (ctx) =>
   topLevelDirs(ctx)
@@ -20,7 +37,10 @@ const subdirectoryEmpty = rule("quality/subdirectory-empty", "warning", (ctx) =>
 
 const subdirectoryNested = rule("quality/subdirectory-nested", "warning", (ctx) =>
   [...ctx.dirs]
-    .filter((dir) => dir.split("/").length === 2 && STANDARD_DIRS.has(dir.split("/")[0] ?? "") && !dir.startsWith("examples/"))
+    .filter(
+      (dir) =>
+        dir.split("/").length === 2 && STANDARD_DIRS.has(dir.split("/")[0] ?? "") && !dir.startsWith("examples/"),
+    )
     .sort()
     .map((dir) => ({ message: `Nested directory ${dir}/: keep ${dir.split("/")[0]}/ flat`, file: `${dir}/` })),
 );
@@ -28,24 +48,34 @@ const subdirectoryNested = rule("quality/subdirectory-nested", "warning", (ctx) 
 const subdirectoryLegacy = rule("quality/subdirectory-legacy", "warning", (ctx) =>
   topLevelDirs(ctx)
     .filter((dir) => LEGACY_DIRS.has(dir))
-    .map((dir) => ({ message: `Legacy subdirectory ${dir}/ is deprecated (use references/, guides/ or scripts/)`, file: `${dir}/` })),
+    .map((dir) => ({
+      message: `Legacy subdirectory ${dir}/ is deprecated (use references/, guides/ or scripts/)`,
+      file: `${dir}/`,
+    })),
 );
 
 const subdirectoryUnknown = rule("quality/subdirectory-unknown", "warning", (ctx) =>
   topLevelDirs(ctx)
     .filter((dir) => !STANDARD_DIRS.has(dir) && !LEGACY_DIRS.has(dir))
-    .map((dir) => ({ message: `Unknown subdirectory ${dir}/ (expected one of ${[...STANDARD_DIRS].join(", ")})`, file: `${dir}/` })),
+    .map((dir) => ({
+      message: `Unknown subdirectory ${dir}/ (expected one of ${[...STANDARD_DIRS].join(", ")})`,
+      file: `${dir}/`,
+    })),
 );
 
 const exampleFiles = (ctx: SkillContext): string[] =>
   [...ctx.files.keys()].filter((file) => /^examples\/[^/]+\.md$/i.test(file) && !/\/readme\.md$/i.test(file)).sort();
 
 const examplesPresent = rule("quality/examples-present", "warning", (ctx) =>
-  ctx.dirs.has("examples") ? none : [{ message: "Examples directory not found: add examples/ with a worked example", file: "examples/" }],
+  ctx.dirs.has("examples")
+    ? none
+    : [{ message: "Examples directory not found: add examples/ with a worked example", file: "examples/" }],
 );
 
 const exampleMarkdown = rule("quality/example-markdown", "warning", (ctx) =>
-  ctx.dirs.has("examples") && exampleFiles(ctx).length === 0 ? [{ message: "No example markdown files found in examples/", file: "examples/" }] : none,
+  ctx.dirs.has("examples") && exampleFiles(ctx).length === 0
+    ? [{ message: "No example markdown files found in examples/", file: "examples/" }]
+    : none,
 );
 
 const exampleCodeBlock = rule("quality/example-code-block", "warning", (ctx) =>

@@ -9,20 +9,33 @@ import { charCount, frontmatterValue, keyLine, nameFormatProblems, normalisedNam
 
 const none: RuleHit[] = [];
 
-const rule = (id: string, check: Rule["check"], scope: Rule["scope"] = "content"): Rule => ({ id, tier: "spec", severity: "error", scope, check });
+const rule = (id: string, check: Rule["check"], scope: Rule["scope"] = "content"): Rule => ({
+  id,
+  tier: "spec",
+  severity: "error",
+  scope,
+  check,
+});
 
 const skillMdPresent = rule(
   "spec/skill-md-present",
-  (ctx) => (ctx.files.has("SKILL.md") ? none : [{ message: "SKILL.md not found: a skill folder needs a file named exactly SKILL.md" }]),
+  (ctx) =>
+    ctx.files.has("SKILL.md")
+      ? none
+      : [{ message: "SKILL.md not found: a skill folder needs a file named exactly SKILL.md" }],
   "folder",
 );
 
 const frontmatterPresent = rule("spec/frontmatter-present", (ctx) =>
-  ctx.skillMd?.split.kind === "missing" ? [{ message: "SKILL.md must start with YAML frontmatter: a first line of ---", line: 1 }] : none,
+  ctx.skillMd?.split.kind === "missing"
+    ? [{ message: "SKILL.md must start with YAML frontmatter: a first line of ---", line: 1 }]
+    : none,
 );
 
 const frontmatterClosed = rule("spec/frontmatter-closed", (ctx) =>
-  ctx.skillMd?.split.kind === "unclosed" ? [{ message: "The frontmatter is not closed: add a line of --- after it", line: 1 }] : none,
+  ctx.skillMd?.split.kind === "unclosed"
+    ? [{ message: "The frontmatter is not closed: add a line of --- after it", line: 1 }]
+    : none,
 );
 
 const frontmatterYaml = rule("spec/frontmatter-yaml", (ctx) => {
@@ -40,7 +53,12 @@ const nameRequired = rule("spec/name-required", (ctx) => {
   if (!ctx.skillMd?.frontmatter) return none;
   const { present, value } = frontmatterValue(ctx, "name");
   if (typeof value === "string" && value.trim() !== "") return none;
-  return [{ message: present ? "Field 'name' must be a non-empty string" : "Missing required field 'name'", line: keyLine(ctx, "name") }];
+  return [
+    {
+      message: present ? "Field 'name' must be a non-empty string" : "Missing required field 'name'",
+      line: keyLine(ctx, "name"),
+    },
+  ];
 });
 
 const nameLength = rule("spec/name-length", (ctx) => {
@@ -73,15 +91,19 @@ const descriptionRequired = rule("spec/description-required", (ctx) => {
 const descriptionLength = rule("spec/description-length", (ctx) => {
   const { value } = frontmatterValue(ctx, "description");
   if (typeof value !== "string" || charCount(value) <= 1024) return none;
-  return [{ message: `Description is ${charCount(value)} characters; the limit is 1024`, line: keyLine(ctx, "description") }];
+  return [
+    { message: `Description is ${charCount(value)} characters; the limit is 1024`, line: keyLine(ctx, "description") },
+  ];
 });
 
 const compatibility = rule("spec/compatibility", (ctx) => {
   const { present, value } = frontmatterValue(ctx, "compatibility");
   if (!present) return none;
   const line = keyLine(ctx, "compatibility");
-  if (typeof value !== "string" || value.trim() === "") return [{ message: "Field 'compatibility' must be a non-empty string", line }];
-  if (charCount(value) > 500) return [{ message: `Compatibility is ${charCount(value)} characters; the limit is 500`, line }];
+  if (typeof value !== "string" || value.trim() === "")
+    return [{ message: "Field 'compatibility' must be a non-empty string", line }];
+  if (charCount(value) > 500)
+    return [{ message: `Compatibility is ${charCount(value)} characters; the limit is 500`, line }];
   return none;
 });
 
@@ -89,16 +111,26 @@ const metadataMap = rule("spec/metadata-map", (ctx) => {
   const { present, value } = frontmatterValue(ctx, "metadata");
   if (!present) return none;
   const line = keyLine(ctx, "metadata");
-  if (!isMapping(value)) return [{ message: "Field 'metadata' must be a mapping of string keys to string values", line }];
-  const bad = Object.entries(value).filter(([, item]) => typeof item !== "string").map(([key]) => key);
-  return bad.length === 0 ? none : [{ message: `metadata values must be strings; not strings: ${bad.join(", ")} (quote them)`, line }];
+  if (!isMapping(value))
+    return [{ message: "Field 'metadata' must be a mapping of string keys to string values", line }];
+  const bad = Object.entries(value)
+    .filter(([, item]) => typeof item !== "string")
+    .map(([key]) => key);
+  return bad.length === 0
+    ? none
+    : [{ message: `metadata values must be strings; not strings: ${bad.join(", ")} (quote them)`, line }];
 });
 
 const allowedTools = rule("spec/allowed-tools", (ctx) => {
   const { present, value } = frontmatterValue(ctx, "allowed-tools");
   if (!present || typeof value === "string") return none;
   if (Array.isArray(value) && value.every((item) => typeof item === "string")) return none;
-  return [{ message: "Field 'allowed-tools' must be a space-delimited string of tool names", line: keyLine(ctx, "allowed-tools") }];
+  return [
+    {
+      message: "Field 'allowed-tools' must be a space-delimited string of tool names",
+      line: keyLine(ctx, "allowed-tools"),
+    },
+  ];
 });
 
 export const specRules: Rule[] = [

@@ -3,7 +3,13 @@
  * have. The generation prompt injects the headings; the validator checks compliance against them.
  */
 
-export const SKILL_CATEGORIES = ["document_creation", "workflow_automation", "mcp_enhancement", "analysis", "other"] as const;
+export const SKILL_CATEGORIES = [
+  "document_creation",
+  "workflow_automation",
+  "mcp_enhancement",
+  "analysis",
+  "other",
+] as const;
 export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
 
 interface Template {
@@ -12,10 +18,22 @@ interface Template {
 }
 
 export const CATEGORY_TEMPLATES: Record<SkillCategory, Template> = {
-  document_creation: { headings: ["## Output Format", "## Style Guidelines", "## Quality Checklist", "## Examples"], elements: ["template", "style_guide", "examples"] },
-  workflow_automation: { headings: ["## Workflow Steps", "## Input/Output", "## Error Handling", "## Validation Gates"], elements: ["step_by_step", "validation", "error_handling"] },
-  mcp_enhancement: { headings: ["## MCP Tools Used", "## Tool Sequences", "## Error Recovery", "## Prerequisites"], elements: ["mcp_tools", "patterns", "prerequisites"] },
-  analysis: { headings: ["## Analysis Method", "## Input Requirements", "## Output Format", "## Interpretation Guidelines"], elements: ["method", "input_requirements", "output_format"] },
+  document_creation: {
+    headings: ["## Output Format", "## Style Guidelines", "## Quality Checklist", "## Examples"],
+    elements: ["template", "style_guide", "examples"],
+  },
+  workflow_automation: {
+    headings: ["## Workflow Steps", "## Input/Output", "## Error Handling", "## Validation Gates"],
+    elements: ["step_by_step", "validation", "error_handling"],
+  },
+  mcp_enhancement: {
+    headings: ["## MCP Tools Used", "## Tool Sequences", "## Error Recovery", "## Prerequisites"],
+    elements: ["mcp_tools", "patterns", "prerequisites"],
+  },
+  analysis: {
+    headings: ["## Analysis Method", "## Input Requirements", "## Output Format", "## Interpretation Guidelines"],
+    elements: ["method", "input_requirements", "output_format"],
+  },
   other: { headings: ["## Instructions", "## Examples", "## Troubleshooting"], elements: ["instructions", "examples"] },
 };
 
@@ -46,16 +64,27 @@ export interface TemplateCompliance {
   missingElements: string[];
 }
 
-const hasHeading = (lines: string[], heading: string): boolean => lines.some((line) => line.trim().toLowerCase().startsWith(heading.toLowerCase()));
+const hasHeading = (lines: string[], heading: string): boolean =>
+  lines.some((line) => line.trim().toLowerCase().startsWith(heading.toLowerCase()));
 
-/** score = found headings / required headings; compliant = score ≥ 0.75 and at most 2 issues. Null for unknown categories. */
+/**
+ * score = found headings / required headings; compliant = score ≥ 0.75 and at most 2 issues. Null for unknown
+ * categories.
+ */
 export function templateCompliance(category: string, content: string): TemplateCompliance | null {
   if (!isSkillCategory(category)) return null;
   const template = CATEGORY_TEMPLATES[category];
   const lines = content.split("\n");
   const lower = content.toLowerCase();
   const missingHeadings = template.headings.filter((heading) => !hasHeading(lines, heading));
-  const missingElements = template.elements.filter((element) => !(ELEMENT_KEYWORDS[element] ?? []).some((keyword) => lower.includes(keyword)));
+  const missingElements = template.elements.filter(
+    (element) => !(ELEMENT_KEYWORDS[element] ?? []).some((keyword) => lower.includes(keyword)),
+  );
   const score = (template.headings.length - missingHeadings.length) / template.headings.length;
-  return { score, compliant: score >= 0.75 && missingHeadings.length + missingElements.length <= 2, missingHeadings, missingElements };
+  return {
+    score,
+    compliant: score >= 0.75 && missingHeadings.length + missingElements.length <= 2,
+    missingHeadings,
+    missingElements,
+  };
 }

@@ -15,12 +15,14 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 }
 
 /** Output validation for a subscription: every yielded value is checked (tracked ones inside their envelope). */
-const validatedStream = z.custom<AsyncIterable<Yielded>>(isAsyncIterable, "expected an async iterable").transform(async function* (stream) {
-  for await (const value of stream) {
-    if (isTrackedEnvelope(value)) yield tracked(value[0], streamEventSchema.parse(value[1]));
-    else yield streamEventSchema.parse(value);
-  }
-});
+const validatedStream = z
+  .custom<AsyncIterable<Yielded>>(isAsyncIterable, "expected an async iterable")
+  .transform(async function* (stream) {
+    for await (const value of stream) {
+      if (isTrackedEnvelope(value)) yield tracked(value[0], streamEventSchema.parse(value[1]));
+      else yield streamEventSchema.parse(value);
+    }
+  });
 
 /** Stored events carry their seq as the SSE id (resume point); token events go untracked so they never move it. */
 function toWire(item: StreamItem): Yielded {
@@ -30,11 +32,14 @@ function toWire(item: StreamItem): Yielded {
 }
 
 export const eventsProcedure = publicProcedure
-  .input(z.object({ jobId: z.uuid({ message: "jobId must be a UUID" }), lastEventId: z.string().regex(/^\d+$/).nullish() }))
+  .input(
+    z.object({ jobId: z.uuid({ message: "jobId must be a UUID" }), lastEventId: z.string().regex(/^\d+$/).nullish() }),
+  )
   .output(validatedStream)
   .subscription(async function* ({ input, ctx, signal }) {
     const system = await getJobSystem();
     await system.service.get(ctx.userId, input.jobId);
     const abort = signal ?? new AbortController().signal;
-    for await (const item of streamJobEvents(system, input.jobId, Number(input.lastEventId ?? 0), abort)) yield toWire(item);
+    for await (const item of streamJobEvents(system, input.jobId, Number(input.lastEventId ?? 0), abort))
+      yield toWire(item);
   });

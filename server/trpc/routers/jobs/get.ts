@@ -33,7 +33,12 @@ export const getProcedure = publicProcedure
     const checkpoint = await service.pendingCheckpoint(job);
     return {
       ...job,
-      pendingCheckpoint: checkpoint && { id: checkpoint.id, type: checkpoint.type, prompt: checkpoint.prompt, deadline: checkpoint.deadline },
+      pendingCheckpoint: checkpoint && {
+        id: checkpoint.id,
+        type: checkpoint.type,
+        prompt: checkpoint.prompt,
+        deadline: checkpoint.deadline,
+      },
       result: resultView(job),
     };
   });

@@ -13,7 +13,11 @@ const stepSchema = z.object({
   startedAt: z.date(),
   completedAt: z.date().nullable(),
   durationMs: z.number().nullable(),
-  usage: z.object({ inputTokens: z.number().optional(), outputTokens: z.number().optional(), totalTokens: z.number().optional() }),
+  usage: z.object({
+    inputTokens: z.number().optional(),
+    outputTokens: z.number().optional(),
+    totalTokens: z.number().optional(),
+  }),
 });
 
 const checkpointSchema = z.object({
@@ -30,7 +34,9 @@ const checkpointSchema = z.object({
 
 export const timelineProcedure = publicProcedure
   .input(jobIdInput)
-  .output(z.object({ steps: z.array(stepSchema), checkpoints: z.array(checkpointSchema), events: z.array(jobEventSchema) }))
+  .output(
+    z.object({ steps: z.array(stepSchema), checkpoints: z.array(checkpointSchema), events: z.array(jobEventSchema) }),
+  )
   .query(async ({ input, ctx }) => {
     const timeline = await (await getJobSystem()).service.timeline(ctx.userId, input.jobId);
     return { ...timeline, events: timeline.events.map(eventView) };

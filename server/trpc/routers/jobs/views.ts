@@ -21,7 +21,8 @@ export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | nu
   };
 }
 
-const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const strings = (value: Json | undefined): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 const numberOrNull = (value: Json | undefined): number | null => (typeof value === "number" ? value : null);
 
 /** The stored validation, re-checked against the wire schema (a malformed entry is dropped, not sent). */
@@ -39,7 +40,19 @@ function validationView(value: Json | undefined): z.infer<typeof jobResultSchema
 
 export function summaryView(job: JobRecord): z.infer<typeof jobSummarySchema> {
   const { id, status, phase, progress, task, error, createdAt, updatedAt, startedAt, completedAt } = job;
-  return { id, status, phase, progress, task, error, score: job.validationScore, createdAt, updatedAt, startedAt, completedAt };
+  return {
+    id,
+    status,
+    phase,
+    progress,
+    task,
+    error,
+    score: job.validationScore,
+    createdAt,
+    updatedAt,
+    startedAt,
+    completedAt,
+  };
 }
 
 export function eventView(event: JobEventRecord): z.infer<typeof jobEventSchema> {

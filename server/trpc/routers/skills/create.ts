@@ -5,7 +5,11 @@ import { engineName } from "../../../system/info";
 import { publicProcedure } from "../../trpc";
 
 export const createInput = z.object({
-  task: z.string().trim().min(10, "task must be at least 10 characters").max(20_000, "task must be at most 20,000 characters"),
+  task: z
+    .string()
+    .trim()
+    .min(10, "task must be at least 10 characters")
+    .max(20_000, "task must be at most 20,000 characters"),
   options: z
     .object({
       confirmPlan: z.boolean().default(false),
@@ -23,6 +27,11 @@ export const createProcedure = publicProcedure
   .output(z.object({ jobId: z.string() }))
   .mutation(async ({ input, ctx }) => {
     const { service } = await getJobSystem();
-    const { job } = await service.create({ ...input, ownerId: ctx.userId, engine: engineName(), workflow: env().SKILL_FLEET_WORKFLOW });
+    const { job } = await service.create({
+      ...input,
+      ownerId: ctx.userId,
+      engine: engineName(),
+      workflow: env().SKILL_FLEET_WORKFLOW,
+    });
     return { jobId: job.id };
   });
