@@ -1,6 +1,7 @@
 import pino, { type Logger } from "pino";
 import { env } from "./env";
 import { sanitizeForLog } from "./sanitize";
+import { processSingleton } from "./singleton";
 
 export { sanitizeForLog } from "./sanitize";
 
@@ -8,15 +9,14 @@ export { sanitizeForLog } from "./sanitize";
  * The structured logger (pino, JSON lines on stdout). Values that carry user input go through `userText`
  * (sanitizeForLog) before they reach a log line.
  */
-const globalForLogger = globalThis as unknown as { skillFleetLogger?: Logger };
-
 export function logger(): Logger {
-  globalForLogger.skillFleetLogger ??= pino({
-    level: env().SKILL_FLEET_LOG_LEVEL,
-    base: { app: "skill-fleet" },
-    redact: { paths: ["apiKey", "*.apiKey", "authorization", "*.authorization"], censor: "***" },
-  });
-  return globalForLogger.skillFleetLogger;
+  return processSingleton("logger", () =>
+    pino({
+      level: env().SKILL_FLEET_LOG_LEVEL,
+      base: { app: "skill-fleet" },
+      redact: { paths: ["apiKey", "*.apiKey", "authorization", "*.authorization"], censor: "***" },
+    }),
+  );
 }
 
 /** A child logger for one area of the server ("runner", "db", …). */

@@ -1,16 +1,20 @@
 /**
- * Single-flight lazy initialisation (SPEC §4 guarantee 7): however many callers arrive before the first
- * initialisation finishes, `init` runs once and they all get the same instance. A failed initialisation is
- * forgotten so the next caller can retry. The promise lives on globalThis under `key` because Next.js may load a
- * module more than once in one process (route bundles, instrumentation, HMR).
+ * The one way this server keeps a process-wide instance. Next.js may load a module more than once in one process
+ * (route bundles, instrumentation, HMR), so a module-level `let` is not enough: instances live on globalThis under
+ * a named symbol, and every copy of a module finds the same one.
  */
-type Slot<T> = { promise?: Promise<T> };
-
-function slotFor<T>(key: string): Slot<T> {
-  const registry = globalThis as unknown as Record<symbol, Slot<T> | undefined>;
+function slot<T>(key: string): { value?: T } {
+  const registry = globalThis as unknown as Record<symbol, { value?: T } | undefined>;
   const symbol = Symbol.for(`skill-fleet.singleton.${key}`);
   registry[symbol] ??= {};
   return registry[symbol];
+}
+
+/** A process-wide value created on first use (synchronously: loggers, in-memory registries). */
+export function processSingleton<T>(key: string, create: () => T): T {
+  const held = slot<T>(key);
+  held.value ??= create();
+  return held.value;
 }
 
 export interface LazySingleton<T> {
@@ -21,22 +25,27 @@ export interface LazySingleton<T> {
   reset(): Promise<T | undefined>;
 }
 
+/**
+ * Single-flight lazy initialisation (docs/architecture.md, guarantee 7): however many callers arrive before the
+ * first initialisation finishes, `init` runs once and they all get the same instance. A failed initialisation is
+ * forgotten so the next caller can retry.
+ */
 export function lazySingleton<T>(key: string, init: () => Promise<T>): LazySingleton<T> {
-  const slot = slotFor<T>(key);
+  const held = slot<Promise<T>>(key);
   const get = (): Promise<T> => {
-    slot.promise ??= init().catch((error: unknown) => {
-      slot.promise = undefined;
+    held.value ??= init().catch((error: unknown) => {
+      held.value = undefined;
       throw error;
     });
-    return slot.promise;
+    return held.value;
   };
   const reset = async (): Promise<T | undefined> => {
-    const pending = slot.promise;
-    slot.promise = undefined;
+    const pending = held.value;
+    held.value = undefined;
     return pending?.catch(() => undefined);
   };
   const set = (value: T): void => {
-    slot.promise = Promise.resolve(value);
+    held.value = Promise.resolve(value);
   };
   return { get, set, reset };
 }

@@ -1,3 +1,4 @@
+import { backoffDelay } from "../common/backoff";
 import pg from "pg";
 
 /**
@@ -101,16 +102,14 @@ class ReconnectingListener implements NotificationListener {
     this.retryTimer.unref();
   }
 
-  /**
-   * Doubles from minBackoffMs up to maxBackoffMs, with jitter so servers that lost the database together do not
-   * reconnect in lockstep.
-   */
+  /** Doubles from minBackoffMs up to maxBackoffMs, with jitter (common/backoff). */
   private backoff(): number {
-    const min = this.options.minBackoffMs ?? 100;
-    const max = this.options.maxBackoffMs ?? 10_000;
-    const base = Math.min(max, min * 2 ** this.failures);
+    const delay = backoffDelay(this.failures, {
+      baseMs: this.options.minBackoffMs ?? 100,
+      maxMs: this.options.maxBackoffMs ?? 10_000,
+    });
     this.failures += 1;
-    return Math.round(base / 2 + (Math.random() * base) / 2);
+    return delay;
   }
 }
 

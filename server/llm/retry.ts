@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { backoffDelay } from "../common/backoff";
 import { APICallError } from "ai";
 import { LlmError, LlmTransportError } from "./errors";
 
@@ -43,25 +45,11 @@ function retryAfterMs(error: unknown): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-export function backoffDelay(attempt: number, error: unknown, options: RetryOptions): number {
-  const exponential = options.baseDelayMs * 2 ** attempt + Math.random() * (options.baseDelayMs / 2);
-  return Math.min(options.maxDelayMs, retryAfterMs(error) ?? exponential);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/** The provider's Retry-After when it sent one (capped), else exponential backoff. */
+function retryDelay(attempt: number, error: unknown, options: RetryOptions): number {
+  const retryAfter = retryAfterMs(error);
+  if (retryAfter !== undefined) return Math.min(options.maxDelayMs, retryAfter);
+  return backoffDelay(attempt, { baseMs: options.baseDelayMs, maxMs: options.maxDelayMs });
 }
 
 /** Runs `call` and retries transport failures; anything else (and the last failure) is rethrown typed. */
@@ -84,7 +72,7 @@ export async function withTransportRetry<T>(
           APICallError.isInstance(error) ? error.statusCode : undefined,
         );
       }
-      await sleep(backoffDelay(attempt, error, options), signal);
+      await sleep(retryDelay(attempt, error, options), undefined, { signal });
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { LanguageModel, ModelMessage } from "ai";
 import type { z } from "zod";
 import { env } from "../common/env";
-import { withLlmFallback } from "../common/llm-fallback";
+import { withLlmFallback } from "./fallback";
 import { LlmAbortedError, LlmSchemaError } from "./errors";
 import { callModel, type CallUsage, type ModelCallRequest, type ModelCallResult } from "./model-call";
 import { engineLabel, modelFor, OFFLINE_ENGINE } from "./models";

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Mutex } from "async-mutex";
 import { conflict, notFound } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
+import { processSingleton } from "../common/singleton";
 import { listTree, pathExists } from "./fs-tree";
 import { loadEntry, scanSkills, type LibraryEntry } from "./library-scan";
 import { buildTree, renderAvailableSkills, searchEntries, type TreeNode } from "./library-views";
@@ -129,12 +130,9 @@ export class SkillLibrary {
   }
 }
 
-const registryKey = Symbol.for("skill-fleet.skills.libraries");
-
 /** One library per resolved root for the whole process (Next may load this module more than once). */
 export function libraryFor(root?: string, options?: LibraryOptions): SkillLibrary {
-  const registry = ((globalThis as unknown as Record<symbol, Map<string, SkillLibrary> | undefined>)[registryKey] ??=
-    new Map());
+  const registry = processSingleton("skills.libraries", () => new Map<string, SkillLibrary>());
   const resolved = skillsRoot(root);
   let library = registry.get(resolved);
   if (!library) {

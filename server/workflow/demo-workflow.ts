@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Json, JsonObject } from "../jobs/types";
 import type { StepIo, WorkflowContext } from "./engine";
 import type { WorkflowOutcome } from "../jobs/job-lifecycle";
@@ -31,20 +32,7 @@ export function demoSettings(task: string, confirmPlan: boolean): DemoSettings {
 }
 
 /** Waits `ms`, or rejects as soon as the job is aborted. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
+export const pause = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, undefined, { signal });
 
 async function generatePart(ctx: WorkflowContext, io: StepIo, settings: DemoSettings, index: number): Promise<Json> {
   await pause(settings.delayMs, io.signal);

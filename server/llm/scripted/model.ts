@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { APICallError, type LanguageModel } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import type {
@@ -33,13 +34,7 @@ function offlineAnswer(info: CallInfo): unknown {
   return step.offline(info.input);
 }
 
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
-}
+const wait = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, undefined, { signal });
 
 /** Resolves a reply to the text the model "says", or throws like a provider would. */
 async function replyText(reply: ScriptedReply, signal?: AbortSignal): Promise<string> {

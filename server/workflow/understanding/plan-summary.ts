@@ -1,11 +1,13 @@
-import type { Plan } from "../../llm/steps";
+import type { Intent, Plan, Requirements } from "../../llm/steps";
 import type { ConfirmPrompt } from "../checkpoints";
-import type { UnderstandingResult } from "./understanding-phase";
 
 const bullet = (items: string[]): string[] => items.map((item) => `- ${item}`);
 
 /** The confirm checkpoint's recap of the plan (reference §3.2), in the order a reviewer reads it. */
-export function confirmPrompt(plan: Plan, analysis: Omit<UnderstandingResult, "plan">): ConfirmPrompt {
+export function confirmPrompt(
+  plan: Plan,
+  analysis: { requirements: Requirements; intent: Pick<Intent, "scope" | "targetAudience"> },
+): ConfirmPrompt {
   const { requirements, intent } = analysis;
   const summary = [
     `Skill: ${plan.name}`,

@@ -7,7 +7,7 @@ vi.mock("../../../server/common/logger", async (importOriginal) => {
   return { ...actual, loggerFor: () => ({ warn }) };
 });
 
-const { withLlmFallback } = await import("../../../server/common/llm-fallback");
+const { withLlmFallback } = await import("../../../server/llm/fallback");
 const { resetEnvForTests } = await import("../../../server/common/env");
 const { LlmAbortedError } = await import("../../../server/llm/errors");
 

@@ -1,6 +1,6 @@
-import { isAbortError } from "../llm/errors";
-import { env } from "./env";
-import { loggerFor, sanitizeForLog } from "./logger";
+import { isAbortError } from "./errors";
+import { env } from "../common/env";
+import { loggerFor, sanitizeForLog } from "../common/logger";
 
 /**
  * The single place that turns a failed model step into its documented fallback (reference §2.1–§2.3).
