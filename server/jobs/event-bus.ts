@@ -1,56 +1,50 @@
+import { EventEmitter } from "node:events";
 import type { LiveEvent } from "./types";
 
 export type EventListener = (event: LiveEvent) => void;
 
 /**
- * In-process fan-out of a job's events to its live subscribers (SPEC §4 guarantee 3). Subscribing, publishing
- * and unsubscribing are synchronous, so none of them can interleave with another; a job's listener set is
- * removed with its last listener, so finished jobs leave nothing behind.
+ * In-process fan-out of a job's events to its live subscribers (docs/architecture.md, guarantee 3): a
+ * `node:events` emitter with one event name per job. Subscribing, publishing and unsubscribing are synchronous, so
+ * none of them can interleave with another; the emitter drops a job's name with its last listener, so finished
+ * jobs leave nothing behind.
  */
 export class EventBus {
-  private readonly listeners = new Map<string, Set<EventListener>>();
+  private readonly emitter = new EventEmitter();
 
-  subscribe(jobId: string, listener: EventListener): () => void {
-    let set = this.listeners.get(jobId);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(jobId, set);
-    }
-    set.add(listener);
-    return () => this.unsubscribe(jobId, listener);
+  constructor() {
+    this.emitter.setMaxListeners(0); // hundreds of subscribers to one job are normal, not a leak
   }
 
-  publish(event: LiveEvent): void {
-    const set = this.listeners.get(event.jobId);
-    if (!set) return;
-    // A copy: a listener that unsubscribes (or subscribes another) while we deliver must not skip anyone.
-    for (const listener of [...set]) {
+  subscribe(jobId: string, listener: EventListener): () => void {
+    // One broken subscriber must not stop delivery to the others (emit would stop at the first throw).
+    const isolated: EventListener = (event) => {
       try {
         listener(event);
       } catch {
-        // One broken subscriber must not stop delivery to the others.
+        // ignored: the subscriber's own stream reports its failure
       }
-    }
+    };
+    this.emitter.on(jobId, isolated);
+    return () => void this.emitter.off(jobId, isolated);
+  }
+
+  /** Listeners added or removed while an event is delivered do not change who receives that event. */
+  publish(event: LiveEvent): void {
+    this.emitter.emit(event.jobId, event);
   }
 
   listenerCount(jobId: string): number {
-    return this.listeners.get(jobId)?.size ?? 0;
+    return this.emitter.listenerCount(jobId);
   }
 
   /** Jobs with at least one live listener. */
   get size(): number {
-    return this.listeners.size;
+    return this.emitter.eventNames().length;
   }
 
   /** The ids of the jobs with at least one live listener. */
   jobIds(): string[] {
-    return [...this.listeners.keys()];
-  }
-
-  private unsubscribe(jobId: string, listener: EventListener): void {
-    const set = this.listeners.get(jobId);
-    if (!set) return;
-    set.delete(listener);
-    if (set.size === 0) this.listeners.delete(jobId);
+    return this.emitter.eventNames().map(String);
   }
 }
