@@ -6,7 +6,7 @@ import {
   type ReviewPrompt,
   type StructureFixPrompt,
   type structureFixResponseSchema,
-} from "../workflow/checkpoints";
+} from "../../contracts/checkpoints";
 import { askText, choose, printList } from "./ask";
 import { askClarify } from "./clarify-prompt";
 import { CliError } from "./errors";

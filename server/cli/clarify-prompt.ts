@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ClarifyPrompt, Question, clarifyResponseSchema, questionAnswerSchema } from "../workflow/checkpoints";
+import type { ClarifyPrompt, Question, clarifyResponseSchema, questionAnswerSchema } from "../../contracts/checkpoints";
 import type { Terminal } from "./terminal";
 
 /**

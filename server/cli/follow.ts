@@ -1,7 +1,7 @@
-import { toJsonObject } from "../common/json";
+import { toJsonObject } from "../../contracts/json";
 import type { inferRouterInputs } from "@trpc/server";
 import type { AppRouter } from "../trpc/root";
-import { CHECKPOINT_SCHEMAS } from "../workflow/checkpoints";
+import { CHECKPOINT_SCHEMAS } from "../../contracts/checkpoints";
 import { autoAnswer, askCheckpoint, type CheckpointType, type RawAnswer } from "./checkpoint-prompts";
 import type { SkillFleetClient } from "./client";
 import { CliError, errorCode } from "./errors";

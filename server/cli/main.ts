@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { USER_ID_PATTERN, USER_ID_RULE } from "../common/caller";
-import { JOB_STATUSES } from "../jobs/types";
+import { USER_ID_PATTERN, USER_ID_RULE } from "../../contracts/caller";
+import { JOB_STATUSES } from "../../contracts/job-status";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
 import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } from "./commands/jobs";

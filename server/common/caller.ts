@@ -1,13 +1,7 @@
+import { DEFAULT_USER, USER_COOKIE, USER_ID_PATTERN, USER_ID_RULE } from "../../contracts/caller";
 import { badRequest } from "./errors";
 
-/**
- * Who is calling (SPEC §6, reference §3.3): the `x-user-id` header, or the UI's cookie (EventSource cannot send
- * headers), else `default`. One definition for the tRPC context, the download routes, the UI and the CLI.
- */
-export const DEFAULT_USER = "default";
-export const USER_COOKIE = "skill-fleet-user";
-export const USER_ID_PATTERN = /^[A-Za-z0-9._@-]{1,128}$/;
-export const USER_ID_RULE = "1–128 letters, digits, '.', '_', '@' or '-'";
+/** The caller's identity from a request (contracts/caller.ts has the rules); used by tRPC and the download routes. */
 
 function userIdFromCookie(headers: Headers): string | undefined {
   const cookie = headers

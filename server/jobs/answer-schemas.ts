@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { CHECKPOINT_SCHEMAS } from "../workflow/checkpoints";
+import { CHECKPOINT_SCHEMAS } from "../../contracts/checkpoints";
 import type { CheckpointType, JsonObject } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { DEFAULT_USER as DEFAULT_OWNER } from "../common/caller";
+import { DEFAULT_USER as DEFAULT_OWNER } from "../../contracts/caller";
 import { badRequest, conflict, forbidden, notFound } from "../common/errors";
 import { KeyedLock } from "../common/keyed-lock";
 import { isPhaseMarker } from "../workflow/engine";

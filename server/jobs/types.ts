@@ -2,32 +2,22 @@
  * The job engine's domain types (SPEC §3–§5). Repositories map database rows to these; nothing outside
  * server/jobs/repositories sees a Prisma type.
  */
-import type { Json, JsonObject } from "../common/json";
+import type { Json, JsonObject } from "../../contracts/json";
+import type { JobStatus, StoredEventType } from "../../contracts/job-status";
+
+export {
+  EVENT_TYPES,
+  isTerminal,
+  JOB_STATUSES,
+  TERMINAL_EVENTS,
+  TERMINAL_STATUSES,
+  WAITING_STATUSES,
+} from "../../contracts/job-status";
+export type { JobStatus, StoredEventType };
 
 export type { Json, JsonObject };
 
-export const JOB_STATUSES = [
-  "pending",
-  "running",
-  "pending_user_input",
-  "pending_hitl",
-  "pending_review",
-  "completed",
-  "failed",
-  "cancelled",
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
-/** A job in one of these states will not run again (pending_review = finished, validation did not pass). */
-export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set([
-  "completed",
-  "pending_review",
-  "failed",
-  "cancelled",
-]);
-export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(["pending_user_input", "pending_hitl"]);
-
-export const isTerminal = (status: JobStatus): boolean => TERMINAL_STATUSES.has(status);
 
 export const CHECKPOINT_TYPES = ["clarify", "structure_fix", "confirm", "preview", "validate"] as const;
 export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
@@ -100,21 +90,6 @@ export type NewJob = Pick<JobRecord, "ownerId" | "requestId" | "task" | "options
   context?: JsonObject;
 };
 
-export const EVENT_TYPES = [
-  "phase_start",
-  "phase_end",
-  "step_start",
-  "step_end",
-  "reasoning",
-  "progress",
-  "hitl_required",
-  "hitl_answered",
-  "completed",
-  "failed",
-  "cancelled",
-] as const;
-export type StoredEventType = (typeof EVENT_TYPES)[number];
-export const TERMINAL_EVENTS: ReadonlySet<string> = new Set(["completed", "failed", "cancelled"]);
 
 export interface NewEvent {
   type: StoredEventType;

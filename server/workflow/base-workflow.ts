@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { toJson, toJsonObject } from "../common/json";
+import { toJson, toJsonObject } from "../../contracts/json";
 import { runStep } from "../llm/run-step";
 import type { StepDefinition } from "../llm/steps/types";
-import { CHECKPOINT_SCHEMAS } from "./checkpoints";
+import { CHECKPOINT_SCHEMAS } from "../../contracts/checkpoints";
 import type { WorkflowContext } from "./engine";
 import { CancelledError } from "./signals";
 

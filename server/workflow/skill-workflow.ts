@@ -1,6 +1,6 @@
 import { env } from "../common/env";
 import type { WorkflowOutcome } from "../jobs/job-lifecycle";
-import { toJsonObject } from "../common/json";
+import { toJsonObject } from "../../contracts/json";
 import type { JobRecord } from "../jobs/types";
 import type { Understanding } from "../llm/steps";
 import { writeDraft } from "../skills/drafts";

@@ -5,7 +5,7 @@ import {
   type ConfirmPrompt,
   type PreviewPrompt,
   type ReviewPrompt,
-} from "@/server/workflow/checkpoints";
+} from "@/contracts/checkpoints";
 import { SkillMdView } from "../markdown-view";
 import { ClarifyForm } from "./clarify-form";
 import { DecisionForm } from "./decision-form";

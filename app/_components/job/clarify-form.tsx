@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { ClarifyPrompt, Question } from "@/server/workflow/checkpoints";
+import type { ClarifyPrompt, Question } from "@/contracts/checkpoints";
 import { useAnswer } from "./use-answer";
 
 type Answer = { selected: string[]; text?: string };

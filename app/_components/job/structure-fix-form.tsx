@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { StructureFixPrompt } from "@/server/workflow/checkpoints";
+import type { StructureFixPrompt } from "@/contracts/checkpoints";
 import { useAnswer } from "./use-answer";
 
 /** What was wrong with the name/description, and the fixes the server suggests. */

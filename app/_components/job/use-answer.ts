@@ -1,6 +1,6 @@
 "use client";
 
-import type { JsonObject } from "@/server/common/json";
+import type { JsonObject } from "@/contracts/json";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../_lib/trpc";
 

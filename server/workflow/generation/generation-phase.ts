@@ -1,7 +1,7 @@
 import { refinementFeedback, STEPS, type Plan, type Understanding } from "../../llm/steps";
 import { heuristicReward } from "../../skills/scores";
 import { BaseWorkflow } from "../base-workflow";
-import type { PreviewPrompt } from "../checkpoints";
+import type { PreviewPrompt } from "../../../contracts/checkpoints";
 import type { WorkflowContext } from "../engine";
 import { alignFrontmatter, contentFacts } from "../skill-content";
 

@@ -1,6 +1,6 @@
 import type { Clarification, Requirements } from "../../llm/steps/schemas";
 import type { CheckpointAnswer } from "../base-workflow";
-import type { Question } from "../checkpoints";
+import type { Question } from "../../../contracts/checkpoints";
 
 /** Ambiguities worth a question (reference §2.1: longer than 10 characters). */
 export function needsClarification(requirements: Requirements): boolean {

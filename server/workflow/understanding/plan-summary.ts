@@ -1,5 +1,5 @@
 import type { Intent, Plan, Requirements } from "../../llm/steps";
-import type { ConfirmPrompt } from "../checkpoints";
+import type { ConfirmPrompt } from "../../../contracts/checkpoints";
 
 const bullet = (items: string[]): string[] => items.map((item) => `- ${item}`);
 

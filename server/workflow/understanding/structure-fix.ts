@@ -1,7 +1,7 @@
 import type { Requirements } from "../../llm/steps/schemas";
 import type { StructureReport } from "../../llm/steps/validate-structure";
 import type { CheckpointAnswer } from "../base-workflow";
-import type { StructureFixPrompt } from "../checkpoints";
+import type { StructureFixPrompt } from "../../../contracts/checkpoints";
 
 /** The user's own name/description from a structure_fix answer; it outlives later rounds (reference §2.4). */
 export interface StructureOverride {

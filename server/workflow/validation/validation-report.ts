@@ -5,7 +5,7 @@ import type { complianceSchema } from "../../llm/steps/check-compliance";
 import type { testCasesSchema } from "../../llm/steps/generate-test-cases";
 import type { StructureReport } from "../../llm/steps/validate-structure";
 import type { Finding, ValidationReport } from "../../skills/validator";
-import type { ReviewPrompt } from "../checkpoints";
+import type { ReviewPrompt } from "../../../contracts/checkpoints";
 
 export type Compliance = z.infer<typeof complianceSchema>;
 export type QualityAssessment = z.infer<typeof qualityAssessmentSchema>;

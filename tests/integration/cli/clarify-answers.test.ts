@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuestionAnswer } from "../../../server/cli/clarify-prompt";
-import type { Question } from "../../../server/workflow/checkpoints";
+import type { Question } from "../../../contracts/checkpoints";
 
 /** How a typed line becomes a clarify answer (the part of the dialogue the journeys above cannot enumerate). */
 const options = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSkillDirectory } from "../../../server/skills/validator";
-import { CHECKPOINT_SCHEMAS } from "../../../server/workflow/checkpoints";
+import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
 import { present } from "../../support/jobs";
 import {
   FINISHED,
