@@ -2,7 +2,7 @@ import { EnvError, env } from "./common/env";
 import { loggerFor } from "./common/logger";
 import { closeDatabase, getDatabase } from "./db/client";
 import { assertModelConfiguration } from "./llm/models";
-import { getJobSystem, stopJobSystem } from "./jobs/job-system";
+import { getJobSystem, stopJobSystem } from "./durable/job-system";
 
 /**
  * Server start-up (called from instrumentation.ts in the Node runtime): validate the settings, open and migrate

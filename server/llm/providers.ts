@@ -4,8 +4,8 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import { LlmConfigError } from "./errors";
-import { createScriptedModel } from "./scripted/model";
-import { hasScenario, scenarioNames } from "./scripted/scenarios";
+import { createScriptedModel } from "../../dev/scripted/model";
+import { hasScenario, scenarioNames } from "../../dev/scripted/scenarios";
 
 /** `provider:model` → a language model of the Vercel AI SDK (SPEC §8). */
 export const PROVIDERS = ["openai", "anthropic", "google", "openai-compatible", "scripted"] as const;

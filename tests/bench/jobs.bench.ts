@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { openDatabase } from "../../server/db/client";
-import { createJobSystem } from "../../server/jobs/job-system";
-import { JobStore } from "../../server/jobs/job-store";
-import { prismaRepositories } from "../../server/jobs/repositories";
-import type { Workflow } from "../../server/workflow/engine";
+import { createJobSystem } from "../../server/durable/job-system";
+import { JobStore } from "../../server/durable/job-store";
+import { prismaRepositories } from "../../server/durable/repositories/index";
+import type { Workflow } from "../../server/durable/engine";
 import { FakeJobRepository } from "../unit/jobs/fake-job-repository";
 import { startTestServer } from "../support/test-server";
 

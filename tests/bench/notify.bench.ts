@@ -1,7 +1,7 @@
 import pino from "pino";
 import { openDatabase, type Database } from "../../server/db/client";
-import { createJobSystem, type JobSystem } from "../../server/jobs/job-system";
-import { prismaRepositories } from "../../server/jobs/repositories";
+import { createJobSystem, type JobSystem } from "../../server/durable/job-system";
+import { prismaRepositories } from "../../server/durable/repositories/index";
 import { TEST_DATABASE_URL, createScratchDatabase } from "../support/pg-scratch";
 
 /**

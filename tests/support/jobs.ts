@@ -1,11 +1,11 @@
 import pino from "pino";
 import type { Database } from "../../server/db/client";
-import { createJobSystem, type JobSystem, type JobSystemOptions } from "../../server/jobs/job-system";
-import { prismaRepositories } from "../../server/jobs/repositories";
-import type { Repositories } from "../../server/jobs/repositories/contracts";
-import type { JobOptions, JobRecord } from "../../server/jobs/types";
-import { demoSettings, pause } from "../../server/workflow/demo-workflow";
-import type { Workflow } from "../../server/workflow/engine";
+import { createJobSystem, type JobSystem, type JobSystemOptions } from "../../server/durable/job-system";
+import { prismaRepositories } from "../../server/durable/repositories/index";
+import type { Repositories } from "../../server/durable/repositories/contracts";
+import type { JobOptions, JobRecord } from "../../server/durable/types";
+import { demoSettings, pause } from "../../dev/demo-workflow";
+import type { Workflow } from "../../server/durable/engine";
 
 /** Helpers for the job engine's tests: systems over a test database, random interleavings, waiting. */
 export const NO_OPTIONS: JobOptions = {

@@ -1,4 +1,4 @@
-import { createSkillFleetClient } from "../../server/cli/client";
+import { createSkillFleetClient } from "../../cli/client";
 
 /** A Node tRPC client of the running server, as the browser's (the CLI's client: SSE through `eventsource` v4). */
 export function nodeClient(url: string, userId?: string) {

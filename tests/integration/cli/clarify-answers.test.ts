@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestionAnswer } from "../../../server/cli/clarify-prompt";
+import { parseQuestionAnswer } from "../../../cli/clarify-prompt";
 import type { Question } from "../../../contracts/checkpoints";
 
 /** How a typed line becomes a clarify answer (the part of the dialogue the journeys above cannot enumerate). */

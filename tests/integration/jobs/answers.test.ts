@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
 import { isDomainError } from "../../../server/common/errors";
-import type { JobSystem } from "../../../server/jobs/job-system";
-import type { JsonObject } from "../../../server/jobs/types";
+import type { JobSystem } from "../../../server/durable/job-system";
+import type { JsonObject } from "../../../server/durable/types";
 import { openTestDatabase } from "../../support/db";
 import { createCounted, systemWithCounting, waitFor, waitForStatus } from "../../support/jobs";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
 import pino from "pino";
-import { createJobSystem, type JobSystem } from "../../../server/jobs/job-system";
-import { prismaRepositories } from "../../../server/jobs/repositories";
-import type { NewCheckpoint } from "../../../server/jobs/types";
+import { createJobSystem, type JobSystem } from "../../../server/durable/job-system";
+import { prismaRepositories } from "../../../server/durable/repositories/index";
+import type { NewCheckpoint } from "../../../server/durable/types";
 import { openTestDatabase } from "../../support/db";
 import {
   countingWorkflow,

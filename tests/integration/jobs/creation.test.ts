@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
-import type { JobSystem } from "../../../server/jobs/job-system";
+import type { JobSystem } from "../../../server/durable/job-system";
 import { openTestDatabase } from "../../support/db";
 import { NO_OPTIONS, at, testJobSystem } from "../../support/jobs";
 

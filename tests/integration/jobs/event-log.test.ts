@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
-import { EventBus } from "../../../server/jobs/event-bus";
-import { EventLog } from "../../../server/jobs/event-log";
-import { streamJobEvents } from "../../../server/jobs/event-stream";
-import type { EventRepository } from "../../../server/jobs/repositories/contracts";
-import type { JobSystem } from "../../../server/jobs/job-system";
-import type { JobEventRecord } from "../../../server/jobs/types";
-import { createWorkflowContext } from "../../../server/workflow/engine";
+import { EventBus } from "../../../server/durable/event-bus";
+import { EventLog } from "../../../server/durable/event-log";
+import { streamJobEvents } from "../../../server/durable/event-stream";
+import type { EventRepository } from "../../../server/durable/repositories/contracts";
+import type { JobSystem } from "../../../server/durable/job-system";
+import type { JobEventRecord } from "../../../server/durable/types";
+import { createWorkflowContext } from "../../../server/durable/engine";
 import { openTestDatabase } from "../../support/db";
 import { NO_OPTIONS, sleep, testJobSystem } from "../../support/jobs";
 

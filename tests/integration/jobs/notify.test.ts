@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
-import { RELAY_APPLICATION_NAME } from "../../../server/jobs/event-relay";
-import { streamJobEvents } from "../../../server/jobs/event-stream";
-import type { JobSystem } from "../../../server/jobs/job-system";
+import { RELAY_APPLICATION_NAME } from "../../../server/durable/event-relay";
+import { streamJobEvents } from "../../../server/durable/event-stream";
+import type { JobSystem } from "../../../server/durable/job-system";
 import { openTestDatabase } from "../../support/db";
 import {
   NO_OPTIONS,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../../server/common/env";
 import { useDatabase, type Database } from "../../../server/db/client";
-import { getJobSystem, stopJobSystem, useJobSystem, type JobSystem } from "../../../server/jobs/job-system";
+import { getJobSystem, stopJobSystem, useJobSystem, type JobSystem } from "../../../server/durable/job-system";
 import { lazySingleton } from "../../../server/common/singleton";
 import { createCaller } from "../../../server/trpc/root";
 import { openTestDatabase } from "../../support/db";

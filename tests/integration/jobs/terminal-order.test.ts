@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/client";
-import type { LiveEvent } from "../../../server/jobs/types";
+import type { LiveEvent } from "../../../server/durable/types";
 import { openTestDatabase } from "../../support/db";
 import { createCounted, systemWithCounting, waitForStatus } from "../../support/jobs";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EventBus } from "../../../server/jobs/event-bus";
-import type { JobEventRecord } from "../../../server/jobs/types";
+import { EventBus } from "../../../server/durable/event-bus";
+import type { JobEventRecord } from "../../../server/durable/types";
 
 const event = (jobId: string, seq: number): JobEventRecord => ({
   jobId,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { JobRepository } from "../../../server/jobs/repositories/contracts";
-import type { JobPatch, JobRecord, NewJob } from "../../../server/jobs/types";
+import type { JobRepository } from "../../../server/durable/repositories/contracts";
+import type { JobPatch, JobRecord, NewJob } from "../../../server/durable/types";
 
 /**
  * An in-memory JobRepository with the database's semantics for what the store uses (versioned conditional

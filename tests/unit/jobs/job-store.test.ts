@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JobStore } from "../../../server/jobs/job-store";
+import { JobStore } from "../../../server/durable/job-store";
 import { NO_OPTIONS, at, sleep, withRandomDelays } from "../../support/jobs";
 import { FakeJobRepository } from "./fake-job-repository";
 

@@ -4,7 +4,7 @@ import { resetEnvForTests } from "../../../server/common/env";
 import { LlmAbortedError, LlmSchemaError, LlmTimeoutError, LlmTransportError } from "../../../server/llm/errors";
 import { promptCanary } from "../../../server/llm/prompts/data";
 import { runStep } from "../../../server/llm/run-step";
-import { createScriptedModel } from "../../../server/llm/scripted/model";
+import { createScriptedModel } from "../../../dev/scripted/model";
 import {
   failTimes,
   malformedTimes,
@@ -12,7 +12,7 @@ import {
   output,
   sequence,
   type StepScript,
-} from "../../../server/llm/scripted/replies";
+} from "../../../dev/scripted/replies";
 import {
   analyzeIntent,
   gatherRequirements,

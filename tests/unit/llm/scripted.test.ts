@@ -6,8 +6,8 @@ import { offlinePlan } from "../../../server/llm/offline/plan";
 import { offlineRequirements } from "../../../server/llm/offline/requirements";
 import { offlineIntent } from "../../../server/llm/offline/understanding";
 import { runStep } from "../../../server/llm/run-step";
-import { createScriptedModel } from "../../../server/llm/scripted/model";
-import { REFINED_MARKER } from "../../../server/llm/scripted/scenarios";
+import { createScriptedModel } from "../../../dev/scripted/model";
+import { REFINED_MARKER } from "../../../dev/scripted/scenarios";
 import {
   assessQuality,
   gatherRequirements,

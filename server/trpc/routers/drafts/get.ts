@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { jobDraft } from "../../../jobs/job-drafts";
-import { getJobSystem } from "../../../jobs/job-system";
+import { jobDraft } from "../../../workflows/skill/job-drafts";
+import { getJobSystem } from "../../../durable/job-system";
 import { publicProcedure } from "../../trpc";
 import { jobIdInput } from "../jobs/schemas";
 

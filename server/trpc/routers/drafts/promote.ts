@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { promoteJobDraft } from "../../../jobs/job-drafts";
-import { getJobSystem } from "../../../jobs/job-system";
+import { promoteJobDraft } from "../../../workflows/skill/job-drafts";
+import { getJobSystem } from "../../../durable/job-system";
 import { publicProcedure } from "../../trpc";
 import { jobIdInput } from "../jobs/schemas";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getJobSystem } from "../../../jobs/job-system";
+import { getJobSystem } from "../../../durable/job-system";
 import { publicProcedure } from "../../trpc";
 import { jobIdInput, jobStatusSchema } from "./schemas";
 

@@ -1,7 +1,7 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
-import { streamJobEvents, type StreamItem } from "../../../jobs/event-stream";
-import { getJobSystem } from "../../../jobs/job-system";
+import { streamJobEvents, type StreamItem } from "../../../durable/event-stream";
+import { getJobSystem } from "../../../durable/job-system";
 import { publicProcedure } from "../../trpc";
 import { jobEventSchema, tokenEventSchema } from "./schemas";
 import { eventView } from "./views";

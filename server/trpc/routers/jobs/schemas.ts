@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHECKPOINT_TYPES, EVENT_TYPES, JOB_STATUSES } from "../../../jobs/types";
+import { CHECKPOINT_TYPES, EVENT_TYPES, JOB_STATUSES } from "../../../durable/types";
 import { findingSchema } from "../skills/schemas";
 
 /** Wire shapes of the jobs area (SPEC §6), shared by its procedures. */

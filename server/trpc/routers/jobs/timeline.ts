@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getJobSystem } from "../../../jobs/job-system";
-import { CHECKPOINT_TYPES } from "../../../jobs/types";
+import { getJobSystem } from "../../../durable/job-system";
+import { CHECKPOINT_TYPES } from "../../../durable/types";
 import { publicProcedure } from "../../trpc";
 import { jobEventSchema, jobIdInput, jsonObject } from "./schemas";
 import { eventView } from "./views";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { findingSchema } from "../skills/schemas";
-import type { JobEventRecord, JobRecord, Json } from "../../../jobs/types";
+import type { JobEventRecord, JobRecord, Json } from "../../../durable/types";
 import type { jobEventSchema, jobResultSchema, jobSummarySchema } from "./schemas";
 
 /** Domain records → wire shapes (only what the contract names; internal fields such as the lease stay inside). */

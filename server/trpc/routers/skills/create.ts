@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { env } from "../../../common/env";
-import { getJobSystem } from "../../../jobs/job-system";
+import { getJobSystem } from "../../../durable/job-system";
 import { engineName } from "../../../system/info";
 import { publicProcedure } from "../../trpc";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { callerIdFromHeaders } from "@/server/common/caller";
 import { badRequest } from "@/server/common/errors";
-import { jobArchiveSource } from "@/server/jobs/job-drafts";
-import { getJobSystem } from "@/server/jobs/job-system";
+import { jobArchiveSource } from "@/server/workflows/skill/job-drafts";
+import { getJobSystem } from "@/server/durable/job-system";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
 
 export const runtime = "nodejs";

@@ -1,0 +1,167 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { USER_ID_PATTERN, USER_ID_RULE } from "../contracts/caller";
+import { JOB_STATUSES } from "../contracts/job-status";
+import { createSkillFleetClient } from "./client";
+import { createCommand, type CreateFlags } from "./commands/create";
+import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } from "./commands/jobs";
+import { validateCommand } from "./commands/validate";
+import type { CommandContext } from "./context";
+import { CliError, describeError } from "./errors";
+import { Terminal } from "./terminal";
+
+/**
+ * `skill-fleet`: a terminal client of a running Skill Fleet server over its tRPC API (SPEC §1 item 8, reference
+ * §8.1). It never touches the database. `main` returns the exit code; bin/skill-fleet.mjs runs it.
+ */
+export const DEFAULT_URL = "http://127.0.0.1:3000";
+
+function parseUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
+    throw new InvalidArgumentError("must be an http(s) URL");
+  return value.replace(/\/+$/, "");
+}
+
+function checkedUrl(value: string): string {
+  try {
+    return parseUrl(value);
+  } catch {
+    throw new CliError(
+      `the server URL must be an http(s) URL, got ${JSON.stringify(value)} (--url or SKILL_FLEET_URL)`,
+    );
+  }
+}
+
+function parseUser(value: string): string {
+  if (!USER_ID_PATTERN.test(value)) throw new InvalidArgumentError(USER_ID_RULE);
+  return value;
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new InvalidArgumentError("a whole number from 1 to 100");
+  return limit;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}
+
+type Run = (command: Command, action: (ctx: CommandContext) => Promise<number>) => Promise<void>;
+
+/** Runs one command with the global options; any failure becomes one message on stderr and exit 1. */
+function runner(setExitCode: (code: number) => void): Run {
+  return async (command, action) => {
+    const globals = command.optsWithGlobals<{ url: string; user?: string; json?: boolean }>();
+    const term = new Terminal(!!globals.json);
+    try {
+      // --url is checked by commander; a default from SKILL_FLEET_URL is checked here.
+      const url = checkedUrl(globals.url);
+      setExitCode(await action({ client: createSkillFleetClient(url, globals.user), term, url }));
+    } catch (error) {
+      const { message, exitCode } = describeError(error, globals.url);
+      term.error(`error: ${message}`);
+      setExitCode(exitCode);
+    } finally {
+      term.close();
+    }
+  };
+}
+
+function addCreate(program: Command, run: Run): void {
+  program
+    .command("create")
+    .description("create a skill from a task description and follow the job, answering its checkpoints here")
+    .argument("<task>", "what the skill should do (10–20,000 characters)")
+    .option("--confirm-plan", "stop to confirm the plan")
+    .option("--preview", "stop to preview the content")
+    .option("--review", "stop to review the validation")
+    .option("--stream", "show the model's tokens as they stream")
+    .option("--auto-approve", "answer every checkpoint automatically (no clarifications, proceed)")
+    .option("--json", "print the final job as JSON (progress goes to stderr)")
+    .action((task: string, flags: CreateFlags, command: Command) =>
+      run(command, (ctx) => createCommand(ctx, task, flags)),
+    );
+}
+
+function addValidateAndPromote(program: Command, run: Run): void {
+  program
+    .command("validate")
+    .description("validate a SKILL.md, a skill folder or a .zip of one (exit 1 when it does not pass)")
+    .argument("<path>", "SKILL.md file, skill folder or .zip")
+    .option("--json", "print the report as JSON")
+    .action((target: string, flags: { json?: boolean }, command: Command) =>
+      run(command, (ctx) => validateCommand(ctx, target, flags)),
+    );
+  program
+    .command("promote")
+    .description("promote a job's draft into the skill library")
+    .argument("<jobId>", "the job whose draft to promote")
+    .option("--overwrite", "replace a skill already at that path")
+    .option("--force", "promote although validation did not pass (pending_review)")
+    .action((jobId: string, flags: { overwrite?: boolean; force?: boolean }, command: Command) =>
+      run(command, (ctx) => promoteCommand(ctx, jobId, flags)),
+    );
+}
+
+function addQueries(program: Command, run: Run): void {
+  program
+    .command("list")
+    .description("list your jobs, newest first")
+    .addOption(new Option("--status <status>", "only jobs in this status").choices(JOB_STATUSES))
+    .option("-q, --query <text>", "search the task text")
+    .option("--limit <n>", "how many (1–100, default 20)", parseLimit)
+    .option("--cursor <jobId>", "continue after this job (printed at the end of a full page)")
+    .option("--json", "print the page as JSON")
+    .action((flags: ListFlags & { query?: string }, command: Command) =>
+      run(command, (ctx) => listCommand(ctx, { ...flags, q: flags.query })),
+    );
+  program
+    .command("xml")
+    .description("print the library as <available_skills> XML")
+    .action((_flags: unknown, command: Command) => run(command, (ctx) => xmlCommand(ctx)));
+  program
+    .command("show")
+    .description("show a job's status and result")
+    .argument("<jobId>", "the job")
+    .option("--json", "print the job as JSON")
+    .action((jobId: string, flags: { json?: boolean }, command: Command) =>
+      run(command, (ctx) => showCommand(ctx, jobId, flags)),
+    );
+}
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name("skill-fleet")
+    .description("Create, validate and promote agent skills on a Skill Fleet server")
+    .version(version())
+    .option("--url <url>", "server URL (env SKILL_FLEET_URL)", parseUrl, process.env.SKILL_FLEET_URL || DEFAULT_URL)
+    .option(
+      "--user <id>",
+      "act as this user (sent as x-user-id; env SKILL_FLEET_USER)",
+      parseUser,
+      process.env.SKILL_FLEET_USER || undefined,
+    )
+    .exitOverride()
+    .showHelpAfterError();
+  const run = runner(setExitCode);
+  addCreate(program, run);
+  addValidateAndPromote(program, run);
+  addQueries(program, run);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  try {
+    await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+  } catch (error) {
+    // Commander has already printed its message (usage errors, --help, --version).
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,108 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { z } from "zod";
+import type { AppRouter } from "../server/trpc/root";
+import type { jobEventSchema } from "../server/trpc/routers/jobs/schemas";
+import type { Terminal } from "./terminal";
+
+/** How job events, results, validation reports and job lists look in a terminal. */
+type Outputs = inferRouterOutputs<AppRouter>;
+export type JobDetail = Outputs["jobs"]["get"];
+export type JobSummary = Outputs["jobs"]["list"]["items"][number];
+export type ValidationReport = Outputs["skills"]["validate"];
+export type JobEvent = z.infer<typeof jobEventSchema>;
+
+const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+function num(data: Record<string, unknown>, key: string): number | null {
+  const value = data[key];
+  return typeof value === "number" ? value : null;
+}
+
+function stepLine(event: JobEvent): string {
+  const data = event.data as Record<string, unknown>;
+  const duration = num(data, "durationMs");
+  const usage = (data.usage ?? {}) as Record<string, unknown>;
+  const tokens = num(usage, "totalTokens");
+  const details = [duration === null ? null : seconds(duration), tokens ? `${tokens} tokens` : null]
+    .filter(Boolean)
+    .join(", ");
+  const failed = data.status === "failed";
+  return `  ${failed ? "✗" : "✓"} ${event.message}${details ? ` (${details})` : ""}${failed ? `: ${String(data.error ?? "failed")}` : ""}`;
+}
+
+/** One line per meaningful event; step_start and progress are left out to keep the log readable. */
+export function eventLine(event: JobEvent): string | null {
+  switch (event.type) {
+    case "phase_start": {
+      const round = num(event.data as Record<string, unknown>, "round");
+      return `▸ ${event.phase ?? event.message}${round && round > 1 ? ` (round ${round})` : ""}`;
+    }
+    case "step_end":
+      return stepLine(event);
+    case "reasoning":
+      return `    · ${event.message.length > 200 ? `${event.message.slice(0, 200)}…` : event.message}`;
+    case "hitl_answered":
+      return `  ✓ answered: ${event.message}`;
+    case "failed":
+    case "cancelled":
+      return `✗ ${event.type}${event.message ? `: ${event.message}` : ""}`;
+    default:
+      return null;
+  }
+}
+
+const score = (value: number | null | undefined): string => (typeof value === "number" ? value.toFixed(2) : "—");
+
+export function printJobResult(term: Terminal, job: JobDetail): void {
+  term.print(`\nJob ${job.id}: ${job.status}`);
+  if (job.error) term.print(`  error:   ${job.error}`);
+  const result = job.result;
+  if (result) {
+    term.print(`  name:    ${result.name ?? "—"}`);
+    term.print(`  path:    ${result.path ?? "—"}`);
+    term.print(`  score:   ${score(result.score)} (${result.passed ? "passed" : "did not pass"})`);
+  }
+  if (job.draftPath) term.print(`  draft:   ${job.draftPath}`);
+  if (job.finalPath) term.print(`  final:   ${job.finalPath}`);
+  if (job.draftPath && !job.promoted)
+    term.print(`  promote: skill-fleet promote ${job.id}${job.status === "pending_review" ? " --force" : ""}`);
+}
+
+const TIERS = ["spec", "portability", "quality"] as const;
+const SEVERITIES = ["error", "warning", "info"] as const;
+
+/** Findings grouped by tier, then severity, each with its rule id and where it points. */
+export function printValidation(term: Terminal, report: ValidationReport): void {
+  term.print(`validation: ${report.passed ? "passed" : "failed"} (quality score ${score(report.scores.reward)})`);
+  for (const tier of TIERS) {
+    for (const severity of SEVERITIES) {
+      const findings = report.findings.filter((f) => f.tier === tier && f.severity === severity);
+      if (findings.length === 0) continue;
+      term.print(`\n${tier} · ${severity} (${findings.length})`);
+      for (const f of findings) term.print(`  [${f.ruleId}] ${f.path}${f.line ? `:${f.line}` : ""}  ${f.message}`);
+    }
+  }
+  if (report.findings.length === 0) term.print("no findings");
+}
+
+function cell(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, " ");
+  if (flat.length > width) return `${flat.slice(0, width - 1)}…`;
+  return Number.isFinite(width) ? flat.padEnd(width) : flat;
+}
+
+/** A fixed-width table of jobs; on a terminal the task column takes what its width leaves (piped: not cut). */
+export function printJobTable(
+  term: Terminal,
+  jobs: JobSummary[],
+  columns = process.stdout.isTTY ? process.stdout.columns : Infinity,
+): void {
+  const taskWidth = Math.max(20, columns - 36 - 19 - 6 - 18 - 4);
+  term.print(`${cell("ID", 36)} ${cell("STATUS", 18)} ${cell("SCORE", 5)} ${cell("CREATED", 16)}  TASK`);
+  for (const job of jobs) {
+    const created = job.createdAt.toISOString().slice(0, 16).replace("T", " ");
+    term.print(
+      `${job.id} ${cell(job.status, 18)} ${cell(score(job.score), 5)} ${cell(created, 16)}  ${cell(job.task, taskWidth).trimEnd()}`,
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { APICallError, type LanguageModel } from "ai";
+import { MockLanguageModelV3 } from "ai/test";
+import type {
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamPart,
+} from "@ai-sdk/provider";
+import { STEPS } from "../../server/llm/steps/index";
+import type { StepName } from "../../server/llm/steps/names";
+import { offlineReply, type ScriptedReply, type StepScript } from "./replies";
+import { scenarioFor, type Scenario } from "./scenarios";
+
+/**
+ * The scripted model: the AI SDK's mock language model answering each step from a scenario. run-step tells it
+ * which step is asking, and with which input, through `providerOptions.scripted` (only sent to this model).
+ */
+export const SCRIPTED_PROVIDER = "scripted";
+
+interface CallInfo {
+  step: StepName;
+  input: unknown;
+}
+
+function callInfo(options: LanguageModelV3CallOptions): CallInfo {
+  const scripted = options.providerOptions?.[SCRIPTED_PROVIDER] as { step?: string; input?: string } | undefined;
+  if (!scripted?.step || !(scripted.step in STEPS))
+    throw new Error("scripted model: the call does not say which step it is");
+  return { step: scripted.step as StepName, input: JSON.parse(scripted.input ?? "null") };
+}
+
+function offlineAnswer(info: CallInfo): unknown {
+  const step = STEPS[info.step] as { offline(input: unknown): unknown };
+  return step.offline(info.input);
+}
+
+const wait = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, undefined, { signal });
+
+/** Resolves a reply to the text the model "says", or throws like a provider would. */
+async function replyText(reply: ScriptedReply, signal?: AbortSignal): Promise<string> {
+  switch (reply.kind) {
+    case "output":
+      return JSON.stringify(reply.value);
+    case "text":
+      return reply.text;
+    case "error":
+      throw new APICallError({
+        message: reply.message ?? `scripted HTTP ${reply.status}`,
+        url: "scripted://model",
+        requestBodyValues: {},
+        statusCode: reply.status,
+        responseHeaders: reply.retryAfter ? { "retry-after": reply.retryAfter } : {},
+        isRetryable: reply.status === 429 || reply.status >= 500,
+      });
+    case "throw":
+      throw new Error(reply.message);
+    case "hang":
+      return wait(2 ** 31 - 1, signal).then(() => "");
+    case "delay":
+      await wait(reply.ms, signal);
+      return replyText(reply.then, signal);
+  }
+}
+
+const usage = (prompt: number, text: string) => ({
+  inputTokens: {
+    total: Math.ceil(prompt / 4),
+    noCache: Math.ceil(prompt / 4),
+    cacheRead: undefined,
+    cacheWrite: undefined,
+  },
+  outputTokens: { total: Math.ceil(text.length / 4), text: Math.ceil(text.length / 4), reasoning: undefined },
+});
+
+function streamParts(text: string, promptSize: number): LanguageModelV3StreamPart[] {
+  const pieces = text.match(/[\s\S]{1,40}/g) ?? [];
+  return [
+    { type: "text-start", id: "t" },
+    ...pieces.map((delta): LanguageModelV3StreamPart => ({ type: "text-delta", id: "t", delta })),
+    { type: "text-end", id: "t" },
+    { type: "finish", finishReason: { unified: "stop", raw: undefined }, usage: usage(promptSize, text) },
+  ];
+}
+
+export interface ScriptedModelOptions {
+  /** Per-step scripts that take precedence over the scenario's. */
+  steps?: Partial<Record<StepName, StepScript>>;
+}
+
+/** A scripted model for a named scenario or an inline one (tests). */
+export function createScriptedModel(scenario: string | Scenario, options: ScriptedModelOptions = {}): LanguageModel {
+  const resolved = typeof scenario === "string" ? scenarioFor(scenario) : scenario;
+  if (!resolved) throw new Error(`unknown scripted scenario "${String(scenario)}"`);
+  const counts = new Map<StepName, number>();
+  const answer = async (options_: LanguageModelV3CallOptions): Promise<string> => {
+    const info = callInfo(options_);
+    const index = counts.get(info.step) ?? 0;
+    counts.set(info.step, index + 1);
+    const script = options.steps?.[info.step] ?? resolved.steps[info.step] ?? resolved.everyStep ?? offlineReply;
+    return replyText(script({ ...info, index, offline: () => offlineAnswer(info) }), options_.abortSignal);
+  };
+  const promptSize = (o: LanguageModelV3CallOptions) => JSON.stringify(o.prompt).length;
+  return new MockLanguageModelV3({
+    provider: SCRIPTED_PROVIDER,
+    modelId: typeof scenario === "string" ? scenario : "inline",
+    doGenerate: async (o): Promise<LanguageModelV3GenerateResult> => {
+      const text = await answer(o);
+      return {
+        content: [{ type: "text", text }],
+        finishReason: { unified: "stop", raw: undefined },
+        usage: usage(promptSize(o), text),
+        warnings: [],
+      };
+    },
+    doStream: async (o) => {
+      const text = await answer(o);
+      return {
+        stream: new ReadableStream({
+          start: (c) => (streamParts(text, promptSize(o)).forEach((p) => c.enqueue(p)), c.close()),
+        }),
+      };
+    },
+  });
+}

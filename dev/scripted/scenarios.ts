@@ -1,0 +1,152 @@
+import type { StepName } from "../../server/llm/steps/names";
+import { delayed, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
+
+/**
+ * Named scenarios for `SKILL_FLEET_MODEL=scripted:<name>` (refused in production): canned behaviour per step,
+ * deterministic from each call's input so every job of a scenario behaves the same. Steps a scenario does not
+ * script answer like the offline engine. To add one: `defineScenario("name", { description, steps: { … } })`.
+ */
+export interface Scenario {
+  description: string;
+  steps: Partial<Record<StepName, StepScript>>;
+  /** Applied to every step without its own script (the `slow` scenario). */
+  everyStep?: StepScript;
+}
+
+export const REFINED_MARKER = "<!-- refined by scripted model -->";
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+
+const SCENARIOS = new Map<string, Scenario>();
+
+export function defineScenario(name: string, scenario: Scenario): void {
+  SCENARIOS.set(name, scenario);
+}
+
+export function scenarioFor(name: string): Scenario | undefined {
+  return SCENARIOS.get(name);
+}
+
+export const hasScenario = (name: string): boolean => SCENARIOS.has(name);
+export const scenarioNames = (): string[] => [...SCENARIOS.keys()];
+
+defineScenario("happy", {
+  description: "Every step answers like the offline engine, through the model path.",
+  steps: {},
+});
+
+/** Requirements that report two ambiguities until the task has been clarified once. */
+const ambiguousUntilClarified: StepScript = (call) => {
+  const clarified = ((asRecord(call.input).clarifications as unknown[] | undefined) ?? []).length > 0;
+  const ambiguities = clarified
+    ? []
+    : [
+        "Which tool, language or platform the skill is for is not stated.",
+        "Who will use the skill and how much they already know is not stated.",
+      ];
+  return output({ ...asRecord(call.offline()), ambiguities });
+};
+
+defineScenario("vague", {
+  description: "Requirements report ambiguities until the task has been clarified once.",
+  steps: { gatherRequirements: ambiguousUntilClarified },
+});
+
+defineScenario("bad-name", {
+  description: "Requirements always propose an invalid name, so structure validation asks for a fix.",
+  steps: { gatherRequirements: (call) => output({ ...asRecord(call.offline()), suggestedSkillName: "My Skill_Name" }) },
+});
+
+defineScenario("low-quality", {
+  description: "Quality is below the threshold until the skill has been refined once.",
+  steps: {
+    assessQuality: (call) => {
+      const content = String(asRecord(call.input).skillContent ?? "");
+      if (content.includes(REFINED_MARKER)) return offlineReply(call);
+      return output({
+        ...asRecord(call.offline()),
+        overallScore: 0.5,
+        weaknesses: ["Needs more concrete examples", "Steps are too generic", "Missing edge cases"],
+      });
+    },
+    refineSkill: (call) => {
+      const refined = asRecord(call.offline());
+      return output({
+        ...refined,
+        refinedContent: `${String(refined.refinedContent ?? "").trimEnd()}\n\n${REFINED_MARKER}\n`,
+        newScoreEstimate: 0.85,
+      });
+    },
+  },
+});
+
+defineScenario("failing-step", {
+  description: "Content generation always fails (no fallback exists for it), so the job fails.",
+  steps: { generateContent: () => ({ kind: "throw", message: "scripted failure: generateContent always fails" }) },
+});
+
+defineScenario("slow", {
+  description: "Every step takes 1.5 s, long enough to reload or restart mid-job.",
+  steps: {},
+  everyStep: delayed(1500),
+});
+
+defineScenario("failing-intent", {
+  description:
+    "Intent analysis always fails; it has a documented fallback, so the job completes when fallbacks are on and fails when they are off.",
+  steps: { analyzeIntent: () => ({ kind: "throw", message: "scripted failure: analyzeIntent always fails" }) },
+});
+
+defineScenario("poor-quality", {
+  description:
+    "Quality stays below the threshold even after refinement, so the job ends pending_review (promotable with force).",
+  steps: {
+    assessQuality: (call) =>
+      output({
+        ...asRecord(call.offline()),
+        overallScore: 0.55,
+        weaknesses: ["Examples are too generic"],
+        meetsSuccessCriteria: false,
+      }),
+  },
+});
+
+/** Hostile markdown a model could produce: the UI must show it as text and run none of it. */
+export const XSS_PAYLOADS = [
+  "<script>window.__xss = 'script'</script>",
+  '<img src="x" onerror="window.__xss = \'img\'">',
+  "[click me](javascript:window.__xss='link')",
+  "<a href=\"javascript:window.__xss='anchor'\">anchor</a>",
+].join("\n\n");
+
+function withXssPayloads(generated: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...generated,
+    skillContent: `${String(generated.skillContent ?? "").trimEnd()}\n\n## Untrusted output\n\n${XSS_PAYLOADS}\n`,
+  };
+}
+
+/** Requirements with nothing left unclear, whatever the task's length. */
+const clearRequirements: StepScript = (call) => output({ ...asRecord(call.offline()), ambiguities: [] });
+
+/** True when the task (as the step sees it) carries `[tag]`. */
+const marked = (call: ScriptedCall, tag: string): boolean => JSON.stringify(call.input ?? "").includes(`[${tag}]`);
+
+defineScenario("e2e", {
+  description:
+    "Browser tests, one server for every journey: markers in the task pick the behaviour per job. [clarify] asks once, " +
+    "[slow] makes requirements and content generation take seconds, [fail] makes content generation fail, [xss] puts hostile " +
+    "markup in the generated content; otherwise like happy.",
+  steps: {
+    gatherRequirements: (call) => {
+      const script = marked(call, "clarify") ? ambiguousUntilClarified : clearRequirements;
+      return marked(call, "slow") ? delayed(1500, script)(call) : script(call);
+    },
+    generateContent: (call) => {
+      if (marked(call, "fail")) return { kind: "throw", message: "scripted failure: content generation failed" };
+      if (marked(call, "xss")) return output(withXssPayloads(asRecord(call.offline())));
+      return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
+    },
+  },
+});

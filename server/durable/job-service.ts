@@ -1,0 +1,199 @@
+import { isDeepStrictEqual } from "node:util";
+import { DEFAULT_USER as DEFAULT_OWNER } from "../../contracts/caller";
+import { badRequest, conflict, forbidden, notFound } from "../common/errors";
+import { KeyedLock } from "../common/keyed-lock";
+import { isPhaseMarker } from "./engine";
+import { ANSWER_SCHEMAS } from "../workflows/skill/answer-schemas";
+import type { EventLog } from "./event-log";
+import type { JobLifecycle } from "./job-lifecycle";
+import type { JobStore } from "./job-store";
+import { DuplicateRequestError, type Repositories } from "./repositories/contracts";
+import type {
+  CheckpointRecord,
+  JobEventRecord,
+  JobOptions,
+  JobRecord,
+  JobStatus,
+  JsonObject,
+  StepRecord,
+} from "./types";
+import { isTerminal } from "./types";
+
+export interface CreateJobInput {
+  ownerId: string;
+  task: string;
+  options: JobOptions;
+  requestId?: string | null;
+  engine: string;
+  workflow: string;
+}
+
+export interface JobScheduler {
+  enqueue(jobId: string): void;
+  abortLocal(jobId: string): boolean;
+  isActive(jobId: string): boolean;
+}
+
+export interface JobTimeline {
+  steps: StepRecord[];
+  checkpoints: CheckpointRecord[];
+  events: JobEventRecord[];
+}
+
+export type AnswerStatus = "accepted" | "duplicate";
+
+/**
+ * Ownership (reference §3.3): a `default` job is open to callers without an identity (or `default`); any other
+ * owner must identify as exactly that owner. Unknown jobs are NOT_FOUND before anything else.
+ */
+export function assertOwner(job: JobRecord, userId: string): void {
+  if (job.ownerId === userId) return;
+  if (job.ownerId === DEFAULT_OWNER) throw forbidden(`User '${userId}' is not the owner of job '${job.id}'`);
+  if (userId === DEFAULT_OWNER) throw forbidden(`Owner header required for job '${job.id}'`);
+  throw forbidden(`User '${userId}' is not the owner of job '${job.id}'`);
+}
+
+/** The use cases behind the jobs/skills/hitl procedures (SPEC §3, §6). */
+export class JobService {
+  private readonly requestLocks = new KeyedLock();
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly events: EventLog,
+    private readonly repos: Repositories,
+    private readonly lifecycle: JobLifecycle,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  /** Creates and queues a job; the same (owner, requestId) always yields the same job, even when racing. */
+  async create(input: CreateJobInput): Promise<{ job: JobRecord; created: boolean }> {
+    const { requestId } = input;
+    const outcome = requestId
+      ? await this.requestLocks.run(`${input.ownerId}\u0000${requestId}`, () => this.createOnce(input, requestId))
+      : { job: await this.insert(input), created: true };
+    if (outcome.created) {
+      await this.events.append(outcome.job.id, { type: "progress", message: "Job queued", data: { percent: 0 } });
+      this.scheduler.enqueue(outcome.job.id);
+    }
+    return outcome;
+  }
+
+  async get(userId: string, jobId: string): Promise<JobRecord> {
+    const job = await this.current(jobId);
+    assertOwner(job, userId);
+    return job;
+  }
+
+  /**
+   * The cached job when this process writes it (it runs here); otherwise a fresh read, because another server
+   * sharing the database may be running it (the store keeps whichever copy is newer).
+   */
+  private async current(jobId: string): Promise<JobRecord> {
+    const cached = await this.store.require(jobId);
+    if (this.scheduler.isActive(jobId)) return cached;
+    return (await this.store.refresh(jobId)) ?? cached;
+  }
+
+  async pendingCheckpoint(job: JobRecord): Promise<CheckpointRecord | null> {
+    return isTerminal(job.status) ? null : this.repos.checkpoints.findPendingForJob(job.id);
+  }
+
+  list(userId: string, query: { status?: JobStatus; q?: string; cursor?: string; limit?: number }) {
+    const limit = Math.min(100, Math.max(1, query.limit ?? 20));
+    return this.repos.jobs.list({
+      ownerId: userId,
+      status: query.status,
+      q: query.q?.trim() || undefined,
+      cursor: query.cursor,
+      limit,
+    });
+  }
+
+  async timeline(userId: string, jobId: string): Promise<JobTimeline> {
+    await this.get(userId, jobId);
+    const [steps, checkpoints, events] = await Promise.all([
+      this.repos.steps.listForJob(jobId),
+      this.repos.checkpoints.listForJob(jobId),
+      this.events.after(jobId, 0),
+    ]);
+    return { steps: steps.filter((step) => !isPhaseMarker(step.key)), checkpoints, events };
+  }
+
+  /** Cancels at any point: directly when nobody runs the job, otherwise through the runner's AbortSignal. */
+  async cancel(userId: string, jobId: string): Promise<JobRecord> {
+    const job = await this.get(userId, jobId);
+    if (isTerminal(job.status)) return job;
+    await this.store.update(jobId, (current) =>
+      isTerminal(current.status) || current.cancelRequested ? null : { cancelRequested: true },
+    );
+    // Idle (waiting, or queued without a live lease): cancel it here. Running here: abort it. Running on
+    // another server: its heartbeat sees cancelRequested and aborts it there.
+    if (!(await this.lifecycle.cancelIdle(jobId))) this.scheduler.abortLocal(jobId);
+    return this.store.require(jobId);
+  }
+
+  /** SPEC §3 "Answers": first answer wins, an identical repeat is a duplicate, anything else conflicts. */
+  async answer(userId: string, jobId: string, checkpointId: string, response: JsonObject): Promise<AnswerStatus> {
+    await this.get(userId, jobId);
+    const status = await this.store.withLock(jobId, async (job) => {
+      const checkpoint = await this.repos.checkpoints.findById(checkpointId);
+      if (!checkpoint || checkpoint.jobId !== jobId)
+        throw notFound(`Checkpoint '${checkpointId}' not found for job '${jobId}'`);
+      const parsed = this.parseAnswer(checkpoint, response);
+      const settled = this.settledOutcome(checkpoint, parsed);
+      if (settled) return settled;
+      if (!(await this.repos.checkpoints.answerIfPending(checkpointId, parsed, userId))) {
+        // Another server settled it between our read and our write: judge against what it stored.
+        const now = await this.repos.checkpoints.findById(checkpointId);
+        return now ? (this.settledOutcome(now, parsed) ?? "duplicate") : "duplicate";
+      }
+      await job.update((current) => (isTerminal(current.status) ? null : { status: "running" }));
+      await this.events.append(jobId, {
+        type: "hitl_answered",
+        message: `Answered ${checkpoint.type}`,
+        data: { checkpointId, type: checkpoint.type },
+      });
+      return "accepted" as const;
+    });
+    if (status === "accepted") this.scheduler.enqueue(jobId);
+    return status;
+  }
+
+  private parseAnswer(checkpoint: CheckpointRecord, response: JsonObject): JsonObject {
+    const parsed = ANSWER_SCHEMAS[checkpoint.type].safeParse(response);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) =>
+        i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message,
+      );
+      throw badRequest(`Invalid answer for a ${checkpoint.type} checkpoint: ${problems.join("; ")}`);
+    }
+    return parsed.data;
+  }
+
+  /** For a checkpoint that is no longer pending: duplicate, or CONFLICT. Null while it is pending. */
+  private settledOutcome(checkpoint: CheckpointRecord, response: JsonObject): AnswerStatus | null {
+    if (checkpoint.status === "pending") return null;
+    if (checkpoint.status === "answered" && isDeepStrictEqual(checkpoint.response, response)) return "duplicate";
+    if (checkpoint.status === "answered")
+      throw conflict(`Checkpoint '${checkpoint.id}' was already answered differently`);
+    throw conflict(`Checkpoint '${checkpoint.id}' is ${checkpoint.status} and can no longer be answered`);
+  }
+
+  private async createOnce(input: CreateJobInput, requestId: string): Promise<{ job: JobRecord; created: boolean }> {
+    const existing = await this.repos.jobs.findByRequest(input.ownerId, requestId);
+    if (existing) return { job: this.store.remember(existing), created: false };
+    try {
+      return { job: await this.insert(input), created: true };
+    } catch (error) {
+      // Another server inserted the same request first: the unique index decided, return its job.
+      const winner =
+        error instanceof DuplicateRequestError ? await this.repos.jobs.findByRequest(input.ownerId, requestId) : null;
+      if (winner) return { job: this.store.remember(winner), created: false };
+      throw error;
+    }
+  }
+
+  private insert(input: CreateJobInput): Promise<JobRecord> {
+    return this.store.create({ ...input, requestId: input.requestId ?? null });
+  }
+}

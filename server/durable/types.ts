@@ -1,0 +1,158 @@
+/**
+ * The job engine's domain types (SPEC §3–§5). Repositories map database rows to these; nothing outside
+ * server/jobs/repositories sees a Prisma type.
+ */
+import type { Json, JsonObject } from "../../contracts/json";
+import type { JobStatus, StoredEventType } from "../../contracts/job-status";
+
+export {
+  EVENT_TYPES,
+  isTerminal,
+  JOB_STATUSES,
+  TERMINAL_EVENTS,
+  TERMINAL_STATUSES,
+  WAITING_STATUSES,
+} from "../../contracts/job-status";
+export type { JobStatus, StoredEventType };
+
+export type { Json, JsonObject };
+
+export const CHECKPOINT_TYPES = ["clarify", "structure_fix", "confirm", "preview", "validate"] as const;
+export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+export type CheckpointStatus = "pending" | "answered" | "cancelled" | "expired" | "superseded";
+
+export interface JobOptions {
+  confirmPlan: boolean;
+  previewContent: boolean;
+  reviewValidation: boolean;
+  streamTokens: boolean;
+}
+
+export interface JobRecord {
+  id: string;
+  ownerId: string;
+  requestId: string | null;
+  task: string;
+  options: JobOptions;
+  engine: string;
+  workflow: string;
+  status: JobStatus;
+  phase: string | null;
+  progress: number;
+  progressMessage: string | null;
+  context: JsonObject;
+  result: JsonObject | null;
+  error: string | null;
+  intendedPath: string | null;
+  draftPath: string | null;
+  finalPath: string | null;
+  promoted: boolean;
+  validationPassed: boolean | null;
+  validationScore: number | null;
+  cancelRequested: boolean;
+  leaseOwner: string | null;
+  leaseExpiresAt: Date | null;
+  lastSeq: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+}
+
+/** Fields the engine and services may change; id, owner, lease, seq and version are managed elsewhere. */
+export type JobPatch = Partial<
+  Pick<
+    JobRecord,
+    | "status"
+    | "phase"
+    | "progress"
+    | "progressMessage"
+    | "context"
+    | "result"
+    | "error"
+    | "intendedPath"
+    | "draftPath"
+    | "finalPath"
+    | "promoted"
+    | "validationPassed"
+    | "validationScore"
+    | "cancelRequested"
+    | "startedAt"
+    | "completedAt"
+  >
+>;
+
+/** What creating a job takes: the fields a caller chooses; everything else starts at its default. */
+export type NewJob = Pick<JobRecord, "ownerId" | "requestId" | "task" | "options" | "engine" | "workflow"> & {
+  context?: JsonObject;
+};
+
+export interface NewEvent {
+  type: StoredEventType;
+  phase?: string | null;
+  message?: string;
+  data?: JsonObject;
+}
+
+export interface JobEventRecord {
+  jobId: string;
+  seq: number;
+  type: StoredEventType;
+  phase: string | null;
+  message: string;
+  data: JsonObject;
+  createdAt: Date;
+}
+
+/** Streamed model output: never stored, coalesced, delivered live only (SPEC §5). */
+export interface TokenEvent {
+  jobId: string;
+  type: "token";
+  phase: string | null;
+  text: string;
+  createdAt: Date;
+}
+
+export type LiveEvent = JobEventRecord | TokenEvent;
+
+export interface TokenUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+}
+
+export interface StepRecord {
+  jobId: string;
+  key: string;
+  status: "running" | "completed" | "failed";
+  output: Json | null;
+  error: string | null;
+  attempts: number;
+  startedAt: Date;
+  completedAt: Date | null;
+  durationMs: number | null;
+  usage: TokenUsage;
+}
+
+export interface CheckpointRecord {
+  id: string;
+  jobId: string;
+  key: string;
+  type: CheckpointType;
+  prompt: JsonObject;
+  status: CheckpointStatus;
+  response: JsonObject | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  deadline: Date;
+  createdAt: Date;
+}
+
+export interface NewCheckpoint {
+  jobId: string;
+  key: string;
+  type: CheckpointType;
+  prompt: JsonObject;
+  deadline: Date;
+}
