@@ -4,6 +4,38 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
+/**
+ * Import boundaries (docs/architecture.md, "Layers"). Each layer lists what it must not import; an import is
+ * matched on its specifier, relative (`../skills/x`) or aliased (`@/server/skills/x`). ESLint applies the last
+ * matching block's options, so every block repeats the rules that hold everywhere (Prisma only in repositories).
+ */
+const PRISMA = {
+  group: ["**/generated/prisma/*", "@prisma/client"],
+  message: "Only repositories and server/db touch Prisma (docs/architecture.md).",
+};
+
+/** Specifiers that reach one of `folders` of server/ from inside server/ (or through the @/server alias). */
+const serverFolders = (folders) => `^((\\.\\./)+|@/server/)(${folders.join("|")})(/|$)`;
+/** Specifiers that reach one of the repository's top-level `folders`. */
+const topFolders = (folders) => `^((\\.\\./)+|@/)(${folders.join("|")})(/|$)`;
+
+const FRAMEWORK = {
+  regex: "^(next|next/.*|@trpc/.*|react|react-dom)$",
+  message: "Domain code knows nothing of tRPC, Next or React: map at the edge (server/trpc, app/).",
+};
+
+function layer(files, rules, { mayUsePrisma = false } = {}) {
+  const patterns = mayUsePrisma ? rules : [PRISMA, ...rules];
+  return { files, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] } };
+}
+
+const outward = (layerName, folders, top = ["app", "cli", "dev"]) => [
+  { regex: serverFolders(folders), message: `${layerName} must not depend on ${folders.join(", ")}.` },
+  { regex: topFolders(top), message: `${layerName} must not depend on ${top.join(", ")}.` },
+];
+
+const ABOVE_DURABLE = ["llm", "skills", "workflows", "trpc", "services", "system", "boot", "dev-tools"];
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,24 +76,56 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/generated/prisma/*", "@prisma/client"],
-              message: "Only repositories and server/db touch Prisma (SPEC §2).",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [PRISMA] }],
     },
   },
-  {
-    // Repositories and the database module are the only places allowed to use the Prisma client.
-    files: ["server/db/**", "server/**/repositories/**", "server/**/*-repository.ts"],
-    rules: { "no-restricted-imports": "off" },
-  },
+  // contracts/: pure, browser-safe shapes shared by the server, the UI and the CLI.
+  layer(["contracts/**"], [{ regex: topFolders(["server", "app", "cli", "dev"]), message: "contracts/ is pure." }]),
+  // The layers of server/, bottom up: common → db → durable → skills / llm → workflows → services → trpc.
+  layer(["server/common/**"], [...outward("server/common", ["db", "durable", ...ABOVE_DURABLE]), FRAMEWORK]),
+  // The database module and the repositories are the only places allowed to use the Prisma client.
+  layer(["server/db/**"], [...outward("server/db", ["durable", ...ABOVE_DURABLE]), FRAMEWORK], { mayUsePrisma: true }),
+  layer(["server/durable/**"], [...outward("The durable engine", ABOVE_DURABLE), FRAMEWORK]),
+  layer(["server/durable/repositories/**"], [...outward("The durable engine", ABOVE_DURABLE), FRAMEWORK], {
+    mayUsePrisma: true,
+  }),
+  layer(
+    ["server/skills/**"],
+    [...outward("server/skills", ["durable", "llm", "workflows", "trpc", "services", "boot"]), FRAMEWORK],
+  ),
+  layer(["server/llm/**"], [...outward("server/llm", ["durable", "workflows", "trpc", "services", "boot"]), FRAMEWORK]),
+  layer(["server/workflows/**"], [...outward("Workflows", ["trpc", "services", "boot", "dev-tools"]), FRAMEWORK]),
+  layer(["server/system/**"], [...outward("server/system", ["trpc", "services", "boot"]), FRAMEWORK]),
+  layer(["server/services.ts"], [...outward("The composition root", ["trpc", "boot"]), FRAMEWORK]),
+  layer(["server/trpc/**"], outward("server/trpc", ["boot", "dev-tools"])),
+  // dev/ is reached only through server/dev-tools.ts (a production process never loads it).
+  layer(["server/dev-tools.ts", "server/boot.ts"], [{ regex: topFolders(["app", "cli"]), message: "no." }]),
+  // Browser code: types from the server only (the AppRouter type); values come through tRPC.
+  layer(
+    ["app/**"],
+    [
+      {
+        regex: topFolders(["server", "dev", "cli"]),
+        allowTypeImports: true,
+        message: "Browser code takes only types from the server; values come through tRPC (or contracts/).",
+      },
+    ],
+  ),
+  // Server-side edges of app/: the tRPC and download route handlers, and the in-process caller of server pages.
+  layer(["app/api/**", "app/_lib/server-caller.ts"], [{ regex: topFolders(["dev", "cli"]), message: "no." }]),
+  // The CLI is a client of the API: contracts, local file helpers of server/skills, and types only otherwise.
+  layer(
+    ["cli/**"],
+    [
+      {
+        regex: serverFolders(["db", "durable", "llm", "workflows", "trpc", "services", "system", "boot"]),
+        allowTypeImports: true,
+        message: "The CLI talks to the server over its API; it may import types only from the server's inside.",
+      },
+      { regex: topFolders(["app", "dev"]), message: "The CLI does not use the UI or dev/." },
+    ],
+  ),
   {
     // A React component's markup counts as lines: components get more room, their logic still goes in hooks.
     files: ["app/**/*.tsx"],
@@ -70,6 +134,6 @@ export default tseslint.config(
   {
     // Test suites are long lists of cases by nature; the function-length rule is for product code.
     files: ["tests/**"],
-    rules: { "max-lines-per-function": "off", "no-restricted-imports": "off" },
+    rules: { "max-lines-per-function": "off", "@typescript-eslint/no-restricted-imports": "off" },
   },
 );

@@ -12,6 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     env: { NODE_ENV: "test", SKILL_FLEET_LOG_LEVEL: "silent" },
     globalSetup: ["./tests/support/global-setup.ts"],
+    setupFiles: ["./tests/support/dev-tools.ts"],
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

@@ -129,3 +129,6 @@ export type PreviewPrompt = z.infer<typeof previewPromptSchema>;
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 export type ReviewPrompt = z.infer<typeof reviewPromptSchema>;
 export type ReviewResponse = z.infer<typeof reviewResponseSchema>;
+
+export type CheckpointType = keyof typeof CHECKPOINT_SCHEMAS;
+export const CHECKPOINT_TYPES = Object.keys(CHECKPOINT_SCHEMAS) as [CheckpointType, ...CheckpointType[]];

@@ -12,7 +12,12 @@ export const JOB_STATUSES = [
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** A job in one of these states will not run again (pending_review = finished, its result needs a review). */
-export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set(["completed", "pending_review", "failed", "cancelled"]);
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set([
+  "completed",
+  "pending_review",
+  "failed",
+  "cancelled",
+]);
 export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(["pending_user_input", "pending_hitl"]);
 
 export const isTerminal = (status: JobStatus): boolean => TERMINAL_STATUSES.has(status);

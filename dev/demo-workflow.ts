@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Json, JsonObject } from "../server/durable/types";
 import type { StepIo, WorkflowContext } from "../server/durable/engine";
-import type { WorkflowOutcome } from "../server/durable/job-lifecycle";
+import type { WorkflowDefinition, WorkflowOutcome } from "../server/durable/workflow";
+import type { z } from "zod";
+import { CHECKPOINT_SCHEMAS } from "../contracts/checkpoints";
 
 /**
  * A small workflow that exercises the engine end to end (steps, a checkpoint, tokens, failure) without any
@@ -54,11 +56,12 @@ async function understand(ctx: WorkflowContext, settings: DemoSettings): Promise
   return ctx.ask("understanding#1/confirm", {
     type: "confirm",
     prompt: { summary: `Write ${settings.steps} parts`, outline },
+    waits: "pending_hitl",
   });
 }
 
 export async function demoWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const settings = demoSettings(ctx.job.task, ctx.job.options.confirmPlan);
+  const settings = demoSettings(ctx.job.task, ctx.job.options.confirmPlan === true);
   const answer = await understand(ctx, settings);
   await ctx.phase("Generation");
   const parts: Json[] = [];
@@ -73,3 +76,10 @@ export async function demoWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcom
   await ctx.emit({ type: "reasoning", message: "Demo validation always passes" });
   return { result: { name: "demo-skill", description: "A demo result", content, passed: true, score: 1, answer } };
 }
+
+/** The demo as the engine sees it: its one checkpoint takes the skill workflow's confirm answers. */
+export const demoWorkflowDefinition: WorkflowDefinition = {
+  name: "demo",
+  run: demoWorkflow,
+  answers: { confirm: CHECKPOINT_SCHEMAS.confirm.response as z.ZodType<JsonObject> },
+};

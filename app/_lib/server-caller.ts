@@ -1,12 +1,13 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { RouterOutputs } from "./router-types";
+import { getAppServices } from "@/server/services";
 import { createCaller } from "@/server/trpc/root";
 import { createContext } from "@/server/trpc/trpc";
 
 /** Server components call procedures in-process through the same router (and the same ownership rules). */
-export function serverCaller(headers: Headers) {
-  return createCaller(createContext(headers));
+export async function serverCaller(headers: Headers) {
+  return createCaller(createContext(headers, await getAppServices()));
 }
 
 const HIDDEN = new Set(["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
@@ -17,7 +18,7 @@ const HIDDEN = new Set(["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
  */
 export async function loadJob(jobId: string, headers: Headers): Promise<RouterOutputs["jobs"]["get"] | null> {
   try {
-    return await serverCaller(headers).jobs.get({ jobId });
+    return await (await serverCaller(headers)).jobs.get({ jobId });
   } catch (error) {
     if (error instanceof TRPCError && HIDDEN.has(error.code)) return null;
     throw error;

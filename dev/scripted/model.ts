@@ -6,6 +6,7 @@ import type {
   LanguageModelV3GenerateResult,
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
+import { SCRIPTED_PROVIDER } from "../../server/llm/providers";
 import { STEPS } from "../../server/llm/steps/index";
 import type { StepName } from "../../server/llm/steps/names";
 import { offlineReply, type ScriptedReply, type StepScript } from "./replies";
@@ -15,7 +16,6 @@ import { scenarioFor, type Scenario } from "./scenarios";
  * The scripted model: the AI SDK's mock language model answering each step from a scenario. run-step tells it
  * which step is asking, and with which input, through `providerOptions.scripted` (only sent to this model).
  */
-export const SCRIPTED_PROVIDER = "scripted";
 
 interface CallInfo {
   step: StepName;

@@ -1,18 +1,17 @@
 import type { Logger } from "pino";
 import { timed } from "../common/timed";
 import type { EventLog } from "./event-log";
-import type { WorkflowOutcome } from "./job-lifecycle";
 import type { JobStore } from "./job-store";
 import type { CheckpointRepository, StepRepository } from "./repositories/contracts";
 import type {
   CheckpointRecord,
   CheckpointType,
   JobRecord,
-  JobStatus,
   Json,
   JsonObject,
   NewEvent,
   TokenUsage,
+  WaitingStatus,
 } from "./types";
 import { CancelledError, CheckpointClosedError, SuspendSignal } from "./signals";
 
@@ -39,6 +38,8 @@ export interface StepIo {
 export interface CheckpointRequest {
   type: CheckpointType;
   prompt: JsonObject;
+  /** The job's status while it waits: for the user's input, or for their review. */
+  waits: WaitingStatus;
 }
 
 export interface WorkflowContext {
@@ -54,16 +55,6 @@ export interface WorkflowContext {
   /** Moves the progress bar forward (never back, so a replay does not rewind it). */
   progress(percent: number, message?: string): Promise<void>;
 }
-
-export type Workflow = (ctx: WorkflowContext) => Promise<WorkflowOutcome>;
-
-const WAITING_STATUS: Record<CheckpointType, JobStatus> = {
-  clarify: "pending_user_input",
-  structure_fix: "pending_user_input",
-  confirm: "pending_hitl",
-  preview: "pending_hitl",
-  validate: "pending_hitl",
-};
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -136,7 +127,7 @@ class StepEngine implements WorkflowContext {
   }
 
   token(text: string): void {
-    if (this.job.options.streamTokens && text) this.deps.events.token(this.job.id, text, this.currentPhase);
+    if (this.job.options.streamTokens === true && text) this.deps.events.token(this.job.id, text, this.currentPhase);
   }
 
   async phase(name: string, round = 1): Promise<void> {
@@ -197,7 +188,7 @@ class StepEngine implements WorkflowContext {
       const checkpoint =
         existing ??
         (await checkpoints.create({ jobId: this.job.id, key, type: request.type, prompt: request.prompt, deadline }));
-      await job.update(() => ({ status: WAITING_STATUS[request.type] }));
+      await job.update(() => ({ status: request.waits }));
       // Another server may have answered between our create and our status change: then resume at once.
       const settled = await checkpoints.findById(checkpoint.id);
       if (settled?.status === "answered") {

@@ -1,15 +1,8 @@
 import type { EventLog } from "./event-log";
 import type { JobStore, LockedJob } from "./job-store";
 import type { CheckpointRepository, JobRepository } from "./repositories/contracts";
-import { isTerminal, type JobPatch, type JobRecord, type JsonObject } from "./types";
-
-/** What a workflow returns: its result and whether it finished clean or needs review (validation failed). */
-export interface WorkflowOutcome {
-  result: JsonObject;
-  status?: "completed" | "pending_review";
-  /** Other job fields the workflow settles at the end (draftPath, validationScore, …). */
-  patch?: JobPatch;
-}
+import { isTerminal, type JobRecord } from "./types";
+import type { WorkflowOutcome } from "./workflow";
 
 /**
  * The job's start and its terminal transitions. Each runs under the job's lock and checks the current status
@@ -43,7 +36,6 @@ export class JobLifecycle {
         { type: "completed", phase: current.phase, message: `Job ${status}`, data: { status } },
         () =>
           job.update(() => ({
-            ...outcome.patch,
             status,
             result: outcome.result,
             progress: 100,

@@ -3,7 +3,6 @@ import { DEFAULT_USER as DEFAULT_OWNER } from "../../contracts/caller";
 import { badRequest, conflict, forbidden, notFound } from "../common/errors";
 import { KeyedLock } from "../common/keyed-lock";
 import { isPhaseMarker } from "./engine";
-import { ANSWER_SCHEMAS } from "../workflows/skill/answer-schemas";
 import type { EventLog } from "./event-log";
 import type { JobLifecycle } from "./job-lifecycle";
 import type { JobStore } from "./job-store";
@@ -18,6 +17,8 @@ import type {
   StepRecord,
 } from "./types";
 import { isTerminal } from "./types";
+import { streamJobEvents, type StreamItem } from "./event-stream";
+import type { WorkflowLookup } from "./workflow";
 
 export interface CreateJobInput {
   ownerId: string;
@@ -63,6 +64,7 @@ export class JobService {
     private readonly repos: Repositories,
     private readonly lifecycle: JobLifecycle,
     private readonly scheduler: JobScheduler,
+    private readonly workflows: WorkflowLookup,
   ) {}
 
   /** Creates and queues a job; the same (owner, requestId) always yields the same job, even when racing. */
@@ -119,6 +121,17 @@ export class JobService {
     return { steps: steps.filter((step) => !isPhaseMarker(step.key)), checkpoints, events };
   }
 
+  /** The job's events for one subscriber after `afterSeq` (replay, then live), once ownership is checked. */
+  async stream(
+    userId: string,
+    jobId: string,
+    afterSeq: number,
+    signal: AbortSignal,
+  ): Promise<AsyncGenerator<StreamItem>> {
+    await this.get(userId, jobId);
+    return streamJobEvents({ events: this.events, store: this.store }, jobId, afterSeq, signal);
+  }
+
   /** Cancels at any point: directly when nobody runs the job, otherwise through the runner's AbortSignal. */
   async cancel(userId: string, jobId: string): Promise<JobRecord> {
     const job = await this.get(userId, jobId);
@@ -134,12 +147,12 @@ export class JobService {
 
   /** SPEC §3 "Answers": first answer wins, an identical repeat is a duplicate, anything else conflicts. */
   async answer(userId: string, jobId: string, checkpointId: string, response: JsonObject): Promise<AnswerStatus> {
-    await this.get(userId, jobId);
+    const { workflow } = await this.get(userId, jobId);
     const status = await this.store.withLock(jobId, async (job) => {
       const checkpoint = await this.repos.checkpoints.findById(checkpointId);
       if (!checkpoint || checkpoint.jobId !== jobId)
         throw notFound(`Checkpoint '${checkpointId}' not found for job '${jobId}'`);
-      const parsed = this.parseAnswer(checkpoint, response);
+      const parsed = this.parseAnswer(workflow, checkpoint, response);
       const settled = this.settledOutcome(checkpoint, parsed);
       if (settled) return settled;
       if (!(await this.repos.checkpoints.answerIfPending(checkpointId, parsed, userId))) {
@@ -159,8 +172,10 @@ export class JobService {
     return status;
   }
 
-  private parseAnswer(checkpoint: CheckpointRecord, response: JsonObject): JsonObject {
-    const parsed = ANSWER_SCHEMAS[checkpoint.type].safeParse(response);
+  private parseAnswer(workflow: string, checkpoint: CheckpointRecord, response: JsonObject): JsonObject {
+    const schema = this.workflows(workflow)?.answers[checkpoint.type];
+    if (!schema) throw badRequest(`A ${checkpoint.type} checkpoint of workflow '${workflow}' takes no answers here`);
+    const parsed = schema.safeParse(response);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) =>
         i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message,

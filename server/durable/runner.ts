@@ -2,11 +2,12 @@ import { Semaphore } from "async-mutex";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { errorMessage } from "../common/errors";
-import { createWorkflowContext, type EngineDeps, type Workflow } from "./engine";
+import { createWorkflowContext, type EngineDeps } from "./engine";
 import { CancelledError, ReleaseSignal, SuspendSignal, controlSignal } from "./signals";
 import type { JobLifecycle } from "./job-lifecycle";
 import type { Repositories } from "./repositories/contracts";
 import { isTerminal, type JobRecord } from "./types";
+import type { WorkflowLookup } from "./workflow";
 
 export interface RunnerOptions {
   /** Lease owner id; unique per process (several servers may share one database). */
@@ -24,7 +25,7 @@ export interface RunnerDeps {
   engine: EngineDeps;
   lifecycle: JobLifecycle;
   log: Logger;
-  workflows: (name: string) => Workflow | undefined;
+  workflows: WorkflowLookup;
 }
 
 /**
@@ -140,7 +141,7 @@ export class JobRunner {
       const workflow = this.deps.workflows(claimed.workflow);
       if (!workflow) throw new Error(`Unknown workflow '${claimed.workflow}'`);
       const job = await lifecycle.markRunning(claimed.id);
-      const outcome = await workflow(createWorkflowContext(this.deps.engine, job, signal));
+      const outcome = await workflow.run(createWorkflowContext(this.deps.engine, job, signal));
       await lifecycle.complete(claimed.id, outcome);
     } catch (error) {
       await this.settle(claimed.id, error, signal);

@@ -17,16 +17,18 @@ export type { JobStatus, StoredEventType };
 
 export type { Json, JsonObject };
 
-export const CHECKPOINT_TYPES = ["clarify", "structure_fix", "confirm", "preview", "validate"] as const;
-export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+/** A checkpoint's type is its workflow's business (the skill workflow's are in contracts/checkpoints.ts). */
+export type CheckpointType = string;
 export type CheckpointStatus = "pending" | "answered" | "cancelled" | "expired" | "superseded";
 
-export interface JobOptions {
-  confirmPlan: boolean;
-  previewContent: boolean;
-  reviewValidation: boolean;
-  streamTokens: boolean;
-}
+/**
+ * A job's options belong to its workflow, which parses them; the engine reads one of them itself: `streamTokens`
+ * (true = model output is streamed live).
+ */
+export type JobOptions = JsonObject;
+
+/** The statuses a job waits in at a checkpoint: for the user's input, or for their review. */
+export type WaitingStatus = "pending_user_input" | "pending_hitl";
 
 export interface JobRecord {
   id: string;
@@ -43,12 +45,6 @@ export interface JobRecord {
   context: JsonObject;
   result: JsonObject | null;
   error: string | null;
-  intendedPath: string | null;
-  draftPath: string | null;
-  finalPath: string | null;
-  promoted: boolean;
-  validationPassed: boolean | null;
-  validationScore: number | null;
   cancelRequested: boolean;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
@@ -71,12 +67,6 @@ export type JobPatch = Partial<
     | "context"
     | "result"
     | "error"
-    | "intendedPath"
-    | "draftPath"
-    | "finalPath"
-    | "promoted"
-    | "validationPassed"
-    | "validationScore"
     | "cancelRequested"
     | "startedAt"
     | "completedAt"

@@ -3,11 +3,10 @@ import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
+import { processSingleton } from "../common/singleton";
 import { LlmConfigError } from "./errors";
-import { createScriptedModel } from "../../dev/scripted/model";
-import { hasScenario, scenarioNames } from "../../dev/scripted/scenarios";
 
-/** `provider:model` → a language model of the Vercel AI SDK (SPEC §8). */
+/** `provider:model` → a language model of the Vercel AI SDK (docs/architecture.md, "Models"). */
 export const PROVIDERS = ["openai", "anthropic", "google", "openai-compatible", "scripted"] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
@@ -35,12 +34,40 @@ export function parseModelSpec(spec: string, variable: string): ModelSpec {
     throw new LlmConfigError([`${variable}: must look like provider:model, e.g. openai:gpt-4.1-mini (got "${spec}")`]);
   if (!PROVIDERS.includes(provider))
     throw new LlmConfigError([`${variable}: provider must be one of ${PROVIDERS.join(", ")} (got "${provider}")`]);
-  if (provider === "scripted" && !hasScenario(modelId)) {
-    throw new LlmConfigError([
-      `${variable}: unknown scripted scenario "${modelId}" (known: ${scenarioNames().join(", ")})`,
-    ]);
-  }
+  if (provider === "scripted") checkScripted(modelId, variable);
   return { provider, modelId, variable };
+}
+
+/**
+ * The scripted test model lives outside the product (dev/); server/dev-tools.ts registers it when the process is
+ * not a production one. Until then `scripted:` specs are refused.
+ */
+export const SCRIPTED_PROVIDER = "scripted";
+
+export interface ScriptedProvider {
+  create(scenario: string): LanguageModel;
+  /** The known scenario names. */
+  scenarios(): string[];
+}
+
+const scripted = processSingleton("llm.scripted-provider", () => ({
+  provider: undefined as ScriptedProvider | undefined,
+}));
+
+export function registerScriptedProvider(provider: ScriptedProvider): void {
+  scripted.provider = provider;
+}
+
+function scriptedProvider(variable: string): ScriptedProvider {
+  if (scripted.provider) return scripted.provider;
+  throw new LlmConfigError([`${variable}: scripted models are for tests and are not loaded in this process`]);
+}
+
+function checkScripted(scenario: string, variable: string): void {
+  const known = scriptedProvider(variable).scenarios();
+  if (!known.includes(scenario)) {
+    throw new LlmConfigError([`${variable}: unknown scripted scenario "${scenario}" (known: ${known.join(", ")})`]);
+  }
 }
 
 export interface ProviderSettings {
@@ -83,6 +110,6 @@ export function createLanguageModel(spec: ModelSpec, settings: ProviderSettings)
       })(spec.modelId);
     }
     case "scripted":
-      return createScriptedModel(spec.modelId);
+      return scriptedProvider(spec.variable).create(spec.modelId);
   }
 }

@@ -7,7 +7,7 @@ import { callModel, type CallUsage, type ModelCallRequest, type ModelCallResult 
 import { engineLabel, modelFor, OFFLINE_ENGINE } from "./models";
 import { promptCanary } from "./prompts/data";
 import { DEFAULT_RETRY, withTransportRetry, type RetryOptions } from "./retry";
-import { SCRIPTED_PROVIDER } from "../../dev/scripted/model";
+import { SCRIPTED_PROVIDER } from "./providers";
 import type { StepDefinition } from "./steps/types";
 
 /**

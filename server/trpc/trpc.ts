@@ -4,20 +4,24 @@ import { ZodError, z } from "zod";
 import { callerIdFromHeaders } from "../common/caller";
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
+import type { AppServices } from "../services";
 
 /**
  * The one tRPC instance: context, base procedures, error formatting and SSE settings. Routers live in
- * ./routers/<area>/, one file per procedure, and are registered only in ./root.ts.
+ * ./routers/<area>/, one file per procedure with the area's schemas in ./routers/<area>/schemas.ts, and are
+ * registered only in ./root.ts.
  */
 
 export interface Context {
   /** Caller identity from the `x-user-id` header (the UI sets it from a cookie); `default` when absent. */
   userId: string;
+  /** The domain's services, built once at boot (server/services.ts): the procedures' only way in. */
+  services: AppServices;
 }
 
-export function createContext(headers: Headers): Context {
+export function createContext(headers: Headers, services: AppServices): Context {
   try {
-    return { userId: callerIdFromHeaders(headers) };
+    return { userId: callerIdFromHeaders(headers), services };
   } catch (error) {
     throw toTRPCError(error) ?? error;
   }

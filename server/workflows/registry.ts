@@ -1,18 +1,8 @@
-import { demoWorkflow } from "../../dev/demo-workflow";
-import { skillWorkflow } from "./skill/skill-workflow";
-import type { Workflow } from "../durable/engine";
+import type { WorkflowDefinition } from "../durable/workflow";
+import { skillWorkflowDefinition } from "./skill/definition";
 
 /**
- * Workflows by name; a job row records the name of the one that runs it (Job.workflow). A static map, not
- * runtime registration, so every module instance Next.js loads sees the same workflows.
+ * The product's workflows. A job row records the name of the one that runs it (Job.workflow); server/services.ts
+ * registers these (and dev/'s outside production) with the engine at boot.
  */
-const WORKFLOWS: Record<string, Workflow> = {
-  skill: skillWorkflow,
-  demo: demoWorkflow,
-};
-
-export const WORKFLOW_NAMES = Object.keys(WORKFLOWS);
-
-export function findWorkflow(name: string): Workflow | undefined {
-  return Object.hasOwn(WORKFLOWS, name) ? WORKFLOWS[name] : undefined;
-}
+export const PRODUCT_WORKFLOWS: readonly WorkflowDefinition[] = [skillWorkflowDefinition];

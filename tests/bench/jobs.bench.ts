@@ -6,7 +6,8 @@ import { openDatabase } from "../../server/db/client";
 import { createJobSystem } from "../../server/durable/job-system";
 import { JobStore } from "../../server/durable/job-store";
 import { prismaRepositories } from "../../server/durable/repositories/index";
-import type { Workflow } from "../../server/durable/engine";
+import type { Workflow } from "../../server/durable/workflow";
+import { testWorkflow } from "../support/jobs";
 import { FakeJobRepository } from "../unit/jobs/fake-job-repository";
 import { startTestServer } from "../support/test-server";
 
@@ -136,7 +137,7 @@ async function heapFigures(): Promise<void> {
     runner: { maxConcurrent: 8, leaseMs: 30_000, sweepMs: 600_000 },
     checkpointTimeoutMs: 3_600_000,
     log: pino({ level: "silent" }),
-    workflows: () => quick,
+    workflows: () => testWorkflow("quick", quick),
   });
   await system.runner.start();
   const runBatch = async (count: number, offset: number) => {

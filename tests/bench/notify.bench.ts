@@ -20,6 +20,7 @@ const system = (db: Database, relay: boolean): JobSystem =>
     runner: { maxConcurrent: 1, leaseMs: 60_000 },
     checkpointTimeoutMs: 3_600_000,
     log: quiet,
+    workflows: () => undefined, // only events are written: no job runs
     relay: relay && db.target.kind === "postgres" ? { url: db.target.url } : undefined,
   });
 

@@ -3,17 +3,24 @@ import type { Database } from "../../server/db/client";
 import { createJobSystem, type JobSystem, type JobSystemOptions } from "../../server/durable/job-system";
 import { prismaRepositories } from "../../server/durable/repositories/index";
 import type { Repositories } from "../../server/durable/repositories/contracts";
-import type { JobOptions, JobRecord } from "../../server/durable/types";
+import type { JobRecord } from "../../server/durable/types";
 import { demoSettings, pause } from "../../dev/demo-workflow";
-import type { Workflow } from "../../server/durable/engine";
+import { DEV_WORKFLOWS } from "../../dev/register";
+import { workflowRegistry, type Workflow, type WorkflowDefinition } from "../../server/durable/workflow";
+import { PRODUCT_WORKFLOWS } from "../../server/workflows/registry";
+import { CHECKPOINT_SCHEMAS } from "../../contracts/checkpoints";
+import { NO_SKILL_JOB_OPTIONS } from "../../contracts/skill-job";
 
 /** Helpers for the job engine's tests: systems over a test database, random interleavings, waiting. */
-export const NO_OPTIONS: JobOptions = {
-  confirmPlan: false,
-  previewContent: false,
-  reviewValidation: false,
-  streamTokens: false,
-};
+export const NO_OPTIONS = NO_SKILL_JOB_OPTIONS;
+
+/** Every workflow a server of this process may run: the product's and dev/'s (the demo). */
+export const ALL_WORKFLOWS = workflowRegistry([...PRODUCT_WORKFLOWS, ...DEV_WORKFLOWS]);
+
+/** A test workflow as the engine takes it: its confirm checkpoint accepts the skill workflow's confirm answers. */
+export function testWorkflow(name: string, run: Workflow): WorkflowDefinition {
+  return { name, run, answers: { confirm: CHECKPOINT_SCHEMAS.confirm.response } };
+}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -52,6 +59,7 @@ export function testJobSystem(db: Database, options: TestSystemOptions = {}): Jo
   const repos = prismaRepositories(db.prisma);
   return createJobSystem(options.delays ? delayedRepositories(repos, options.delays) : repos, {
     checkpointTimeoutMs: 3_600_000,
+    workflows: ALL_WORKFLOWS,
     log: pino({ level: "silent" }),
     ...options,
     runner: { maxConcurrent: 4, leaseMs: 2_000, sweepMs: 60_000, ...options.runner },
@@ -105,7 +113,11 @@ export function countingWorkflow() {
     await ctx.phase("Understanding");
     await step("a");
     const answer = ctx.job.options.confirmPlan
-      ? await ctx.ask("understanding#1/confirm", { type: "confirm", prompt: { summary: "go on?" } })
+      ? await ctx.ask("understanding#1/confirm", {
+          type: "confirm",
+          prompt: { summary: "go on?" },
+          waits: "pending_hitl",
+        })
       : {};
     await ctx.phase("Generation");
     await step("b");
@@ -119,7 +131,7 @@ export function systemWithCounting(db: Database, options: TestSystemOptions = {}
   const counting = countingWorkflow();
   const system = testJobSystem(db, {
     ...options,
-    workflows: (name) => (name === "counting" ? counting.workflow : undefined),
+    workflows: workflowRegistry([testWorkflow("counting", counting.workflow)]),
   });
   return { system, calls: counting.calls };
 }

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { resetEnvForTests } from "../../server/common/env";
 import { useDatabase as installDatabase, type Database } from "../../server/db/client";
-import { useJobSystem as installJobSystem, type JobSystem } from "../../server/durable/job-system";
-import { findWorkflow } from "../../server/workflows/registry";
+import type { JobSystem } from "../../server/durable/job-system";
+import { createAppServices, installAppServices } from "../../server/services";
 import { openTestDatabase } from "./db";
 import { startHttpApp, type HttpApp } from "./http-app";
 import { sleep, testJobSystem } from "./jobs";
@@ -45,8 +45,8 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   setEnv({ SKILL_FLEET_SKILLS_ROOT: skillsRoot, SKILL_FLEET_WORKFLOW: "skill", SKILL_FLEET_MODEL: undefined });
   const db = await openTestDatabase();
   installDatabase(db);
-  const system = testJobSystem(db, { workflows: findWorkflow, runner: { leaseMs: 30_000 } });
-  installJobSystem(system);
+  const system = testJobSystem(db, { runner: { leaseMs: 30_000 } });
+  installAppServices(createAppServices(system));
   await system.runner.start();
   const app = await startHttpApp();
   return {

@@ -1,6 +1,8 @@
-/** The create form's rules, shared by its inline validation and matching the server's (SPEC §6: 10–20,000). */
-export const TASK_MIN = 10;
-export const TASK_MAX = 20_000;
+import { TASK_MAX_CHARS, TASK_MIN_CHARS } from "@/contracts/skill-job";
+
+/** The create form's rules: the server's own limits (contracts/skill-job.ts), checked inline. */
+export const TASK_MIN = TASK_MIN_CHARS;
+export const TASK_MAX = TASK_MAX_CHARS;
 
 export interface CreateOptions {
   confirmPlan: boolean;

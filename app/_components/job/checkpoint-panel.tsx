@@ -1,11 +1,6 @@
 "use client";
 
-import {
-  CHECKPOINT_SCHEMAS,
-  type ConfirmPrompt,
-  type PreviewPrompt,
-  type ReviewPrompt,
-} from "@/contracts/checkpoints";
+import { CHECKPOINT_SCHEMAS, type ConfirmPrompt, type PreviewPrompt, type ReviewPrompt } from "@/contracts/checkpoints";
 import { SkillMdView } from "../markdown-view";
 import { ClarifyForm } from "./clarify-form";
 import { DecisionForm } from "./decision-form";

@@ -1,17 +1,12 @@
 import type { PrismaClient } from "../../db/client";
 import type { Checkpoint } from "../../db/generated/prisma/client";
-import { CHECKPOINT_TYPES, type CheckpointRecord, type CheckpointType } from "../types";
+import type { CheckpointRecord } from "../types";
 import type { CheckpointRepository } from "./contracts";
 import { asJsonObject, asNullableJsonObject, prismaCode, toInputJson } from "./json";
-
-function asCheckpointType(value: string): CheckpointType {
-  return (CHECKPOINT_TYPES as readonly string[]).includes(value) ? (value as CheckpointType) : "confirm";
-}
 
 function toCheckpointRecord(row: Checkpoint): CheckpointRecord {
   return {
     ...row,
-    type: asCheckpointType(row.type),
     prompt: asJsonObject(row.prompt),
     response: asNullableJsonObject(row.response),
   };

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db/client";
 import type { Job, Prisma } from "../../db/generated/prisma/client";
 import type { JobPatch, JobRecord, NewJob } from "../types";
 import { DuplicateRequestError, type JobListQuery, type JobRepository } from "./contracts";
-import { asJobOptions, asJsonObject, asNullableJsonObject, prismaCode, toDbJson, toInputJson } from "./json";
+import { asJsonObject, asNullableJsonObject, prismaCode, toDbJson, toInputJson } from "./json";
 
 const RUNNABLE = ["pending", "running"] as const;
 const NOT_FINISHED = ["pending", "running", "pending_user_input", "pending_hitl"] as const;
@@ -10,7 +10,7 @@ const NOT_FINISHED = ["pending", "running", "pending_user_input", "pending_hitl"
 export function toJobRecord(row: Job): JobRecord {
   return {
     ...row,
-    options: asJobOptions(row.options),
+    options: asJsonObject(row.options),
     context: asJsonObject(row.context),
     result: asNullableJsonObject(row.result),
   };

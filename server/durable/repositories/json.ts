@@ -1,5 +1,5 @@
 import { Prisma } from "../../db/generated/prisma/client";
-import type { Json, JsonObject, JobOptions } from "../types";
+import type { Json, JsonObject } from "../types";
 
 /** Conversions between Prisma's JSON types and ours, in one place. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -16,16 +16,6 @@ export function asNullableJsonObject(value: unknown): JsonObject | null {
 
 export function asJson(value: unknown): Json | null {
   return value === undefined ? null : (value as Json);
-}
-
-export function asJobOptions(value: unknown): JobOptions {
-  const raw = isPlainObject(value) ? value : {};
-  return {
-    confirmPlan: raw.confirmPlan === true,
-    previewContent: raw.previewContent === true,
-    reviewValidation: raw.reviewValidation === true,
-    streamTokens: raw.streamTokens === true,
-  };
 }
 
 /** A JSON column value for Prisma: SQL NULL for null, the value otherwise. */

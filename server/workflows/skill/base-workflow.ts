@@ -73,7 +73,8 @@ export abstract class BaseWorkflow {
     type: T,
     prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>,
   ): Promise<CheckpointAnswer<T>> {
-    const raw = await this.ctx.ask(this.key(name), { type, prompt: toJsonObject(prompt) });
+    const { waits } = CHECKPOINT_SCHEMAS[type];
+    const raw = await this.ctx.ask(this.key(name), { type, prompt: toJsonObject(prompt), waits });
     const answer = CHECKPOINT_SCHEMAS[type].response.parse(raw) as { action: string };
     if (answer.action === "cancel") throw new CancelledError("Cancelled by user at the checkpoint");
     return answer as CheckpointAnswer<T>;

@@ -1,5 +1,6 @@
 import { env } from "../../common/env";
-import type { WorkflowOutcome } from "../../durable/job-lifecycle";
+import type { WorkflowOutcome } from "../../durable/workflow";
+import { skillJobOptionsSchema } from "../../../contracts/skill-job";
 import { toJsonObject } from "../../../contracts/json";
 import type { JobRecord } from "../../durable/types";
 import type { Understanding } from "../../llm/steps/index";
@@ -84,17 +85,9 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
     testCases: v.testCases,
     plan,
     engine: job.engine,
+    draftPath,
   };
-  return {
-    status: v.assessment.passed ? "completed" : "pending_review",
-    result: toJsonObject(result),
-    patch: {
-      draftPath,
-      intendedPath: plan.taxonomyPath,
-      validationPassed: v.assessment.passed,
-      validationScore: v.assessment.score,
-    },
-  };
+  return { status: v.assessment.passed ? "completed" : "pending_review", result: toJsonObject(result) };
 }
 
 /**
@@ -102,7 +95,7 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
  * ends `completed` (validation passed) or `pending_review` (it can still be promoted with force).
  */
 export async function skillWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const { options } = ctx.job;
+  const options = skillJobOptionsSchema.parse(ctx.job.options);
   const engine = ctx.job.engine;
   const settings = env();
   const understanding = await new UnderstandingPhase(ctx, {

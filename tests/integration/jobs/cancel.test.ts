@@ -11,6 +11,7 @@ import {
   present,
   sleep,
   systemWithCounting,
+  testWorkflow,
   waitFor,
   waitForStatus,
 } from "../../support/jobs";
@@ -104,7 +105,7 @@ describe("cancel", () => {
       runner: { maxConcurrent: 2, leaseMs: 2_000 },
       checkpointTimeoutMs: 60_000,
       log: pino({ level: "silent" }),
-      workflows: () => counting.workflow,
+      workflows: () => testWorkflow("counting", counting.workflow),
     });
     late.system = system;
     await system.runner.start();

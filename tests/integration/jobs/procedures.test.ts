@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../../server/common/env";
 import { useDatabase, type Database } from "../../../server/db/client";
-import { getJobSystem, stopJobSystem, useJobSystem, type JobSystem } from "../../../server/durable/job-system";
+import type { JobSystem } from "../../../server/durable/job-system";
+import {
+  createAppServices,
+  getAppServices,
+  stopAppServices,
+  installAppServices,
+  type AppServices,
+} from "../../../server/services";
 import { lazySingleton } from "../../../server/common/singleton";
 import { createCaller } from "../../../server/trpc/root";
 import { openTestDatabase } from "../../support/db";
@@ -9,18 +16,20 @@ import { present, testJobSystem, waitFor, waitForStatus } from "../../support/jo
 
 let db: Database;
 let system: JobSystem;
-const as = (userId: string) => createCaller({ userId });
+let services: AppServices;
+const as = (userId: string) => createCaller({ userId, services });
 
 beforeAll(async () => {
   process.env.SKILL_FLEET_WORKFLOW = "demo";
   resetEnvForTests();
   db = await openTestDatabase();
   system = testJobSystem(db);
-  useJobSystem(system);
+  services = createAppServices(system);
+  installAppServices(services);
   await system.runner.start();
 });
 afterAll(async () => {
-  await stopJobSystem();
+  await stopAppServices();
   await db.close();
   delete process.env.SKILL_FLEET_WORKFLOW;
   resetEnvForTests();
@@ -157,9 +166,9 @@ describe("lazy singletons — guarantee 7: single-flight initialisation", () => 
     expect(inits).toBe(1);
     expect(new Set(values).size).toBe(1);
     // The process's job system, built from scratch by 50 racing callers: one store, one runner.
-    await stopJobSystem();
+    await stopAppServices();
     useDatabase(db);
-    const systems = await Promise.all(Array.from({ length: 50 }, () => getJobSystem()));
+    const systems = await Promise.all(Array.from({ length: 50 }, async () => (await getAppServices()).jobSystem));
     expect(new Set(systems).size).toBe(1);
     expect(systems[0]).not.toBe(system);
   });

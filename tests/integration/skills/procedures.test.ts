@@ -8,12 +8,18 @@ import { registerSkill } from "@/server/skills/library";
 import { createCaller } from "@/server/trpc/root";
 import { zipSkill } from "@/server/skills/archive";
 import { GET as archiveRoute } from "@/app/api/library/[...path]/route";
+import type { Database } from "@/server/db/client";
+import { createAppServices, stopAppServices, installAppServices, type AppServices } from "@/server/services";
+import { openTestDatabase } from "../../support/db";
+import { testJobSystem } from "../../support/jobs";
 
 /** skills.validate and library.* through the real router (createCaller), on a fresh skills root seeded on first use. */
 
 const VALID_DIR = path.resolve(import.meta.dirname, "../../fixtures/skills/valid/csv-summary");
 let root: string;
-const caller = createCaller({ userId: "default" });
+let db: Database;
+let services: AppServices;
+const caller = createCaller(() => ({ userId: "default", services }));
 
 async function trpcCode(promise: Promise<unknown>): Promise<string> {
   try {
@@ -29,8 +35,13 @@ beforeAll(async () => {
   root = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "skill-procedures-")), "skills");
   process.env.SKILL_FLEET_SKILLS_ROOT = root;
   resetEnvForTests();
+  db = await openTestDatabase();
+  services = createAppServices(testJobSystem(db));
+  installAppServices(services);
 });
 afterAll(async () => {
+  await stopAppServices();
+  await db.close();
   delete process.env.SKILL_FLEET_SKILLS_ROOT;
   resetEnvForTests();
   await fs.rm(path.dirname(root), { recursive: true, force: true });

@@ -2,7 +2,15 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { conflict, forbidden, notFound } from "../../../server/common/errors";
+import type { AppServices } from "../../../server/services";
 import { createContext, publicProcedure, router } from "../../../server/trpc/trpc";
+
+/** This router's procedures use no services: any access is a test bug, and says so. */
+const noServices = new Proxy({} as AppServices, {
+  get: (_target, name) => {
+    throw new Error(`the error-mapping router uses no services (asked for ${String(name)})`);
+  },
+});
 
 /** The tRPC edge: domain errors become typed tRPC errors with the right HTTP status; nothing internal leaks. */
 const testRouter = router({
@@ -31,7 +39,7 @@ async function call(path: string, init: { method?: string; headers?: Record<stri
     endpoint: "/api/trpc",
     req,
     router: testRouter,
-    createContext: () => createContext(req.headers),
+    createContext: () => createContext(req.headers, noServices),
   });
   return {
     status: res.status,

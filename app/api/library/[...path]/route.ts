@@ -1,6 +1,6 @@
 import { notFound } from "@/server/common/errors";
+import { getAppServices } from "@/server/services";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
-import { libraryFor } from "@/server/skills/library";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,8 +10,9 @@ export async function GET(_req: Request, context: { params: Promise<{ path: stri
   try {
     const segments = (await context.params).path;
     if (segments.at(-1) !== "archive" || segments.length < 2) throw notFound("Use /api/library/<skill path>/archive");
-    const entry = await libraryFor().entry(segments.slice(0, -1).join("/"));
-    return await zipResponse(entry.dir, entry.name);
+    const { library } = await getAppServices();
+    const source = await library.archiveSource(segments.slice(0, -1).join("/"));
+    return await zipResponse(source.dir, source.name);
   } catch (error) {
     return errorResponse(error);
   }

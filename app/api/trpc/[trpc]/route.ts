@@ -1,16 +1,18 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getAppServices } from "@/server/services";
 import { appRouter } from "@/server/trpc/root";
 import { createContext } from "@/server/trpc/trpc";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-function handler(req: Request): Promise<Response> {
+async function handler(req: Request): Promise<Response> {
+  const services = await getAppServices();
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext(req.headers),
+    createContext: () => createContext(req.headers, services),
   });
 }
 

@@ -1,10 +1,7 @@
-import { z } from "zod";
-import { promoteJobDraft } from "../../../workflows/skill/job-drafts";
-import { getJobSystem } from "../../../durable/job-system";
 import { publicProcedure } from "../../trpc";
-import { jobIdInput } from "../jobs/schemas";
+import { promoteInput, promoteOutput } from "./schemas";
 
 export const draftPromoteProcedure = publicProcedure
-  .input(jobIdInput.extend({ overwrite: z.boolean().default(false), force: z.boolean().default(false) }))
-  .output(z.object({ path: z.string() }))
-  .mutation(async ({ input, ctx }) => promoteJobDraft(await getJobSystem(), ctx.userId, input.jobId, input));
+  .input(promoteInput)
+  .output(promoteOutput)
+  .mutation(({ input, ctx }) => ctx.services.skillJobs.promote(ctx.userId, input.jobId, input));

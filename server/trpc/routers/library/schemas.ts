@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { validationReportSchema } from "../skills/schemas";
+
+/** Wire shapes of the library area. */
 
 export const libraryEntrySchema = z.object({
   path: z.string(),
@@ -24,3 +27,17 @@ export const treeNodeSchema: z.ZodType<TreeNodeOutput> = z.object({
 });
 
 export const skillPathInput = z.object({ path: z.string().min(1).max(400) });
+
+export const searchInput = z.object({ q: z.string().max(200) });
+
+export const treeOutput = z.object({ nodes: z.array(treeNodeSchema) });
+export const searchOutput = z.object({ items: z.array(libraryEntrySchema) });
+export const xmlOutput = z.object({ xml: z.string() });
+
+export const detailOutput = libraryEntrySchema.extend({
+  content: z.string(),
+  files: z.array(z.string()),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  /** The whole folder validated (references, sizes, names), not just its SKILL.md. */
+  validation: validationReportSchema,
+});

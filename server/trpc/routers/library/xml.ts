@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { availableSkillsXml } from "../../../skills/library";
 import { publicProcedure } from "../../trpc";
+import { xmlOutput } from "./schemas";
 
 export const xmlProcedure = publicProcedure
   .input(z.void())
-  .output(z.object({ xml: z.string() }))
-  .query(async () => ({ xml: await availableSkillsXml() }));
+  .output(xmlOutput)
+  .query(async ({ ctx }) => ({ xml: await ctx.services.library.xml() }));

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { callerIdFromHeaders } from "@/server/common/caller";
 import { badRequest } from "@/server/common/errors";
-import { jobArchiveSource } from "@/server/workflows/skill/job-drafts";
-import { getJobSystem } from "@/server/durable/job-system";
+import { getAppServices } from "@/server/services";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
 
 export const runtime = "nodejs";
@@ -15,7 +14,8 @@ export async function GET(req: Request, context: { params: Promise<{ jobId: stri
   try {
     const jobId = jobIdSchema.safeParse((await context.params).jobId);
     if (!jobId.success) throw badRequest("jobId must be a UUID");
-    const source = await jobArchiveSource(await getJobSystem(), callerIdFromHeaders(req.headers), jobId.data);
+    const { skillJobs } = await getAppServices();
+    const source = await skillJobs.archiveSource(callerIdFromHeaders(req.headers), jobId.data);
     return await zipResponse(source.dir, source.name);
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,11 @@
+import { validateSkillContent, validateSkillDirectory, validateSkillFiles, validateSkillZip } from "./index";
+
+/** The validator as a service (server/services.ts): pasted text, a folder's files, a zip, a folder on disk. */
+export const validationService = {
+  content: validateSkillContent,
+  files: validateSkillFiles,
+  zip: validateSkillZip,
+  directory: validateSkillDirectory,
+};
+
+export type ValidationService = typeof validationService;

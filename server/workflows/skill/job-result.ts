@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { JobRecord } from "../../durable/types";
+import { findingSchema } from "../../skills/validator/schemas";
+
+/**
+ * The skill workflow's result as stored in the job's `result` (written by skill-workflow.ts, amended by promotion),
+ * read back defensively: a malformed field is dropped, never sent. One reader for the API, the archive route and
+ * promotion.
+ */
+const text = z.string().nullable().catch(null);
+const number = z.number().nullable().catch(null);
+
+const validationSchema = z
+  .object({
+    findings: z.array(findingSchema).catch([]),
+    complianceScore: number.default(null),
+    strengths: z.array(z.string()).catch([]),
+    weaknesses: z.array(z.string()).catch([]),
+    triggerCoverage: number.default(null),
+  })
+  .nullable()
+  .catch(null);
+
+const storedResultSchema = z.object({
+  name: text.default(null),
+  description: text.default(null),
+  path: text.default(null),
+  score: number.default(null),
+  passed: z.boolean().nullable().catch(null).default(null),
+  content: text.default(null),
+  validation: validationSchema.default(null),
+  engine: text.default(null),
+  draftPath: text.default(null),
+  finalPath: text.default(null),
+  promoted: z.boolean().catch(false).default(false),
+});
+
+export type SkillJobResult = z.infer<typeof storedResultSchema>;
+
+const EMPTY: SkillJobResult = storedResultSchema.parse({});
+
+/** The job's skill result; for a job that has not finished, every field is empty. */
+export function skillResultOf(job: Pick<JobRecord, "result">): SkillJobResult {
+  return job.result ? storedResultSchema.parse(job.result) : EMPTY;
+}
