@@ -13,7 +13,7 @@ import { CliError } from "./errors";
 import type { Terminal } from "./terminal";
 
 /**
- * One terminal dialogue per checkpoint type (SPEC §1 item 3). Each returns the raw answer, which the caller
+ * One terminal dialogue per checkpoint type (README, Using it). Each returns the raw answer, which the caller
  * checks against the checkpoint's zod response schema before sending; null means stdin ended unanswered.
  */
 export type CheckpointType = keyof typeof CHECKPOINT_SCHEMAS;

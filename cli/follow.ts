@@ -10,8 +10,8 @@ import { eventLine, type JobDetail, type JobEvent } from "./render";
 import type { Terminal } from "./terminal";
 
 /**
- * Follows a job's event stream to its end (SPEC §5: the link reconnects and resumes by itself), printing the
- * log and answering each checkpoint from the terminal (or automatically), then returns the final job.
+ * Follows a job's event stream to its end (docs/architecture.md, Events: the link reconnects and resumes by itself),
+ * printing the log and answering each checkpoint from the terminal (or automatically), then returns the final job.
  */
 export interface FollowContext {
   client: SkillFleetClient;

@@ -11,7 +11,7 @@ import { CliError, describeError } from "./errors";
 import { Terminal } from "./terminal";
 
 /**
- * `skill-fleet`: a terminal client of a running Skill Fleet server over its tRPC API (SPEC §1 item 8, reference
+ * `skill-fleet`: a terminal client of a running Skill Fleet server over its tRPC API (README, CLI; reference
  * §8.1). It never touches the database. `main` returns the exit code; bin/skill-fleet.mjs runs it.
  */
 export const DEFAULT_URL = "http://127.0.0.1:3000";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The five human-in-the-loop checkpoints (reference §3.2, SPEC §3): what the server asks (prompt) and the answers
+ * The five human-in-the-loop checkpoints (docs/workflow.md, Checkpoints): what the server asks (prompt) and the answers
  * it accepts (response), validated with zod on the way in. Every checkpoint also accepts `{ action: "cancel" }`.
  * Pure schemas, shared by the workflow, hitl.answer and the in-page forms.
  */

@@ -1,6 +1,6 @@
 "use client";
 
-/** Shape of a validation report (SPEC §6 `skills.validate`), as every page shows it. */
+/** Shape of a validation report (docs/architecture.md, API: `skills.validate`), as every page shows it. */
 export interface ReportFinding {
   ruleId: string;
   tier: "spec" | "portability" | "quality";

@@ -10,7 +10,7 @@ import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** The caller identity sent as `x-user-id` (SPEC §6); absent means the `default` user. */
+/** The caller identity sent as `x-user-id` (docs/architecture.md, Identity); absent means the `default` user. */
 function userIdFromCookie(): string | undefined {
   if (typeof document === "undefined") return undefined;
   const match = document.cookie.split("; ").find((c) => c.startsWith(`${USER_COOKIE}=`));

@@ -39,7 +39,10 @@ export const envSchema = z
     SKILL_FLEET_SKILLS_ROOT: z.string().min(1, "must not be empty").default("./skills"),
     SKILL_FLEET_MODEL: modelSpec.optional(),
     SKILL_FLEET_LLM_BASE_URL: z.url({ message: "must be a URL, e.g. http://127.0.0.1:11434/v1" }).optional(),
-    /** Per-step model overrides (SPEC §8): SKILL_FLEET_MODEL_<STEP>, same provider:model form as SKILL_FLEET_MODEL. */
+    /**
+     * Per-step model overrides (docs/architecture.md, Models): SKILL_FLEET_MODEL_<STEP>, same provider:model form as
+     * SKILL_FLEET_MODEL.
+     */
     SKILL_FLEET_MODEL_GATHER_REQUIREMENTS: modelSpec.optional(),
     SKILL_FLEET_MODEL_VALIDATE_STRUCTURE: modelSpec.optional(),
     SKILL_FLEET_MODEL_GENERATE_CLARIFYING_QUESTIONS: modelSpec.optional(),

@@ -3,7 +3,7 @@ import { Mutex } from "async-mutex";
 /**
  * One async mutex per key (a job id, a request id…), created on first use and dropped as soon as nobody holds
  * or waits for it, so a long-running server does not accumulate a mutex per job it ever touched.
- * async-mutex never blocks the event loop: waiting callers are parked promises (SPEC §4 guarantee 5).
+ * async-mutex never blocks the event loop: waiting callers are parked promises (docs/architecture.md, guarantee 5).
  */
 interface Entry {
   mutex: Mutex;

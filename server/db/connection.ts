@@ -1,6 +1,6 @@
 import path from "node:path";
 
-/** Where the database lives, decided once from DATABASE_URL (SPEC §10). */
+/** Where the database lives, decided once from DATABASE_URL (docs/architecture.md, Storage). */
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null = in memory (tests)
   | { kind: "postgres"; url: string };

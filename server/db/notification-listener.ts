@@ -2,11 +2,11 @@ import { backoffDelay } from "../common/backoff";
 import pg from "pg";
 
 /**
- * One dedicated PostgreSQL connection that LISTENs on a channel (SPEC §10: LISTEN/NOTIFY carries live events
- * between servers). It cannot come from the Prisma pool: a pooled connection is handed to other queries and its
- * notifications would go nowhere. When the connection drops (server restart, pg_terminate_backend, network) it
- * reconnects with exponential backoff; notifications sent while it was away are lost, so `onListening` runs after
- * every (re)connection to let the caller catch up from the tables.
+ * One dedicated PostgreSQL connection that LISTENs on a channel (docs/decisions/0003-listen-notify-relay.md:
+ * LISTEN/NOTIFY carries live events between servers). It cannot come from the Prisma pool: a pooled connection is
+ * handed to other queries and its notifications would go nowhere. When the connection drops (server restart,
+ * pg_terminate_backend, network) it reconnects with exponential backoff; notifications sent while it was away are lost,
+ * so `onListening` runs after every (re)connection to let the caller catch up from the tables.
  */
 export interface ListenOptions {
   url: string;

@@ -16,9 +16,9 @@ import type {
 import { CancelledError, CheckpointClosedError, SuspendSignal } from "./signals";
 
 /**
- * The durable step engine (SPEC §3). A workflow is ordinary async code over `run`, `ask` and `emit`; every
- * finished step is stored, so running the workflow again (after a restart or an answer) replays finished steps
- * from the store without calling them, and continues where the job stopped.
+ * The durable step engine (docs/architecture.md, The durable engine). A workflow is ordinary async code over `run`,
+ * `ask` and `emit`; every finished step is stored, so running the workflow again (after a restart or an answer) replays
+ * finished steps from the store without calling them, and continues where the job stopped.
  */
 export interface EngineDeps {
   store: JobStore;
@@ -171,7 +171,8 @@ class StepEngine implements WorkflowContext {
 
   private answerOf<T extends JsonObject>(checkpoint: CheckpointRecord): T {
     const response = checkpoint.response ?? {};
-    // Every checkpoint accepts {action: "cancel"} (reference §3.2); the runner turns this into `cancelled`.
+    // Every checkpoint accepts {action: "cancel"} (docs/workflow.md, Checkpoints); the runner turns this into
+    // `cancelled`.
     if (response.action === "cancel") throw new CancelledError(`Cancelled at checkpoint ${checkpoint.key}`);
     return response as T;
   }

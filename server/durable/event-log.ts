@@ -3,7 +3,7 @@ import type { EventBus } from "./event-bus";
 import type { EventRepository } from "./repositories/contracts";
 import type { JobEventRecord, NewEvent } from "./types";
 
-/** At most ~10 token events per second per job (SPEC §5). */
+/** At most ~10 token events per second per job (docs/architecture.md, Events). */
 export const TOKEN_FLUSH_MS = 100;
 
 /** How long a quiet subscriber waits before re-reading the log for events another server wrote… */
@@ -24,10 +24,10 @@ interface TokenBuffer {
 }
 
 /**
- * The job event log: every stored event gets the next seq of its job, then goes to live subscribers. Appends
- * of one job are serialised by a per-job lock, and publishing happens inside it, so live delivery order equals
- * seq order (SPEC §4 guarantee 6). Its lock is separate from the job store's: state changes may emit events
- * while holding the job's state lock (order: state lock, then event lock; never the reverse).
+ * The job event log: every stored event gets the next seq of its job, then goes to live subscribers. Appends of one job
+ * are serialised by a per-job lock, and publishing happens inside it, so live delivery order equals seq order
+ * (docs/architecture.md, guarantee 6). Its lock is separate from the job store's: state changes may emit events while
+ * holding the job's state lock (order: state lock, then event lock; never the reverse).
  */
 export class EventLog {
   private readonly locks = new KeyedLock();

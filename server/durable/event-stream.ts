@@ -41,9 +41,9 @@ class Inbox {
 }
 
 /**
- * A job's events for one subscriber (SPEC §5): it listens first, then replays the log after `afterSeq`, then
- * streams live events, skipping any seq it already sent and back-filling from the log when it sees a gap, so
- * nothing is lost between "read history" and "listen live" and nothing is sent twice. Ends after a terminal
+ * A job's events for one subscriber (docs/architecture.md, Events): it listens first, then replays the log after
+ * `afterSeq`, then streams live events, skipping any seq it already sent and back-filling from the log when it sees a
+ * gap, so nothing is lost between "read history" and "listen live" and nothing is sent twice. Ends after a terminal
  * event, or when the job is already finished and the log holds nothing more for this subscriber.
  */
 export async function* streamJobEvents(

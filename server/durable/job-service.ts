@@ -44,8 +44,8 @@ export interface JobTimeline {
 export type AnswerStatus = "accepted" | "duplicate";
 
 /**
- * Ownership (reference §3.3): a `default` job is open to callers without an identity (or `default`); any other
- * owner must identify as exactly that owner. Unknown jobs are NOT_FOUND before anything else.
+ * Ownership (docs/architecture.md, Identity and ownership): a `default` job is open to callers without an identity (or
+ * `default`); any other owner must identify as exactly that owner. Unknown jobs are NOT_FOUND before anything else.
  */
 export function assertOwner(job: JobRecord, userId: string): void {
   if (job.ownerId === userId) return;
@@ -54,7 +54,7 @@ export function assertOwner(job: JobRecord, userId: string): void {
   throw forbidden(`User '${userId}' is not the owner of job '${job.id}'`);
 }
 
-/** The use cases behind the jobs/skills/hitl procedures (SPEC §3, §6). */
+/** The use cases behind the jobs/skills/hitl procedures (docs/architecture.md, API). */
 export class JobService {
   private readonly requestLocks = new KeyedLock();
 
@@ -145,7 +145,7 @@ export class JobService {
     return this.store.require(jobId);
   }
 
-  /** SPEC §3 "Answers": first answer wins, an identical repeat is a duplicate, anything else conflicts. */
+  /** docs/architecture.md, Answers: first answer wins, an identical repeat is a duplicate, anything else conflicts. */
   async answer(userId: string, jobId: string, checkpointId: string, response: JsonObject): Promise<AnswerStatus> {
     const { workflow } = await this.get(userId, jobId);
     const status = await this.store.withLock(jobId, async (job) => {

@@ -16,10 +16,10 @@ export type JobMutator = (job: JobRecord) => JobPatch | null;
 const MAX_STALE_RETRIES = 5;
 
 /**
- * The only way to the in-memory job cache (SPEC §4 guarantees 1 and 2): a bounded lru-cache in front of the
- * job repository. Loads of uncached jobs are single-flight per id; a copy is cached only if it is newer
- * (`version`) than what is cached; every read-decide-write runs under the job's async mutex and writes
- * conditionally on the version it read, so a change made by another process is re-read, never overwritten.
+ * The only way to the in-memory job cache (docs/architecture.md, guarantees 1 and 2): a bounded lru-cache in front of
+ * the job repository. Loads of uncached jobs are single-flight per id; a copy is cached only if it is newer (`version`)
+ * than what is cached; every read-decide-write runs under the job's async mutex and writes conditionally on the version
+ * it read, so a change made by another process is re-read, never overwritten.
  */
 export class JobStore {
   private readonly cache: LRUCache<string, JobRecord>;

@@ -29,10 +29,10 @@ export interface RunnerDeps {
 }
 
 /**
- * Runs jobs (SPEC §3): a queue behind a semaphore (at most maxConcurrent at once), each run under a database
- * lease (claimed with a conditional update, renewed by heartbeat, released when the run stops), so one job
- * runs on one runner even with several servers on one database. At start-up and on every sweep it picks up
- * runnable jobs whose lease expired (a crashed or stopped server) and expires overdue checkpoints.
+ * Runs jobs (docs/architecture.md, The durable engine): a queue behind a semaphore (at most maxConcurrent at once),
+ * each run under a database lease (claimed with a conditional update, renewed by heartbeat, released when the run
+ * stops), so one job runs on one runner even with several servers on one database. At start-up and on every sweep it
+ * picks up runnable jobs whose lease expired (a crashed or stopped server) and expires overdue checkpoints.
  */
 export class JobRunner {
   readonly id: string;

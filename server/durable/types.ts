@@ -1,5 +1,5 @@
 /**
- * The job engine's domain types (SPEC §3–§5). Repositories map database rows to these; nothing outside
+ * The job engine's domain types (docs/architecture.md). Repositories map database rows to these; nothing outside
  * server/jobs/repositories sees a Prisma type.
  */
 import type { Json, JsonObject } from "../../contracts/json";
@@ -95,7 +95,7 @@ export interface JobEventRecord {
   createdAt: Date;
 }
 
-/** Streamed model output: never stored, coalesced, delivered live only (SPEC §5). */
+/** Streamed model output: never stored, coalesced, delivered live only (docs/architecture.md, Events). */
 export interface TokenEvent {
   jobId: string;
   type: "token";

@@ -3,7 +3,7 @@ import { env } from "../common/env";
 import { loggerFor, sanitizeForLog } from "../common/logger";
 
 /**
- * The single place that turns a failed model step into its documented fallback (reference §2.1–§2.3).
+ * The single place that turns a failed model step into its documented fallback (docs/workflow.md, Fallbacks).
  * Fallbacks apply only when SKILL_FLEET_ALLOW_LLM_FALLBACK is on (or `always` for the one step the reference
  * falls back unconditionally); a cancelled job is never "rescued" by a fallback. Each use logs one line.
  */

@@ -6,8 +6,9 @@ import { createLanguageModel, parseModelSpec, type ModelSpec, type ProviderSetti
 import { STEP_NAMES, stepEnvSuffix, type StepName } from "./steps/names";
 
 /**
- * Model selection (SPEC §8): SKILL_FLEET_MODEL for every step, SKILL_FLEET_MODEL_<STEP> per step, nothing set →
- * the offline engine. Clients are created lazily, once per spec (single-flight, SPEC §4 guarantee 7).
+ * Model selection (docs/architecture.md, Models): SKILL_FLEET_MODEL for every step, SKILL_FLEET_MODEL_<STEP> per step,
+ * nothing set → the offline engine. Clients are created lazily, once per spec (single-flight, docs/architecture.md,
+ * guarantee 7).
  */
 export const OFFLINE_ENGINE = "offline";
 

@@ -11,8 +11,8 @@ import { SCRIPTED_PROVIDER } from "./providers";
 import type { StepDefinition } from "./steps/types";
 
 /**
- * The one function that runs a workflow step (SPEC §8): on the offline engine, or on a model with a timeout,
- * the job's AbortSignal, transport retries with backoff, up to 2 re-asks quoting the schema errors, optional
+ * The one function that runs a workflow step (docs/architecture.md, Models): on the offline engine, or on a model with
+ * a timeout, the job's AbortSignal, transport retries with backoff, up to 2 re-asks quoting the schema errors, optional
  * token streaming, and the step's documented fallback. Returns the typed output with usage and duration.
  */
 export interface StepContext {

@@ -3,7 +3,7 @@ import type { SkillCategory } from "./steps/schemas";
 
 /**
  * Category templates for generation: the validator's own table (one source of truth for the required headings
- * and elements, reference §1.2) plus the example skills the prompt cites and a noun for names and titles.
+ * and elements, docs/skill-format.md) plus the example skills the prompt cites and a noun for names and titles.
  */
 export interface CategoryTemplate {
   requiredSections: string[];

@@ -67,7 +67,7 @@ export interface CheckpointRepository {
   listForJob(jobId: string): Promise<CheckpointRecord[]>;
 }
 
-/** The PostgreSQL NOTIFY channel that tells other servers an event was stored (SPEC §10). */
+/** The PostgreSQL NOTIFY channel that tells other servers an event was stored (docs/architecture.md, Storage). */
 export const EVENT_CHANNEL = "skill_fleet_events";
 
 /** What goes through EVENT_CHANNEL: where to read the event, and which server wrote it. Never the event itself. */

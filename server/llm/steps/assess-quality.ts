@@ -18,7 +18,7 @@ export const qualityAssessmentSchema = z.object({
   missingSuccessCriteria: z.array(z.string()),
 });
 
-/** AssessQuality (reference §1.6 B): the score compared with the pass threshold. Fallback: all zeros. */
+/** AssessQuality (docs/quality.md): the score compared with the pass threshold. Fallback: all zeros. */
 export const assessQuality = defineStep({
   name: "assessQuality",
   input: z.object({ skillContent: z.string(), plan: planSchema, successCriteria: z.array(z.string()) }),

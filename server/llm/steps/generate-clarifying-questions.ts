@@ -10,7 +10,10 @@ export const clarifyingQuestionsOutput = z.object({
   rationale: z.string(),
 });
 
-/** hitl_questions (reference §2.1, §3.2): 2-3 focused questions when the task leaves too much open. No fallback. */
+/**
+ * hitl_questions (docs/workflow.md, Understanding): 2-3 focused questions when the task leaves too much open. No
+ * fallback.
+ */
 export const generateClarifyingQuestions = defineStep({
   name: "generateClarifyingQuestions",
   input: z.object({

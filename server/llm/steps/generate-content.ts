@@ -25,7 +25,7 @@ const STYLE: Record<string, string> = {
   navigation_hub: "short, pointing to reference files for depth",
 };
 
-/** content_generator (reference §2.2 step 1), streamed token by token when the job asks for it. No fallback. */
+/** content_generator (docs/workflow.md, Generation), streamed token by token when the job asks for it. No fallback. */
 export const generateContent = defineStep({
   name: "generateContent",
   input: generateContentInput,

@@ -12,8 +12,8 @@ export const incorporateFeedbackOutput = z.object({
 });
 
 /**
- * The "refine" answer at the preview and review checkpoints (reference §2.2): the reviewer's feedback is really
- * passed and applied (the reference lost it). On failure or a blank answer the content is kept.
+ * The "refine" answer at the preview and review checkpoints (docs/workflow.md, Generation): the reviewer's feedback is
+ * really passed and applied (the reference lost it). On failure or a blank answer the content is kept.
  */
 export const incorporateFeedback = defineStep({
   name: "incorporateFeedback",

@@ -13,7 +13,7 @@ import { refineSkill } from "./refine-skill";
 import { synthesizePlan } from "./synthesize-plan";
 import { validateStructure } from "./validate-structure";
 
-/** Every step of the workflow (SPEC §7): schemas, prompt, offline implementation and fallback. */
+/** Every step of the workflow (docs/workflow.md): schemas, prompt, offline implementation and fallback. */
 export {
   analyzeDependencies,
   analyzeIntent,

@@ -17,7 +17,7 @@ export const refineContentInput = z.object({
 export const refinedContentSchema = z.object({ skillContent: z.string().min(1), changesMade: z.array(z.string()) });
 
 /**
- * Feedback for one round of generation refinement (reference §2.2 step 2), from the heuristic reward: missing
+ * Feedback for one round of generation refinement (docs/workflow.md, Generation), from the heuristic reward: missing
  * core sections, frontmatter, examples, template headings, and a sentence for the score band.
  */
 export function refinementFeedback(content: string, category: string): string[] {

@@ -12,7 +12,10 @@ export const refineSkillOutput = z.object({
   requiresAnotherPass: z.boolean(),
 });
 
-/** Validation-phase refinement (reference §2.3 step 7): fix the assessed weaknesses. The score is re-assessed after. */
+/**
+ * Validation-phase refinement (docs/workflow.md, Validation): fix the assessed weaknesses. The score is re-assessed
+ * after.
+ */
 export const refineSkill = defineStep({
   name: "refineSkill",
   input: z.object({

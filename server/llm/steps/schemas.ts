@@ -4,7 +4,7 @@ import { SKILL_CATEGORIES, type SkillCategory } from "../../skills/validator/rul
 export { SKILL_CATEGORIES, type SkillCategory };
 
 /**
- * The shapes that flow between steps (reference §2, camelCase). Output schemas keep every field required (no
+ * The shapes that flow between steps (docs/workflow.md, camelCase). Output schemas keep every field required (no
  * optional keys) because strict structured-output modes (OpenAI) reject optional properties; "nothing" is an
  * empty string or list.
  */
@@ -61,7 +61,10 @@ export type Dependencies = z.infer<typeof dependenciesSchema>;
 
 export const outlineItemSchema = z.object({ title: z.string().min(1), description: z.string() });
 
-/** The plan carries everything later phases need (fixes reference §2.5: name, triggers, category, metadata). */
+/**
+ * The plan carries everything later phases need (docs/workflow.md, What the plan carries: name, triggers, category,
+ * metadata).
+ */
 export const planSchema = z.object({
   name: z.string().min(1).max(64),
   description: z.string().min(1).max(1024),

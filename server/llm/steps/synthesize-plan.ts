@@ -14,7 +14,10 @@ export const synthesizePlanInput = z.object({
   userConfirmation: z.string().optional(),
 });
 
-/** The plan, fixing reference §2.5: it carries name, triggers, category and metadata to generation and drafts. */
+/**
+ * The plan, docs/workflow.md, What the plan carries: it carries name, triggers, category and metadata to generation and
+ * drafts.
+ */
 export const synthesizePlan = defineStep({
   name: "synthesizePlan",
   input: synthesizePlanInput,

@@ -15,7 +15,7 @@ export interface StepDefinition<I, O> {
   prompt(input: I): { system: string; prompt: string };
   /** The deterministic offline engine's implementation. */
   offline(input: I): O;
-  /** The documented fallback (reference §2.1–§2.3), used by withLlmFallback when fallbacks are allowed. */
+  /** The documented fallback (docs/workflow.md, Fallbacks), used by withLlmFallback when fallbacks are allowed. */
   fallback?: (input: I) => O;
   /**
    * "always": the reference applies this fallback whatever SKILL_FLEET_ALLOW_LLM_FALLBACK says (structure

@@ -33,7 +33,7 @@ export const structureReportSchema = z.object({
 export type StructureReport = z.infer<typeof structureReportSchema>;
 
 /**
- * The model's half of structure validation (reference §2.1 step 1b); the rule half is the skill validator. If
+ * The model's half of structure validation (docs/workflow.md, Understanding); the rule half is the skill validator. If
  * the model fails, the rule-based judgement is used whatever the fallback setting (as the reference does).
  */
 export const validateStructure = defineStep({

@@ -16,7 +16,7 @@ export type CheckpointAnswer<T extends CheckpointType> = Exclude<
 const REASONING_SNIPPET = 400;
 
 /**
- * The pattern every phase shares (SPEC §7): durable keyed steps (`<phase>#<round>/<step>`), phase start/end,
+ * The pattern every phase shares (docs/workflow.md): durable keyed steps (`<phase>#<round>/<step>`), phase start/end,
  * progress, reasoning snippets, token streaming, usage and timing (recorded by the engine), and checkpoints whose
  * answers are validated against their type and turn `cancel` into a cancelled job. A phase subclass is then a
  * short list of named steps.

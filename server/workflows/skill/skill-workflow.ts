@@ -13,7 +13,8 @@ import { UnderstandingPhase, type UnderstandingResult } from "./understanding/un
 import { ValidationPhase, type ValidationResult } from "./validation/validation-phase";
 
 /**
- * Reference §2.2: generation refines towards 0.80 (validation has its own threshold, SKILL_FLEET_QUALITY_THRESHOLD).
+ * docs/workflow.md, Generation: generation refines towards 0.80 (validation has its own threshold,
+ * SKILL_FLEET_QUALITY_THRESHOLD).
  */
 const GENERATION_TARGET = 0.8;
 
@@ -91,7 +92,7 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
 }
 
 /**
- * The skill workflow (SPEC §7): Understanding → Generation → Validation, then the draft is written and the job
+ * The skill workflow (docs/workflow.md): Understanding → Generation → Validation, then the draft is written and the job
  * ends `completed` (validation passed) or `pending_review` (it can still be promoted with force).
  */
 export async function skillWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {

@@ -39,7 +39,7 @@ const codeOf = (result: PromiseSettledResult<unknown>) =>
       ? result.reason.code
       : String(result.reason);
 
-describe("hitl.answer — first answer wins (SPEC §3 Answers)", () => {
+describe("hitl.answer — first answer wins (docs/architecture.md, Answers)", () => {
   it("100 concurrent answers on two servers: one accepted, identical ones duplicate, others CONFLICT, one resume", async () => {
     const { jobId, checkpointId } = await waitingJob(serverA.system);
     const responses = Array.from({ length: 100 }, (_, i): JsonObject =>

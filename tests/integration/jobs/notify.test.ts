@@ -17,9 +17,10 @@ import {
 import { TEST_DATABASE_URL } from "../../support/pg-scratch";
 
 /**
- * SPEC §10: several app servers share one PostgreSQL and LISTEN/NOTIFY carries live events between them. Two job
- * systems over one scratch database are two servers: A runs the jobs, a subscriber on B must hear them live. Every
- * stream here polls the log only every 60 s, so anything that arrives sooner came through the relay.
+ * docs/decisions/0003-listen-notify-relay.md: several app servers share one PostgreSQL and LISTEN/NOTIFY carries live
+ * events between them. Two job systems over one scratch database are two servers: A runs the jobs, a subscriber on B
+ * must hear them live. Every stream here polls the log only every 60 s, so anything that arrives sooner came through
+ * the relay.
  */
 const POLL_MS = 60_000;
 

@@ -96,7 +96,7 @@ describe("jobs.get / hitl.answer / jobs.timeline", () => {
     expect(timeline.events.at(-1)?.type).toBe("completed");
   });
 
-  it("applies the ownership rule (reference §3.3) and NOT_FOUND for unknown jobs", async () => {
+  it("applies the ownership rule (docs/architecture.md, Identity and ownership) and NOT_FOUND for unknown jobs", async () => {
     const { jobId } = await as("erin").skills.create({ task: "erin's private job here" });
     await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject({
       code: "FORBIDDEN",

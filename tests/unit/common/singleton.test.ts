@@ -3,7 +3,7 @@ import { lazySingleton } from "../../../server/common/singleton";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
 
-describe("lazySingleton (SPEC §4 guarantee 7)", () => {
+describe("lazySingleton (docs/architecture.md, guarantee 7)", () => {
   it("initialises once however many callers race for it", async () => {
     let calls = 0;
     const single = lazySingleton(`race-${Math.random()}`, async () => {

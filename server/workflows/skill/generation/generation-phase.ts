@@ -13,7 +13,7 @@ export interface GenerationResult {
 
 export interface GenerationSettings {
   previewContent: boolean;
-  /** Generation refines until the heuristic reward reaches this (reference §2.2: 0.80). */
+  /** Generation refines until the heuristic reward reaches this (docs/workflow.md, Generation: 0.80). */
   targetScore: number;
   engine: string;
 }
@@ -22,8 +22,9 @@ const MAX_REFINEMENTS = 3;
 const MAX_PREVIEW_ROUNDS = 5;
 
 /**
- * Phase 2 (reference §2.2): write the SKILL.md from the plan, refine it while the heuristic reward improves up to
- * the target, then (optionally) show it for preview, applying the reviewer's feedback until they proceed.
+ * Phase 2 (docs/workflow.md, Generation): write the SKILL.md from the plan, refine it while the heuristic reward
+ * improves up to the target, then (optionally) show it for preview, applying the reviewer's feedback until they
+ * proceed.
  */
 export class GenerationPhase extends BaseWorkflow {
   constructor(
@@ -97,7 +98,7 @@ export class GenerationPhase extends BaseWorkflow {
   }
 }
 
-/** The preview checkpoint's payload (reference §3.2): the content and what it holds. */
+/** The preview checkpoint's payload (docs/workflow.md, Checkpoints): the content and what it holds. */
 export function previewPrompt(content: string): PreviewPrompt {
   const facts = contentFacts(content);
   const highlights = facts.sections.filter((s) => s.toLowerCase() !== "instructions").slice(0, 5);

@@ -2,7 +2,7 @@ import type { Clarification, Requirements } from "../../../llm/steps/schemas";
 import type { CheckpointAnswer } from "../base-workflow";
 import type { Question } from "../../../../contracts/checkpoints";
 
-/** Ambiguities worth a question (reference §2.1: longer than 10 characters). */
+/** Ambiguities worth a question (docs/workflow.md, Understanding: longer than 10 characters). */
 export function needsClarification(requirements: Requirements): boolean {
   return requirements.ambiguities.some((a) => a.trim().length > 10);
 }

@@ -3,7 +3,7 @@ import type { ConfirmPrompt } from "../../../../contracts/checkpoints";
 
 const bullet = (items: string[]): string[] => items.map((item) => `- ${item}`);
 
-/** The confirm checkpoint's recap of the plan (reference §3.2), in the order a reviewer reads it. */
+/** The confirm checkpoint's recap of the plan (docs/workflow.md, Checkpoints), in the order a reviewer reads it. */
 export function confirmPrompt(
   plan: Plan,
   analysis: { requirements: Requirements; intent: Pick<Intent, "scope" | "targetAudience"> },

@@ -3,7 +3,10 @@ import type { StructureReport } from "../../../llm/steps/validate-structure";
 import type { CheckpointAnswer } from "../base-workflow";
 import type { StructureFixPrompt } from "../../../../contracts/checkpoints";
 
-/** The user's own name/description from a structure_fix answer; it outlives later rounds (reference §2.4). */
+/**
+ * The user's own name/description from a structure_fix answer; it outlives later rounds (docs/workflow.md,
+ * Understanding).
+ */
 export interface StructureOverride {
   name?: string;
   description?: string;

@@ -41,9 +41,9 @@ const MAX_STRUCTURE_FIXES = 3;
 const MAX_PLAN_REVISIONS = 5;
 
 /**
- * Phase 1 (reference §2.1): requirements → structure check (→ structure_fix) → clarify → intent ∥ taxonomy ∥
- * dependencies → refined dependencies → plan (→ confirm). A clarify answer starts a new round with the answers;
- * a structure fix re-checks within the round; a "revise" re-plans with the feedback.
+ * Phase 1 (docs/workflow.md, Understanding): requirements → structure check (→ structure_fix) → clarify → intent ∥
+ * taxonomy ∥ dependencies → refined dependencies → plan (→ confirm). A clarify answer starts a new round with the
+ * answers; a structure fix re-checks within the round; a "revise" re-plans with the feedback.
  */
 export class UnderstandingPhase extends BaseWorkflow {
   constructor(
@@ -145,7 +145,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     return clarificationsFrom(questions.questions, answer);
   }
 
-  /** Intent, taxonomy path and a first dependency pass, in parallel (SPEC §7). */
+  /** Intent, taxonomy path and a first dependency pass, in parallel (docs/workflow.md). */
   private async _stepAnalyze(
     requirements: Requirements,
     library: LibraryView,

@@ -29,9 +29,9 @@ const MAX_REVIEW_ROUNDS = 5;
 const MAX_REFINEMENTS = 2;
 
 /**
- * Phase 3 (reference §2.3): structure, test cases, compliance (model + rule validator), quality; then the
- * optional review checkpoint (refine re-runs the phase on the revised content) or, below the threshold, an
- * automatic refinement whose score is recomputed (fixing reference §2.5) and kept only if it is better.
+ * Phase 3 (docs/workflow.md, Validation): structure, test cases, compliance (model + rule validator), quality; then the
+ * optional review checkpoint (refine re-runs the phase on the revised content) or, below the threshold, an automatic
+ * refinement whose score is recomputed (docs/workflow.md, What the plan carries) and kept only if it is better.
  */
 export class ValidationPhase extends BaseWorkflow {
   constructor(

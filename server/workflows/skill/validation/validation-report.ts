@@ -39,7 +39,7 @@ export interface AssessmentParts {
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /**
- * Combines the rule validator, the model's compliance check and its quality assessment (SPEC §9): the skill
+ * Combines the rule validator, the model's compliance check and its quality assessment (docs/quality.md): the skill
  * passes when the rules find no error, compliance passes, the structure is valid, and quality reaches the
  * threshold.
  */
@@ -65,7 +65,7 @@ export function combineAssessment(
   };
 }
 
-/** Share of trigger phrases that appear in at least one positive test query (reference §2.3). */
+/** Share of trigger phrases that appear in at least one positive test query (docs/workflow.md, Validation). */
 export function triggerCoverage(plan: Plan, tests: TestCases): number {
   if (plan.triggerPhrases.length === 0) return 0;
   const positives = tests.positiveTests.map((t) => t.toLowerCase());
@@ -86,7 +86,7 @@ function reportText(a: SkillAssessment): string {
   ].join("\n");
 }
 
-/** The review checkpoint's payload (reference §3.2). */
+/** The review checkpoint's payload (docs/workflow.md, Checkpoints). */
 export function reviewPrompt(assessment: SkillAssessment, content: string, tests: TestCases): ReviewPrompt {
   return {
     report: reportText(assessment),
