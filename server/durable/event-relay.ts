@@ -23,12 +23,12 @@ export const RELAY_APPLICATION_NAME = "skill-fleet-event-relay";
 const KNOWN_JOBS = 10_000;
 
 /**
- * Carries stored events between app servers sharing one PostgreSQL (docs/decisions/0003-listen-notify-relay.md).
- * Every append announces `{ jobId, seq, origin }` on EVENT_CHANNEL (see EventLog); this relay LISTENs on one
- * dedicated connection, ignores its own origin and jobs nobody here listens to, reads the announced events from the
- * log (one batch after the last seq it relayed for the job) and publishes them on the local bus. Delivery is at least once:
- * subscribers' streams skip seqs they already sent and back-fill gaps from the log. Token events are never
- * stored, so they stay on the server that produced them.
+ * Carries stored events between app servers sharing one PostgreSQL (docs/decisions/0003-listen-notify-relay.md). Every
+ * append announces `{ jobId, seq, origin }` on EVENT_CHANNEL (see EventLog); this relay LISTENs on one dedicated
+ * connection, ignores its own origin and jobs nobody here listens to, reads the announced events from the log (one
+ * batch after the last seq it relayed for the job) and publishes them on the local bus. Delivery is at least once:
+ * subscribers' streams skip seqs they already sent and back-fill gaps from the log. Token events are never stored, so
+ * they stay on the server that produced them.
  */
 export class EventRelay {
   /** This server's id in announcements (several job systems in one test process are several servers). */

@@ -11,7 +11,16 @@ import path from "node:path";
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const TEST_DIST_DIR = process.env.SKILL_FLEET_TEST_DIST_DIR ?? ".next-test";
-const SOURCES = ["app", "server", "contracts", "dev", "next.config.mjs", "package.json", "instrumentation.ts", "prisma/migrations"];
+const SOURCES = [
+  "app",
+  "server",
+  "contracts",
+  "dev",
+  "next.config.mjs",
+  "package.json",
+  "instrumentation.ts",
+  "prisma/migrations",
+];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
