@@ -1,5 +1,13 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { z } from "zod";
+import {
+  DIMENSION_LABELS,
+  dimensionsBelowBar,
+  verdictHeadline,
+  type ContentScores,
+  type JudgeView,
+  type QualityDetails,
+} from "../contracts/validation";
 import type { AppRouter } from "../server/trpc/root";
 import type { jobEventSchema } from "../server/trpc/routers/jobs/schemas";
 import type { Terminal } from "./terminal";
@@ -53,8 +61,8 @@ export function eventLine(event: JobEvent): string | null {
 
 const score = (value: number | null | undefined): string => (typeof value === "number" ? value.toFixed(2) : "—");
 
-export function printJobResult(term: Terminal, job: JobDetail): void {
-  term.print(`\nJob ${job.id}: ${job.status}`);
+function printJobHeader(term: Terminal, job: JobDetail): void {
+  term.print(`\nJob ${job.id}: ${job.status}${job.result?.scaffold ? " · Scaffold (offline)" : ""}`);
   if (job.error) term.print(`  error:   ${job.error}`);
   const result = job.result;
   if (result) {
@@ -64,6 +72,17 @@ export function printJobResult(term: Terminal, job: JobDetail): void {
   }
   if (job.draftPath) term.print(`  draft:   ${job.draftPath}`);
   if (job.finalPath) term.print(`  final:   ${job.finalPath}`);
+}
+
+export function printJobResult(term: Terminal, job: JobDetail): void {
+  printJobHeader(term, job);
+  const validation = job.result?.validation;
+  if (job.result && validation?.quality && validation.scores) {
+    const report = { passed: job.result.passed ?? false, findings: validation.findings };
+    term.print(`  verdict: ${verdictHeadline({ ...report, scores: validation.scores, quality: validation.quality })}`);
+    printReasons(term, validation.quality, "  ");
+  }
+  for (const step of job.result?.nextSteps ?? []) term.print(`  next:    ${step}`);
   if (job.draftPath && !job.promoted)
     term.print(`  promote: skill-fleet promote ${job.id}${job.status === "pending_review" ? " --force" : ""}`);
 }
@@ -71,14 +90,39 @@ export function printJobResult(term: Terminal, job: JobDetail): void {
 const TIERS = ["spec", "portability", "quality"] as const;
 const SEVERITIES = ["error", "warning", "info"] as const;
 
-/** Findings grouped by tier, then severity, each with its rule id and where it points. */
+/** The dimensions under the bar, each with the lines that cost it points. */
+function printReasons(term: Terminal, quality: QualityDetails, indent = ""): void {
+  for (const d of dimensionsBelowBar(quality)) {
+    term.print(
+      `${indent}✗ ${DIMENSION_LABELS[d.id]} ${d.score.toFixed(2)} (bar ${quality.dimensionBar}): ${d.summary}`,
+    );
+    for (const e of d.evidence.filter((item) => item.effect === "-"))
+      term.print(`${indent}    ${e.file ?? "SKILL.md"}${e.line ? `:${e.line}` : ""}  "${e.quote}"  — ${e.note}`);
+  }
+}
+
+function judgeLine(judge: JudgeView): string {
+  if (judge.status === "measured")
+    return `model judge (${judge.engine}): ${judge.score.toFixed(2)}, correctness risk ${judge.correctnessRisk.toFixed(2)}`;
+  return `model judge did not run${judge.status === "failed" ? " (failed)" : ""}: ${judge.reason}`;
+}
+
+function printScores(term: Terminal, scores: ContentScores, quality: QualityDetails): void {
+  const dims = quality.dimensions.map((d) => `${DIMENSION_LABELS[d.id].toLowerCase()} ${d.score.toFixed(2)}`);
+  term.print(`content quality ${scores.overall.toFixed(2)} (pass mark ${quality.threshold}): ${dims.join(", ")}`);
+  term.print(judgeLine(quality.judge));
+}
+
+/** The verdict and its reasons, the scores, then the findings grouped by tier and severity. */
 export function printValidation(term: Terminal, report: ValidationReport): void {
-  term.print(`validation: ${report.passed ? "passed" : "failed"} (quality score ${score(report.scores.reward)})`);
+  term.print(`validation: ${verdictHeadline(report)}${report.quality.scaffold ? " · Scaffold (offline)" : ""}`);
+  printReasons(term, report.quality, "  ");
+  printScores(term, report.scores, report.quality);
   for (const tier of TIERS) {
     for (const severity of SEVERITIES) {
       const findings = report.findings.filter((f) => f.tier === tier && f.severity === severity);
       if (findings.length === 0) continue;
-      term.print(`\n${tier} · ${severity} (${findings.length})`);
+      term.print(`\n${tier} · ${severity === "info" ? "suggestion" : severity} (${findings.length})`);
       for (const f of findings) term.print(`  [${f.ruleId}] ${f.path}${f.line ? `:${f.line}` : ""}  ${f.message}`);
     }
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentScoresSchema, qualityDetailsSchema } from "./validation";
 
 /**
  * The five human-in-the-loop checkpoints (docs/workflow.md, Checkpoints): what the server asks (prompt) and the answers
@@ -103,6 +104,9 @@ export const reviewPromptSchema = z.object({
   issues: z.array(z.string()),
   testCaseCount: z.number().int(),
   testCasesPreview: z.array(z.string()),
+  /** The content score and its dimensions with evidence (absent on checkpoints stored before they existed). */
+  quality: qualityDetailsSchema.optional(),
+  scores: contentScoresSchema.optional(),
 });
 
 export const reviewResponseSchema = proceedOrRevise("refine");

@@ -1,6 +1,17 @@
 "use client";
 
-/** Shape of a validation report (docs/architecture.md, API: `skills.validate`), as every page shows it. */
+import {
+  DIMENSION_LABELS,
+  dimensionsBelowBar,
+  verdictHeadline,
+  type ContentScores,
+  type DimensionView,
+  type EvidenceView,
+  type JudgeView,
+  type QualityDetails,
+} from "@/contracts/validation";
+
+/** Shape of a validation report (skills.validate, a job's validation), as every page shows it. */
 export interface ReportFinding {
   ruleId: string;
   tier: "spec" | "portability" | "quality";
@@ -13,18 +24,28 @@ export interface ReportFinding {
 export interface ReportView {
   passed: boolean;
   findings: ReportFinding[];
-  scores?: Record<string, unknown> | null;
+  scores?: ContentScores | null;
+  quality?: QualityDetails | null;
 }
 
 const TIERS: { tier: ReportFinding["tier"]; title: string; blurb: string }[] = [
-  { tier: "spec", title: "Specification", blurb: "Agent Skills specification: errors here make the skill invalid." },
-  { tier: "portability", title: "Portability", blurb: "Limits of claude.ai, skill-creator and Codex." },
-  { tier: "quality", title: "Quality", blurb: "Documentation, triggers, examples and size." },
+  {
+    tier: "spec",
+    title: "Specification",
+    blurb: "Agent Skills specification: the only errors; any one makes the skill invalid.",
+  },
+  {
+    tier: "portability",
+    title: "Portability",
+    blurb: "Limits of particular clients (claude.ai, Claude Code, Codex): warnings.",
+  },
+  { tier: "quality", title: "Quality", blurb: "Content quality and house-style suggestions." },
 ];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function location(finding: ReportFinding): string {
-  return finding.line ? `${finding.path}:${finding.line}` : finding.path;
+function location(finding: { path?: string; file?: string; line?: number | null }): string {
+  const file = finding.path ?? finding.file ?? "SKILL.md";
+  return finding.line ? `${file}:${finding.line}` : file;
 }
 
 function FindingList({ findings }: { findings: ReportFinding[] }) {
@@ -34,7 +55,7 @@ function FindingList({ findings }: { findings: ReportFinding[] }) {
     <ul className="findings">
       {sorted.map((f, i) => (
         <li key={`${f.ruleId}-${i}`} data-rule-id={f.ruleId}>
-          <span className={`status severity-${f.severity}`}>{f.severity}</span>
+          <span className={`status severity-${f.severity}`}>{f.severity === "info" ? "suggestion" : f.severity}</span>
           <span>
             {f.message}{" "}
             <span className="rule-id">
@@ -47,31 +68,100 @@ function FindingList({ findings }: { findings: ReportFinding[] }) {
   );
 }
 
-function ScoreList({ scores }: { scores: Record<string, unknown> }) {
-  const numeric = Object.entries(scores).filter((entry): entry is [string, number] => typeof entry[1] === "number");
-  if (numeric.length === 0) return null;
+function EvidenceList({ evidence }: { evidence: EvidenceView[] }) {
+  if (evidence.length === 0) return null;
   return (
-    <dl className="row" aria-label="Scores">
-      {numeric.map(([name, value]) => (
-        <div key={name} className="card">
-          <dt className="muted">{name.replace(/([A-Z])/g, " $1").toLowerCase()}</dt>
-          <dd style={{ margin: 0, fontWeight: 700 }}>{Number.isInteger(value) ? value : value.toFixed(2)}</dd>
-        </div>
+    <ul className="evidence">
+      {evidence.map((e, i) => (
+        <li key={i} data-effect={e.effect === "+" ? "earned" : "lost"}>
+          <span className={e.effect === "+" ? "severity-info" : "severity-warning"}>
+            {e.effect === "+" ? "+" : "−"}
+          </span>{" "}
+          <code>{location(e)}</code> “{e.quote}” <span className="muted">— {e.note}</span>
+        </li>
       ))}
-    </dl>
+    </ul>
   );
 }
 
-/** Findings grouped by tier, then severity, each with its rule id and location; scores underneath. */
+/** The dimensions under the bar, each with the lines that cost it points: why the skill did not pass. */
+function Reasons({ quality }: { quality: QualityDetails }) {
+  const below = dimensionsBelowBar(quality);
+  if (below.length === 0) return null;
+  return (
+    <div className="card" data-testid="quality-reasons">
+      <h3>Below the bar ({quality.dimensionBar})</h3>
+      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+        {below.map((d) => (
+          <li key={d.id} data-dimension={d.id}>
+            <strong>
+              {DIMENSION_LABELS[d.id]} {d.score.toFixed(2)}
+            </strong>
+            : {d.summary}
+            <EvidenceList evidence={d.evidence.filter((e) => e.effect === "-")} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function judgeText(judge: JudgeView): string {
+  if (judge.status === "measured")
+    return `Model judge (${judge.engine}): ${judge.score.toFixed(2)}, correctness risk ${judge.correctnessRisk.toFixed(2)}. ${judge.summary}`;
+  return `Model judge did not run${judge.status === "failed" ? " (it failed)" : ""}: ${judge.reason}`;
+}
+
+function Dimension({ dimension, bar }: { dimension: DimensionView; bar: number }) {
+  return (
+    <details data-dimension-score={dimension.id}>
+      <summary>
+        <span className={dimension.score < bar ? "severity-warning" : undefined}>
+          {DIMENSION_LABELS[dimension.id]} {dimension.score.toFixed(2)}
+        </span>{" "}
+        <span className="muted">{dimension.summary}</span>
+      </summary>
+      <EvidenceList evidence={dimension.evidence} />
+    </details>
+  );
+}
+
+function Scores({ quality, scores }: { quality: QualityDetails; scores: ContentScores }) {
+  return (
+    <div className="card" aria-label="Content scores">
+      <h3>
+        Content quality {scores.overall.toFixed(2)} <span className="muted">(pass mark {quality.threshold})</span>
+      </h3>
+      <p className="hint" data-testid="judge-status">
+        {judgeText(quality.judge)}
+      </p>
+      <div className="stack" style={{ gap: "0.4rem" }}>
+        {quality.dimensions.map((d) => (
+          <Dimension key={d.id} dimension={d} bar={quality.dimensionBar} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Reasons under the bar, then every dimension with its evidence (the review checkpoint shows this alone). */
+export function QualitySummary({ quality, scores }: { quality: QualityDetails; scores: ContentScores }) {
+  return (
+    <>
+      <Reasons quality={quality} />
+      <Scores quality={quality} scores={scores} />
+    </>
+  );
+}
+
+/** The verdict and its reasons first, then every score with its evidence, then the findings by tier. */
 export function ValidationReportView({ report }: { report: ReportView }) {
-  const errors = report.findings.filter((f) => f.severity === "error").length;
-  const warnings = report.findings.filter((f) => f.severity === "warning").length;
   return (
     <section className="stack" aria-label="Validation report" data-testid="validation-report">
-      <p className={`alert ${report.passed ? "alert-ok" : "alert-error"}`} role="status">
-        {report.passed ? "Passed" : "Did not pass"}: {errors} error{errors === 1 ? "" : "s"}, {warnings} warning
-        {warnings === 1 ? "" : "s"}.
+      <p className={`alert ${report.passed ? "alert-ok" : "alert-error"}`} role="status" data-testid="verdict">
+        {verdictHeadline(report)}.
       </p>
+      {report.quality && report.scores && <QualitySummary quality={report.quality} scores={report.scores} />}
       {TIERS.map(({ tier, title, blurb }) => (
         <div key={tier} className="card">
           <h3>{title}</h3>
@@ -79,7 +169,6 @@ export function ValidationReportView({ report }: { report: ReportView }) {
           <FindingList findings={report.findings.filter((f) => f.tier === tier)} />
         </div>
       ))}
-      {report.scores && <ScoreList scores={report.scores} />}
     </section>
   );
 }

@@ -54,7 +54,6 @@ export const envSchema = z
     SKILL_FLEET_MODEL_REFINE_CONTENT: modelSpec.optional(),
     SKILL_FLEET_MODEL_INCORPORATE_FEEDBACK: modelSpec.optional(),
     SKILL_FLEET_MODEL_GENERATE_TEST_CASES: modelSpec.optional(),
-    SKILL_FLEET_MODEL_CHECK_COMPLIANCE: modelSpec.optional(),
     SKILL_FLEET_MODEL_ASSESS_QUALITY: modelSpec.optional(),
     SKILL_FLEET_MODEL_REFINE_SKILL: modelSpec.optional(),
     /** Provider keys, from each provider's usual variable; a chosen provider without its key fails at start-up. */

@@ -20,6 +20,8 @@ export const MAX_RELATIVE_PATH_LENGTH = 512;
 
 const TAXONOMY_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const FILE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+/** Segments of paths that are only ever looked up in memory: Unicode letters, digits and marks allowed. */
+const MEMORY_SEGMENT = /^[\p{L}\p{N}_-][\p{L}\p{N}\p{M}._-]*$/u;
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const shown = (value: unknown): string => JSON.stringify(sanitizeForLog(value, 80));
@@ -78,14 +80,27 @@ export function parseJobId(value: unknown): string {
  * digits, ".", "-" and "_"; no hidden files, no "..".
  */
 export function parseRelativeFile(value: unknown, kind = "File name"): string {
+  return checkedSegments(value, kind, FILE_SEGMENT, "ASCII letters, digits");
+}
+
+/**
+ * A path inside a skill that is validated in memory and never touches the file system (a `files` map or zip
+ * entry sent to skills.validate): the same checks, but Unicode letters are allowed, because the specification
+ * allows skill names (and so folder names) such as `données-csv`. Punctuation look-alikes stay refused.
+ */
+export function parseInMemoryPath(value: unknown, kind = "File path"): string {
+  return checkedSegments(value, kind, MEMORY_SEGMENT, "letters, digits");
+}
+
+function checkedSegments(value: unknown, kind: string, allowed: RegExp, what: string): string {
   const text = commonChecks(kind, value, MAX_RELATIVE_PATH_LENGTH);
   const segments = segmentsOf(kind, text, MAX_FILE_DEPTH);
   for (const segment of segments) {
     if (segment.length > MAX_FILE_SEGMENT_LENGTH)
       throw badRequest(`${kind} segment ${shown(segment)} is longer than ${MAX_FILE_SEGMENT_LENGTH} characters`);
-    if (!FILE_SEGMENT.test(segment) || segment.includes("..")) {
+    if (!allowed.test(segment) || segment.includes("..")) {
       throw badRequest(
-        `${kind} ${shown(text)}: segments may only contain ASCII letters, digits, ".", "-" and "_", and must not start with "."`,
+        `${kind} ${shown(text)}: segments may only contain ${what}, ".", "-" and "_", and must not start with "."`,
       );
     }
   }
@@ -93,14 +108,15 @@ export function parseRelativeFile(value: unknown, kind = "File name"): string {
 }
 
 /**
- * A zip entry name: checked like any file path, except that packaging junk (`__MACOSX/`, `.DS_Store`, hidden
- * files) returns null so it can be skipped instead of failing the whole upload. A trailing "/" marks a folder.
+ * A zip entry name (uploaded zips are only validated in memory): checked like any in-memory path, except that
+ * packaging junk (`__MACOSX/`, `.DS_Store`, hidden files) returns null so it can be skipped instead of failing
+ * the whole upload. A trailing "/" marks a folder.
  */
 export function parseArchiveEntry(value: unknown): string | null {
   const text = commonChecks("Zip entry", value, MAX_RELATIVE_PATH_LENGTH);
   const bare = text.endsWith("/") ? text.slice(0, -1) : text;
   if (bare.split("/").some((segment) => segment.startsWith(".") || segment === "__MACOSX")) return null;
-  const parsed = parseRelativeFile(bare, "Zip entry");
+  const parsed = parseInMemoryPath(bare, "Zip entry");
   return text.endsWith("/") ? `${parsed}/` : parsed;
 }
 

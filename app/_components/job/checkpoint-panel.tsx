@@ -1,7 +1,9 @@
 "use client";
 
 import { CHECKPOINT_SCHEMAS, type ConfirmPrompt, type PreviewPrompt, type ReviewPrompt } from "@/contracts/checkpoints";
+import { verdictHeadline } from "@/contracts/validation";
 import { SkillMdView } from "../markdown-view";
+import { QualitySummary } from "../validation-report";
 import { ClarifyForm } from "./clarify-form";
 import { DecisionForm } from "./decision-form";
 import { StructureFixForm } from "./structure-fix-form";
@@ -64,15 +66,29 @@ function PreviewBody({ prompt }: { prompt: PreviewPrompt }) {
   );
 }
 
+function ReviewVerdict({ prompt }: { prompt: ReviewPrompt }) {
+  const findings = prompt.issues.map(() => ({ severity: "error" as const }));
+  const headline = prompt.quality
+    ? verdictHeadline({ passed: prompt.passed, findings, scores: prompt.scores, quality: prompt.quality })
+    : `Score ${prompt.validationScore.toFixed(2)}: ${prompt.passed ? "passes" : "does not pass yet"}`;
+  return (
+    <p className={`alert ${prompt.passed ? "alert-ok" : "alert-warn"}`} data-testid="review-verdict">
+      {headline}.
+    </p>
+  );
+}
+
 function ReviewBody({ prompt }: { prompt: ReviewPrompt }) {
   return (
     <div className="stack">
-      <p className={`alert ${prompt.passed ? "alert-ok" : "alert-warn"}`}>
-        Score {prompt.validationScore.toFixed(2)} — {prompt.passed ? "passes" : "does not pass yet"}.
-      </p>
-      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
-        {prompt.report}
-      </pre>
+      <ReviewVerdict prompt={prompt} />
+      {prompt.quality && prompt.scores ? (
+        <QualitySummary quality={prompt.quality} scores={prompt.scores} />
+      ) : (
+        <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
+          {prompt.report}
+        </pre>
+      )}
       {prompt.testCasesPreview.length > 0 && (
         <>
           <h3>Test queries ({prompt.testCaseCount})</h3>

@@ -12,34 +12,29 @@ type Result = NonNullable<Job["result"]>;
 
 function Assessment({ result }: { result: Result }) {
   const validation = result.validation;
-  const scores = {
-    quality: result.score,
-    compliance: validation?.complianceScore ?? null,
-    triggerCoverage: validation?.triggerCoverage ?? null,
-  };
   return (
-    <div className="stack">
-      <ValidationReportView report={{ passed: result.passed ?? false, findings: validation?.findings ?? [], scores }} />
-      {validation && validation.strengths.length + validation.weaknesses.length > 0 && (
-        <div className="grid-2" style={{ gridTemplateColumns: "1fr 1fr" }}>
-          <div className="card">
-            <h3>Strengths</h3>
-            <ul>
-              {validation.strengths.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
-          </div>
-          <div className="card">
-            <h3>Weaknesses</h3>
-            <ul>
-              {validation.weaknesses.map((s) => (
-                <li key={s}>{s}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
+    <ValidationReportView
+      report={{
+        passed: result.passed ?? false,
+        findings: validation?.findings ?? [],
+        scores: validation?.scores ?? null,
+        quality: validation?.quality ?? null,
+      }}
+    />
+  );
+}
+
+/** What to do next: fill in the scaffold or connect a model, fix the reasons, or promote. */
+function NextSteps({ steps, scaffold }: { steps: string[]; scaffold: boolean }) {
+  if (steps.length === 0) return null;
+  return (
+    <div className={`alert ${scaffold ? "alert-warn" : "alert-ok"}`} data-testid="next-steps">
+      <strong>{scaffold ? "This is a scaffold, not a finished skill." : "Next"}</strong>
+      <ul>
+        {steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -55,9 +50,13 @@ export function JobResult({ job }: { job: Job }) {
           {result.name}
         </h2>
         {job.status === "pending_review" && <span className="status status-pending_review">needs review</span>}
-        {result.engine === "offline" && (
-          <span className="badge" title="Written by the offline engine from your own words">
-            offline draft
+        {result.scaffold && (
+          <span
+            className="badge"
+            data-testid="scaffold-badge"
+            title="Written by the offline engine from your own words"
+          >
+            Scaffold (offline)
           </span>
         )}
         <span className="spacer" />
@@ -66,6 +65,7 @@ export function JobResult({ job }: { job: Job }) {
         </a>
       </div>
       <p>{result.description}</p>
+      <NextSteps steps={result.nextSteps} scaffold={result.scaffold} />
       {job.promoted ? (
         <p className="alert alert-ok" role="status">
           In the library at{" "}

@@ -1,40 +1,89 @@
 import { z } from "zod";
-import { fallbackQuality, offlineQuality } from "../offline/review";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
 import { planSchema } from "./schemas";
 
+/**
+ * The model judge: the same rubric as the deterministic quality model (server/skills/quality) plus correctness
+ * risk, each dimension scored 0–1 with verbatim quotes from the skill as evidence. The workflow combines it with
+ * the deterministic score within a bounded range, so the model's word alone never decides a verdict, and drops
+ * quotes that are not in the skill. Offline (no model) the judge does not run: `measured: false`, all zeros, and
+ * reports say so instead of showing a figure.
+ */
 const score = z.number().min(0).max(1);
+const judged = z.object({ score, evidence: z.array(z.string().max(400)).max(5) });
+
+export const JUDGE_DIMENSIONS = [
+  "specificity",
+  "actionability",
+  "templateResidue",
+  "examples",
+  "triggerQuality",
+  "progressiveDisclosure",
+  "correctnessRisk",
+] as const;
 
 export const qualityAssessmentSchema = z.object({
+  measured: z.boolean(),
+  specificity: judged,
+  actionability: judged,
+  templateResidue: judged,
+  examples: judged,
+  triggerQuality: judged,
+  progressiveDisclosure: judged,
+  /** 0 = nothing looks wrong, 1 = instructions that would mislead an agent (wrong commands, invented APIs). */
+  correctnessRisk: judged,
   overallScore: score,
-  completeness: score,
-  clarity: score,
-  usefulness: score,
-  accuracy: score,
-  strengths: z.array(z.string()),
-  weaknesses: z.array(z.string()),
-  meetsSuccessCriteria: z.boolean(),
-  missingSuccessCriteria: z.array(z.string()),
+  strengths: z.array(z.string()).max(5),
+  weaknesses: z.array(z.string()).max(5),
+  summary: z.string(),
 });
+export type JudgeOutput = z.infer<typeof qualityAssessmentSchema>;
 
-/** AssessQuality (docs/quality.md): the score compared with the pass threshold. Fallback: all zeros. */
+const RUBRIC = [
+  "Score each dimension from 0 to 1 and quote 1-3 short passages copied verbatim from the skill as evidence:",
+  "specificity: concrete commands, APIs, flags, file formats, numbers, error messages and domain terms beyond the request (high = expert detail; low = generic wording);",
+  "actionability: steps an agent can execute (high) versus platitudes such as 'follow best practices' or 'handle errors gracefully' (low);",
+  "templateResidue: 1 = no left-over template text; low when placeholders (your_table, <resource>, [Title], TODO, {{x}}, [FILL IN]) or the request echoed line after line remain;",
+  "examples: examples that exercise the real domain (high) versus toy or placeholder examples (low); 0.5 when there are none;",
+  "triggerQuality: the description says what the skill does and when to use it, with concrete trigger words, within 1024 characters;",
+  "progressiveDisclosure: SKILL.md stays focused (under 500 lines) and points to bundled reference files for detail;",
+  "correctnessRisk: 0 when everything looks right; high when commands, APIs or facts look wrong or invented.",
+  "overallScore: your overall judgement from 0 to 1 (0.75 or more = ready to publish). measured: true.",
+  "strengths and weaknesses: up to 5 each, specific enough to act on; summary: one or two sentences.",
+];
+
+function notMeasured(reason: string): JudgeOutput {
+  const none = { score: 0, evidence: [] };
+  return {
+    measured: false,
+    specificity: none,
+    actionability: none,
+    templateResidue: none,
+    examples: none,
+    triggerQuality: none,
+    progressiveDisclosure: none,
+    correctnessRisk: none,
+    overallScore: 0,
+    strengths: [],
+    weaknesses: [],
+    summary: reason,
+  };
+}
+
 export const assessQuality = defineStep({
   name: "assessQuality",
   input: z.object({ skillContent: z.string(), plan: planSchema, successCriteria: z.array(z.string()) }),
   output: qualityAssessmentSchema,
   prompt: (input) => ({
-    system: systemPrompt("You judge the quality of a SKILL.md as a demanding reviewer.", [
-      "Scores from 0 to 1: overallScore, completeness, clarity, usefulness, accuracy. 0.75 or more means ready to publish.",
-      "strengths: 3-5; weaknesses: 3-5, each specific enough to act on.",
-      "meetsSuccessCriteria and missingSuccessCriteria against the given success criteria.",
-    ]),
-    prompt: dataPrompt("Assess this skill.", {
+    system: systemPrompt("You judge the quality of a SKILL.md as a demanding expert reviewer.", RUBRIC),
+    prompt: dataPrompt("Judge this skill against the rubric.", {
       skill: input.skillContent,
       plan: input.plan,
       successCriteria: input.successCriteria,
     }),
   }),
-  offline: (input) => offlineQuality(input.skillContent, input.plan, input.successCriteria),
-  fallback: () => fallbackQuality(),
+  offline: () => notMeasured("No model is configured, so the model judge did not run."),
+  // A judge that failed is reported as such; the deterministic score decides alone then.
+  fallback: () => notMeasured("The model judge failed, so it did not contribute to the score."),
 });

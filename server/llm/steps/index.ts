@@ -1,7 +1,6 @@
 import { analyzeDependencies } from "./analyze-dependencies";
 import { analyzeIntent } from "./analyze-intent";
 import { assessQuality } from "./assess-quality";
-import { checkCompliance } from "./check-compliance";
 import { findTaxonomyPath } from "./find-taxonomy-path";
 import { gatherRequirements } from "./gather-requirements";
 import { generateClarifyingQuestions } from "./generate-clarifying-questions";
@@ -18,7 +17,6 @@ export {
   analyzeDependencies,
   analyzeIntent,
   assessQuality,
-  checkCompliance,
   findTaxonomyPath,
   gatherRequirements,
   generateClarifyingQuestions,
@@ -47,7 +45,6 @@ export const STEPS = {
   refineContent,
   incorporateFeedback,
   generateTestCases,
-  checkCompliance,
   assessQuality,
   refineSkill,
 } as const;

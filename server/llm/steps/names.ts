@@ -11,7 +11,6 @@ export const STEP_NAMES = [
   "refineContent",
   "incorporateFeedback",
   "generateTestCases",
-  "checkCompliance",
   "assessQuality",
   "refineSkill",
 ] as const;

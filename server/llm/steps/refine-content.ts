@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { heuristicReward } from "../../skills/scores";
-import { templateCompliance } from "../../skills/validator/rules/templates";
-import { repairContent } from "../offline/revise";
+import { DIMENSION_LABELS, dimensionsBelowBar } from "../../../contracts/validation";
+import type { ValidationReport } from "../../skills/validator/index";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
 import { planSchema } from "./schemas";
@@ -17,22 +16,21 @@ export const refineContentInput = z.object({
 export const refinedContentSchema = z.object({ skillContent: z.string().min(1), changesMade: z.array(z.string()) });
 
 /**
- * Feedback for one round of generation refinement (docs/workflow.md, Generation), from the heuristic reward: missing
- * core sections, frontmatter, examples, template headings, and a sentence for the score band.
+ * Feedback for one round of generation refinement, from the content-quality model's report: each
+ * specification error, then each dimension under the bar with the lines that cost it points, so a model knows
+ * exactly what to replace (not "add a section", which the old heuristic rewarded).
  */
-export function refinementFeedback(content: string, category: string): string[] {
-  const lower = content.toLowerCase();
-  const score = heuristicReward(content).score;
-  const missing = ["instructions", "examples", "when to use"].filter((s) => !lower.includes(s));
-  const feedback = missing.length ? [`Add the missing sections: ${missing.join(", ")}`] : [];
-  if (!content.startsWith("---")) feedback.push("Add YAML frontmatter with name and description");
-  if ((content.match(/```/g) ?? []).length < 4) feedback.push("Add more practical code examples");
-  const headings = templateCompliance(category, content)?.missingHeadings.slice(0, 3) ?? [];
-  if (headings.length) feedback.push(`Add the template sections: ${headings.join(", ")}`);
-  if (score < 0.5) feedback.push("Significantly expand the content with concrete steps and examples");
-  else if (score < 0.7) feedback.push("Improve structure with clearer explanations and more examples");
-  else if (score < 0.85) feedback.push("Polish wording and make the examples more specific");
-  return feedback;
+export function refinementFeedback(report: ValidationReport): string[] {
+  const errors = report.findings.filter((f) => f.severity === "error").map((f) => `Fix: ${f.message}`);
+  const dimensions = dimensionsBelowBar(report.quality).map((d) => {
+    const lines = d.evidence
+      .filter((e) => e.effect === "-")
+      .map((e) => `line ${e.line ?? "?"} "${e.quote}" (${e.note})`)
+      .join("; ");
+    return `${DIMENSION_LABELS[d.id]} is ${d.score.toFixed(2)}: ${d.summary}.${lines ? ` Rewrite: ${lines}.` : ""}`;
+  });
+  const overall = `Content quality is ${report.scores.overall.toFixed(2)}; make every instruction concrete and specific to the domain.`;
+  return [...errors, ...dimensions, overall];
 }
 
 /** One round of generation refinement; the workflow loops it while the heuristic reward improves. No fallback. */
@@ -55,8 +53,6 @@ export const refineContent = defineStep({
       plan: input.plan,
     }),
   }),
-  offline: (input) => {
-    const revision = repairContent(input.content, input.plan);
-    return { skillContent: revision.content, changesMade: revision.changes };
-  },
+  // The offline engine cannot add expertise it does not have: it keeps the scaffold as it is.
+  offline: (input) => ({ skillContent: input.content, changesMade: [] }),
 });

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { repairContent } from "../offline/revise";
-import { offlineQuality } from "../offline/review";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
 import { planSchema } from "./schemas";
@@ -34,14 +32,11 @@ export const refineSkill = defineStep({
     ]),
     prompt: dataPrompt("Improve this skill.", { skill: input.currentContent, weaknesses: input.weaknesses }),
   }),
-  offline: (input) => {
-    const revision = repairContent(input.currentContent, input.plan);
-    const estimate = offlineQuality(revision.content, input.plan, input.plan.successCriteria).overallScore;
-    return {
-      refinedContent: revision.content,
-      improvementsMade: revision.changes.length ? revision.changes : ["No structural gap found; content kept"],
-      newScoreEstimate: estimate,
-      requiresAnotherPass: estimate < input.targetScore && revision.changes.length > 0,
-    };
-  },
+  // The offline engine cannot supply the missing expertise: the content is kept, and re-scoring shows no gain.
+  offline: (input) => ({
+    refinedContent: input.currentContent,
+    improvementsMade: [],
+    newScoreEstimate: 0,
+    requiresAnotherPass: false,
+  }),
 });

@@ -1,3 +1,4 @@
+import { env } from "../../common/env";
 import { isMapping, parseFrontmatterYaml, splitSkillMd } from "../skill-md";
 import type { SkillContext, SkillFile, SkillMdView } from "./types";
 
@@ -23,6 +24,8 @@ export interface ContextInput {
   files: Map<string, SkillFile>;
   dirs?: Iterable<string>;
   symlinks?: string[];
+  /** Pass mark for the content score; SKILL_FLEET_QUALITY_THRESHOLD when absent. */
+  threshold?: number;
 }
 
 /** Declared name used as the folder when none is known (pasted text). */
@@ -44,6 +47,7 @@ export function buildContext(input: ContextInput): SkillContext {
     dirs,
     symlinks: input.symlinks ?? [],
     skillMd,
+    threshold: input.threshold ?? env().SKILL_FLEET_QUALITY_THRESHOLD,
   };
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { badRequest, notFound } from "../../common/errors";
 import { unzipSkill } from "../archive";
 import { listTree } from "../fs-tree";
-import { parseRelativeFile } from "../paths";
+import { parseInMemoryPath } from "../paths";
 import { buildContext, decodeFile, textFile } from "./context";
 import type { SkillContext, SkillFile } from "./types";
 
@@ -15,7 +15,7 @@ const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 /** Splits `folder/rest` keys into one folder name and paths inside it; every key is checked like any path input. */
 function splitFolder(keys: string[]): { folder: string; inner: string[] } {
   const checked = keys.map((key) =>
-    key.endsWith("/") ? `${parseRelativeFile(key.slice(0, -1), "File path")}/` : parseRelativeFile(key, "File path"),
+    key.endsWith("/") ? `${parseInMemoryPath(key.slice(0, -1))}/` : parseInMemoryPath(key),
   );
   const folders = new Set(checked.map((key) => key.split("/")[0]));
   const [folder] = folders;
@@ -24,7 +24,7 @@ function splitFolder(keys: string[]): { folder: string; inner: string[] } {
   return { folder, inner: checked.map((key) => key.slice(folder.length + 1)) };
 }
 
-export function contextFromFiles(files: Record<string, string>): SkillContext {
+export function contextFromFiles(files: Record<string, string>, threshold?: number): SkillContext {
   const keys = Object.keys(files);
   if (keys.length === 0) throw badRequest("No files to validate");
   const { folder, inner } = splitFolder(keys);
@@ -36,10 +36,10 @@ export function contextFromFiles(files: Record<string, string>): SkillContext {
       if (relative !== "") dirs.push(relative.slice(0, -1));
     } else map.set(relative, textFile(files[key] ?? ""));
   });
-  return buildContext({ folder, hasFolder: true, files: map, dirs });
+  return buildContext({ folder, hasFolder: true, files: map, dirs, threshold });
 }
 
-export async function contextFromDirectory(dir: string): Promise<SkillContext> {
+export async function contextFromDirectory(dir: string, threshold?: number): Promise<SkillContext> {
   const absolute = path.resolve(/*turbopackIgnore: true*/ dir);
   const stat = await fs.lstat(/*turbopackIgnore: true*/ absolute).catch(() => null);
   if (!stat) throw notFound(`Skill folder not found: ${path.basename(absolute)}`);
@@ -60,13 +60,14 @@ export async function contextFromDirectory(dir: string): Promise<SkillContext> {
     files,
     dirs: listing.dirs,
     symlinks: listing.symlinks,
+    threshold,
   });
 }
 
-export function contextFromZip(zip: Uint8Array): SkillContext {
+export function contextFromZip(zip: Uint8Array, threshold?: number): SkillContext {
   const { folder, files, dirs } = unzipSkill(zip);
   const map = new Map<string, SkillFile>();
   for (const [relative, bytes] of files)
     map.set(relative, bytes.byteLength <= MAX_TEXT_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
-  return buildContext({ folder, hasFolder: true, files: map, dirs });
+  return buildContext({ folder, hasFolder: true, files: map, dirs, threshold });
 }

@@ -1,25 +1,21 @@
-import type { QualityScores } from "../scores";
+import type { ContentScores, FindingView, QualityDetails, SEVERITIES, TIERS } from "../../../contracts/validation";
 import type { ParsedYaml, SkillMdSplit } from "../skill-md";
 
-export type Tier = "spec" | "portability" | "quality";
-export type Severity = "error" | "warning" | "info";
+export type Tier = (typeof TIERS)[number];
+export type Severity = (typeof SEVERITIES)[number];
 
-export interface Finding {
-  ruleId: string;
-  tier: Tier;
-  severity: Severity;
-  message: string;
-  /**
-   * The file the finding is about, relative to the skill's parent (`my-skill/SKILL.md`), or `SKILL.md` for pasted text.
-   */
-  path: string;
-  line?: number;
-}
+/**
+ * One finding; `path` is the file it is about, relative to the skill's parent (`my-skill/SKILL.md`), or
+ * `SKILL.md` for pasted text.
+ */
+export type Finding = FindingView;
 
+/** Pass = no spec error and `scores.overall` at or above `quality.threshold`. */
 export interface ValidationReport {
   passed: boolean;
   findings: Finding[];
-  scores: QualityScores;
+  scores: ContentScores;
+  quality: QualityDetails;
 }
 
 export interface SkillFile {
@@ -54,6 +50,8 @@ export interface SkillContext {
   dirs: Set<string>;
   symlinks: string[];
   skillMd: SkillMdView | null;
+  /** The pass mark for the content score (SKILL_FLEET_QUALITY_THRESHOLD unless a caller sets one). */
+  threshold: number;
 }
 
 export interface RuleHit {

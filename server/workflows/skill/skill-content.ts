@@ -1,5 +1,5 @@
 import type { Plan } from "../../llm/steps/index";
-import { fencedBlockCount, wordCount } from "../../skills/scores";
+import { fencedBlockCount, wordCount } from "../../skills/text-metrics";
 import { isMapping, parseSkillMd, serializeSkillMd, splitSkillMd, type SkillFrontmatter } from "../../skills/skill-md";
 
 /**

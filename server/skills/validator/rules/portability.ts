@@ -1,5 +1,6 @@
 import type { Rule, RuleHit, Severity } from "../types";
 import {
+  charCount,
   frontmatterValue,
   keyLine,
   localLinks,
@@ -10,8 +11,9 @@ import {
 } from "./helpers";
 
 /**
- * Portability tier: limits of the places a skill gets uploaded to (claude.ai and Anthropic's skill-creator
- * packager, Claude Code, Codex) that the specification itself does not impose.
+ * Portability tier: limits of the places a skill is used (claude.ai uploads, Claude Code, Codex, the skills-ref
+ * reference validator) that the Agent Skills specification itself does not impose. Warnings, never errors, and
+ * each names the client it is about. Sources are listed in docs/quality.md.
  */
 
 const none: RuleHit[] = [];
@@ -24,33 +26,70 @@ const rule = (id: string, severity: Severity, check: Rule["check"], scope: Rule[
   check,
 });
 
-/** Spec keys plus the ones Claude Code reads; anything else is ignored (or refused) somewhere. */
-export const KNOWN_KEYS = new Set([
-  "name",
-  "description",
-  "license",
-  "compatibility",
-  "metadata",
-  "allowed-tools",
-  "model",
-  "context",
-  "agent",
+/** The frontmatter fields of the Agent Skills specification. */
+export const SPEC_KEYS = new Set(["name", "description", "license", "compatibility", "metadata", "allowed-tools"]);
+
+/** Extra fields Claude Code reads (its skills documentation); other clients ignore them and skills-ref rejects them. */
+export const CLAUDE_CODE_KEYS = new Set([
+  "when_to_use",
   "argument-hint",
   "disable-model-invocation",
   "user-invocable",
+  "model",
+  "effort",
+  "context",
+  "agent",
   "hooks",
+  "paths",
+  "shell",
 ]);
 
 const KEBAB_KEY = /^[a-z0-9-]+$/;
 export const MAX_SKILL_BYTES = 8 * 1024 * 1024;
 export const MAX_SKILL_MD_LINES = 500;
+/** Codex lists a skill by a one-line description of at most this many characters. */
+export const CODEX_MAX_DESCRIPTION = 500;
+/** Claude Code cuts description + when_to_use at this many characters in its skill listing. */
+export const CLAUDE_CODE_LISTING_CHARS = 1536;
+export const RESERVED_WORDS = ["claude", "anthropic"];
 
-const descriptionAngleBrackets = rule("portability/description-angle-brackets", "error", (ctx) => {
+const descriptionAngleBrackets = rule("portability/description-angle-brackets", "warning", (ctx) => {
   const description = stringValue(ctx, "description");
   if (description === null || !/[<>]/.test(description)) return none;
   return [
     {
-      message: "Description must not contain '<' or '>' (claude.ai rejects XML-like text there)",
+      message: "claude.ai refuses uploads whose description contains '<' or '>' (XML-like text); rephrase without them",
+      line: keyLine(ctx, "description"),
+    },
+  ];
+});
+
+const reservedWord = rule("portability/reserved-word", "warning", (ctx) => {
+  const name = normalisedName(ctx)?.toLowerCase();
+  const word = RESERVED_WORDS.find((reserved) => name?.includes(reserved));
+  return word
+    ? [{ message: `claude.ai refuses skill names containing the reserved word '${word}'`, line: keyLine(ctx, "name") }]
+    : none;
+});
+
+const codexDescription = rule("portability/codex-description", "warning", (ctx) => {
+  const description = stringValue(ctx, "description");
+  if (description === null) return none;
+  const problems = [
+    charCount(description) > CODEX_MAX_DESCRIPTION &&
+      `is ${charCount(description)} characters (Codex shows at most ${CODEX_MAX_DESCRIPTION})`,
+    description.trim().includes("\n") && "spans several lines (Codex expects one line)",
+  ].filter((problem): problem is string => typeof problem === "string");
+  if (problems.length === 0) return none;
+  return [{ message: `For Codex, the description ${problems.join(" and ")}`, line: keyLine(ctx, "description") }];
+});
+
+const claudeCodeListing = rule("portability/claude-code-listing", "warning", (ctx) => {
+  const listed = `${stringValue(ctx, "description") ?? ""} ${stringValue(ctx, "when_to_use") ?? ""}`.trim();
+  if (charCount(listed) <= CLAUDE_CODE_LISTING_CHARS) return none;
+  return [
+    {
+      message: `Claude Code cuts description and when_to_use at ${CLAUDE_CODE_LISTING_CHARS} characters in its skill listing; these are ${charCount(listed)}`,
       line: keyLine(ctx, "description"),
     },
   ];
@@ -61,7 +100,7 @@ const topLevelKeys = (frontmatter: Record<string, unknown> | null | undefined): 
 
 const keyCase = rule("portability/key-case", "warning", (ctx) =>
   topLevelKeys(ctx.skillMd?.frontmatter)
-    .filter((key) => !KEBAB_KEY.test(key))
+    .filter((key) => !KEBAB_KEY.test(key) && !CLAUDE_CODE_KEYS.has(key))
     .map((key) => ({
       message: `Frontmatter key '${key}' is not kebab-case (lowercase letters, digits, hyphens)`,
       line: keyLine(ctx, key),
@@ -71,9 +110,18 @@ const keyCase = rule("portability/key-case", "warning", (ctx) =>
 // Keys that fail key-case are reported there only: one problem, one finding.
 const unknownKey = rule("portability/unknown-key", "warning", (ctx) =>
   topLevelKeys(ctx.skillMd?.frontmatter)
-    .filter((key) => KEBAB_KEY.test(key) && !KNOWN_KEYS.has(key))
+    .filter((key) => KEBAB_KEY.test(key) && !SPEC_KEYS.has(key) && !CLAUDE_CODE_KEYS.has(key))
     .map((key) => ({
-      message: `Unknown frontmatter key '${key}': move extra fields under metadata`,
+      message: `'${key}' is not an Agent Skills field: skills-ref validate rejects it and other clients ignore it; move it under metadata`,
+      line: keyLine(ctx, key),
+    })),
+);
+
+const claudeCodeKey = rule("portability/claude-code-key", "info", (ctx) =>
+  topLevelKeys(ctx.skillMd?.frontmatter)
+    .filter((key) => CLAUDE_CODE_KEYS.has(key))
+    .map((key) => ({
+      message: `'${key}' is read by Claude Code; other clients ignore it and skills-ref validate rejects it`,
       line: keyLine(ctx, key),
     })),
 );
@@ -83,7 +131,7 @@ const nameAscii = rule("portability/name-ascii", "warning", (ctx) => {
   if (name === null || nameFormatProblems(name).length > 0 || /^[a-z0-9-]+$/.test(name)) return none;
   return [
     {
-      message: `Skill name '${name}' uses non-ASCII letters; claude.ai and Codex accept only a-z, 0-9 and hyphens`,
+      message: `Skill name '${name}' uses non-ASCII letters: valid for the specification, but claude.ai uploads accept only a-z, 0-9 and hyphens`,
       line: keyLine(ctx, "name"),
     },
   ];
@@ -94,7 +142,8 @@ const allowedToolsList = rule("portability/allowed-tools-list", "warning", (ctx)
   if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return none;
   return [
     {
-      message: "allowed-tools should be a space-delimited string; the list form is accepted by few clients",
+      message:
+        "allowed-tools as a YAML list is valid for the specification; Claude Code documents a space-separated string",
       line: keyLine(ctx, "allowed-tools"),
     },
   ];
@@ -102,11 +151,12 @@ const allowedToolsList = rule("portability/allowed-tools-list", "warning", (ctx)
 
 const totalSize = rule(
   "portability/total-size",
-  "error",
+  "warning",
   (ctx) => {
     const bytes = [...ctx.files.values()].reduce((sum, file) => sum + file.size, 0);
     if (bytes <= MAX_SKILL_BYTES) return none;
-    return [{ message: `The skill is ${(bytes / 1024 / 1024).toFixed(1)} MB; uploads are limited to 8 MB`, file: "." }];
+    const size = (bytes / 1024 / 1024).toFixed(1);
+    return [{ message: `The skill is ${size} MB; claude.ai skill uploads are limited to 8 MB`, file: "." }];
   },
   "folder",
 );
@@ -118,7 +168,7 @@ const skillMdLines = rule("portability/skill-md-lines", "warning", (ctx) => {
   if (lines <= MAX_SKILL_MD_LINES) return none;
   return [
     {
-      message: `SKILL.md has ${lines} lines; keep it under ${MAX_SKILL_MD_LINES} and move detail to references/`,
+      message: `SKILL.md has ${lines} lines; Claude Code and the specification advise under ${MAX_SKILL_MD_LINES}, with detail in references/ (Codex may stop reading earlier)`,
       line: MAX_SKILL_MD_LINES + 1,
     },
   ];
@@ -153,10 +203,10 @@ const referenceDepth = rule(
 
 const symlink = rule(
   "portability/symlink",
-  "error",
+  "warning",
   (ctx) =>
     ctx.symlinks.map((file) => ({
-      message: `${file} is a symlink; skills must contain real files (symlinks are not followed or packaged)`,
+      message: `${file} is a symlink: it is not followed here and is left out of zips and claude.ai uploads; use a real file`,
       file,
     })),
   "folder",
@@ -164,8 +214,12 @@ const symlink = rule(
 
 export const portabilityRules: Rule[] = [
   descriptionAngleBrackets,
+  reservedWord,
+  codexDescription,
+  claudeCodeListing,
   keyCase,
   unknownKey,
+  claudeCodeKey,
   nameAscii,
   allowedToolsList,
   totalSize,

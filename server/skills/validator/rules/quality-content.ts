@@ -1,10 +1,14 @@
-import { proseOf, sizeAssessment, VERBOSITY_WARNING, verbosityScore, wordCount } from "../../scores";
+import { proseOf, sizeAssessment, VERBOSITY_WARNING, verbosityScore, wordCount } from "../../text-metrics";
 import { isMapping } from "../../skill-md";
 import type { Rule, RuleHit, Severity, SkillContext } from "../types";
 import { bodyLine, keyLine, normalisedName, stringValue } from "./helpers";
 import { templateCompliance } from "./templates";
 
-/** Quality tier, rules about SKILL.md itself (reference §1.2 and §1.5 documentation checks). */
+/**
+ * Quality tier, rules about SKILL.md itself. House style (a "When to Use" heading, a Quick Start, a "Use when…"
+ * opening, category templates) is only ever a suggestion (info): excellent skills ignore it. The content score
+ * itself is measured by quality-measured.ts.
+ */
 
 const none: RuleHit[] = [];
 
@@ -18,24 +22,26 @@ const rule = (id: string, severity: Severity, check: Rule["check"]): Rule => ({
 
 const bodyOf = (ctx: SkillContext): string | null => (ctx.skillMd?.split.kind === "ok" ? ctx.skillMd.body : null);
 
-const whenToUseSection = rule("quality/when-to-use-section", "error", (ctx) => {
+const whenToUseSection = rule("quality/when-to-use-section", "info", (ctx) => {
   const body = bodyOf(ctx);
   if (body === null || /^##\s+When to Use\b/im.test(body)) return none;
   return [
     {
-      message: "Add a '## When to Use' section: it tells the agent when this skill applies",
+      message: "House style: a '## When to Use' section helps readers see when the skill applies",
       line: ctx.skillMd?.bodyFirstLine,
     },
   ];
 });
 
-const quickStartSection = rule("quality/quick-start-section", "warning", (ctx) => {
+const quickStartSection = rule("quality/quick-start-section", "info", (ctx) => {
   const body = bodyOf(ctx);
   if (body === null || /^##\s+Quick (?:Start|Examples)\b/im.test(body)) return none;
-  return [{ message: "Add a '## Quick Start' (or '## Quick Examples') section", line: ctx.skillMd?.bodyFirstLine }];
+  return [
+    { message: "House style: a '## Quick Start' (or '## Quick Examples') section", line: ctx.skillMd?.bodyFirstLine },
+  ];
 });
 
-const codeBlock = rule("quality/code-block", "warning", (ctx) => {
+const codeBlock = rule("quality/code-block", "info", (ctx) => {
   const body = bodyOf(ctx);
   if (body === null || body.includes("```")) return none;
   return [
@@ -60,26 +66,16 @@ const bodyLength = rule("quality/body-length", "warning", (ctx) => {
 // The reference's trigger indicators, matched at a word start so "task" or "essay" do not count as "ask"/"say".
 const TRIGGER_INDICATORS = /\b(?:use when|for when|trigger|activate|if user|when user|for user|mention|ask|say)/i;
 
-const useWhenTrigger = rule("quality/use-when-trigger", "warning", (ctx) => {
+const useWhenTrigger = rule("quality/use-when-trigger", "info", (ctx) => {
   const description = stringValue(ctx, "description");
   if (description === null || description.trim() === "") return none;
   if (TRIGGER_INDICATORS.test(description)) return none;
   return [
     {
-      message: "The description should say when to use the skill, e.g. start with 'Use when…'",
+      message: "House style: say when to use the skill in the description, e.g. 'Use when…'",
       line: keyLine(ctx, "description"),
     },
   ];
-});
-
-export const RESERVED_WORDS = ["claude", "anthropic"];
-
-const reservedWord = rule("quality/reserved-word", "error", (ctx) => {
-  const name = normalisedName(ctx)?.toLowerCase();
-  const word = RESERVED_WORDS.find((reserved) => name?.includes(reserved));
-  return word
-    ? [{ message: `Skill name must not contain the reserved word '${word}'`, line: keyLine(ctx, "name") }]
-    : none;
 });
 
 const VAGUE_WORDS = new Set([
@@ -129,7 +125,7 @@ const vagueName = rule("quality/vague-name", "warning", (ctx) => {
   ];
 });
 
-const templateRule = rule("quality/template-compliance", "warning", (ctx) => {
+const templateRule = rule("quality/template-compliance", "info", (ctx) => {
   const metadata = ctx.skillMd?.frontmatter?.metadata;
   const category = isMapping(metadata) && typeof metadata.category === "string" ? metadata.category : null;
   const body = bodyOf(ctx);
@@ -138,7 +134,7 @@ const templateRule = rule("quality/template-compliance", "warning", (ctx) => {
   const missing = [...result.missingHeadings, ...result.missingElements.map((element) => `(${element})`)].join(", ");
   return [
     {
-      message: `Not compliant with the '${category}' template (${Math.round(result.score * 100)}%); missing: ${missing}`,
+      message: `House style: the '${category}' template's sections (${Math.round(result.score * 100)}% present); missing: ${missing}`,
       line: keyLine(ctx, "metadata"),
     },
   ];
@@ -170,7 +166,6 @@ export const qualityContentRules: Rule[] = [
   codeBlock,
   bodyLength,
   useWhenTrigger,
-  reservedWord,
   vagueName,
   templateRule,
   wordCountRule,

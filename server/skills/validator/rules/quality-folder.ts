@@ -1,7 +1,11 @@
 import type { Rule, RuleHit, Severity, SkillContext } from "../types";
 import { localLinks, resolveLink, topLevelDirs } from "./helpers";
 
-/** Quality tier, rules about the skill folder around SKILL.md (reference §1.5 subdirectories and examples). */
+/**
+ * Quality tier, rules about the skill folder around SKILL.md. The specification allows any files and folders, so
+ * layout conventions (an examples/ folder, known folder names) are suggestions (info); a link to a missing file
+ * is a real problem (warning).
+ */
 
 const none: RuleHit[] = [];
 
@@ -29,13 +33,13 @@ export const LEGACY_DIRS = new Set(["capabilities", "resources", "tests"]);
 const isEmptyDir = (ctx: SkillContext, dir: string): boolean =>
   ![...ctx.files.keys(), ...ctx.dirs].some((entry) => entry.startsWith(`${dir}/`));
 
-const subdirectoryEmpty = rule("quality/subdirectory-empty", "warning", (ctx) =>
+const subdirectoryEmpty = rule("quality/subdirectory-empty", "info", (ctx) =>
   topLevelDirs(ctx)
     .filter((dir) => STANDARD_DIRS.has(dir) && isEmptyDir(ctx, dir))
     .map((dir) => ({ message: `Empty subdirectory: ${dir}/`, file: `${dir}/` })),
 );
 
-const subdirectoryNested = rule("quality/subdirectory-nested", "warning", (ctx) =>
+const subdirectoryNested = rule("quality/subdirectory-nested", "info", (ctx) =>
   [...ctx.dirs]
     .filter(
       (dir) =>
@@ -45,7 +49,7 @@ const subdirectoryNested = rule("quality/subdirectory-nested", "warning", (ctx) 
     .map((dir) => ({ message: `Nested directory ${dir}/: keep ${dir.split("/")[0]}/ flat`, file: `${dir}/` })),
 );
 
-const subdirectoryLegacy = rule("quality/subdirectory-legacy", "warning", (ctx) =>
+const subdirectoryLegacy = rule("quality/subdirectory-legacy", "info", (ctx) =>
   topLevelDirs(ctx)
     .filter((dir) => LEGACY_DIRS.has(dir))
     .map((dir) => ({
@@ -54,7 +58,7 @@ const subdirectoryLegacy = rule("quality/subdirectory-legacy", "warning", (ctx) 
     })),
 );
 
-const subdirectoryUnknown = rule("quality/subdirectory-unknown", "warning", (ctx) =>
+const subdirectoryUnknown = rule("quality/subdirectory-unknown", "info", (ctx) =>
   topLevelDirs(ctx)
     .filter((dir) => !STANDARD_DIRS.has(dir) && !LEGACY_DIRS.has(dir))
     .map((dir) => ({
@@ -66,19 +70,19 @@ const subdirectoryUnknown = rule("quality/subdirectory-unknown", "warning", (ctx
 const exampleFiles = (ctx: SkillContext): string[] =>
   [...ctx.files.keys()].filter((file) => /^examples\/[^/]+\.md$/i.test(file) && !/\/readme\.md$/i.test(file)).sort();
 
-const examplesPresent = rule("quality/examples-present", "warning", (ctx) =>
+const examplesPresent = rule("quality/examples-present", "info", (ctx) =>
   ctx.dirs.has("examples")
     ? none
-    : [{ message: "Examples directory not found: add examples/ with a worked example", file: "examples/" }],
+    : [{ message: "House style: an examples/ folder with a worked example", file: "examples/" }],
 );
 
-const exampleMarkdown = rule("quality/example-markdown", "warning", (ctx) =>
+const exampleMarkdown = rule("quality/example-markdown", "info", (ctx) =>
   ctx.dirs.has("examples") && exampleFiles(ctx).length === 0
     ? [{ message: "No example markdown files found in examples/", file: "examples/" }]
     : none,
 );
 
-const exampleCodeBlock = rule("quality/example-code-block", "warning", (ctx) =>
+const exampleCodeBlock = rule("quality/example-code-block", "info", (ctx) =>
   exampleFiles(ctx)
     .filter((file) => !(ctx.files.get(file)?.text ?? "").includes("```"))
     .map((file) => ({ message: `${file} has no fenced code block`, file })),

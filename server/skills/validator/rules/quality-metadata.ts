@@ -1,7 +1,10 @@
 import { isMapping } from "../../skill-md";
 import type { Rule, RuleHit, Severity, SkillContext } from "../types";
 
-/** Quality tier, the optional tooling file metadata.json (reference §1.3 metadata validation). */
+/**
+ * Quality tier, the optional tooling file metadata.json (not part of the specification, so never an error):
+ * malformed fields are warnings, capability-count advice is a suggestion.
+ */
 
 const none: RuleHit[] = [];
 const FILE = "metadata.json";
@@ -59,7 +62,7 @@ function fieldProblems(data: Record<string, unknown>): string[] {
   return problems;
 }
 
-const metadataFields = rule("quality/metadata-json-fields", "error", (ctx) => {
+const metadataFields = rule("quality/metadata-json-fields", "warning", (ctx) => {
   const parsed = parseMetadata(ctx);
   if (!parsed?.ok) return none;
   if (!isMapping(parsed.value)) return [{ message: "metadata.json must contain a JSON object", file: FILE }];
@@ -76,7 +79,7 @@ function weightAdvice(weight: unknown, count: number): string | null {
   return null;
 }
 
-const metadataAdvice = rule("quality/metadata-json-advice", "warning", (ctx) => {
+const metadataAdvice = rule("quality/metadata-json-advice", "info", (ctx) => {
   const parsed = parseMetadata(ctx);
   if (!parsed?.ok || !isMapping(parsed.value) || !Array.isArray(parsed.value.capabilities)) return none;
   const count = parsed.value.capabilities.length;

@@ -1,8 +1,7 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
-import { CHECKPOINT_TYPES } from "../../../../contracts/checkpoints";
-import { EVENT_TYPES, JOB_STATUSES } from "../../../../contracts/job-status";
-import { findingSchema } from "../../../skills/validator/schemas";
+import { CHECKPOINT_TYPES, EVENT_TYPES, JOB_STATUSES } from "../../../durable/types";
+import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
 
 /** Wire shapes of the jobs area, for all its procedures. */
 export const jobIdInput = z.object({ jobId: z.uuid({ message: "jobId must be a UUID" }) });
@@ -25,17 +24,22 @@ export const jobResultSchema = z.object({
   score: z.number().nullable(),
   passed: z.boolean().nullable(),
   content: z.string().nullable(),
-  /** The validation the job ran (rule findings, model assessment); null for jobs that never got that far. */
+  /** The validation the job ran (rule findings, content scores with evidence); null before it got that far. */
   validation: z
     .object({
       findings: z.array(findingSchema),
-      complianceScore: z.number().nullable(),
+      scores: contentScoresSchema.nullable(),
+      quality: qualityDetailsSchema.nullable(),
       strengths: z.array(z.string()),
       weaknesses: z.array(z.string()),
       triggerCoverage: z.number().nullable(),
     })
     .nullable(),
   engine: z.string().nullable(),
+  /** True when the skill is the offline engine's unfinished scaffold. */
+  scaffold: z.boolean(),
+  /** What to do next with the result, in words. */
+  nextSteps: z.array(z.string()),
 });
 
 export const pendingCheckpointSchema = z.object({

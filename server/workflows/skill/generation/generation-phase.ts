@@ -1,5 +1,5 @@
 import { refinementFeedback, STEPS, type Plan, type Understanding } from "../../../llm/steps/index";
-import { heuristicReward } from "../../../skills/scores";
+import { validateSkillContent, type ValidationReport } from "../../../skills/validator/index";
 import { BaseWorkflow } from "../base-workflow";
 import type { PreviewPrompt } from "../../../../contracts/checkpoints";
 import type { WorkflowContext } from "../../../durable/engine";
@@ -13,18 +13,22 @@ export interface GenerationResult {
 
 export interface GenerationSettings {
   previewContent: boolean;
-  /** Generation refines until the heuristic reward reaches this (docs/workflow.md, Generation: 0.80). */
+  /** Generation refines until the content score reaches this. */
   targetScore: number;
   engine: string;
+}
+
+/** The content-quality model's report on a draft SKILL.md (the same model validation uses). */
+function reportOn(content: string, plan: Plan): ValidationReport {
+  return validateSkillContent(content, { folderName: plan.name });
 }
 
 const MAX_REFINEMENTS = 3;
 const MAX_PREVIEW_ROUNDS = 5;
 
 /**
- * Phase 2 (docs/workflow.md, Generation): write the SKILL.md from the plan, refine it while the heuristic reward
- * improves up to the target, then (optionally) show it for preview, applying the reviewer's feedback until they
- * proceed.
+ * Phase 2: write the SKILL.md from the plan, refine it while its content score (the quality model) improves up
+ * to the target, then (optionally) show it for preview, applying the reviewer's feedback until they proceed.
  */
 export class GenerationPhase extends BaseWorkflow {
   constructor(
@@ -41,7 +45,7 @@ export class GenerationPhase extends BaseWorkflow {
     const written = await this._stepGenerateContent();
     const refined = await this._stepRefineContent(written);
     const content = await this._stepPreviewContent(refined.content);
-    return { ...refined, content, reward: heuristicReward(content).score };
+    return { ...refined, content, reward: reportOn(content, this.plan).scores.overall };
   }
 
   private async _stepGenerateContent(): Promise<string> {
@@ -58,10 +62,11 @@ export class GenerationPhase extends BaseWorkflow {
   private async _stepRefineContent(content: string): Promise<Omit<GenerationResult, "reward">> {
     const refinements: GenerationResult["refinements"] = [];
     for (let iteration = 1; iteration <= MAX_REFINEMENTS; iteration++) {
-      const previous = heuristicReward(content).score;
+      const report = reportOn(content, this.plan);
+      const previous = report.scores.overall;
       if (previous >= this.settings.targetScore) break;
       await this.progress(0.3 + 0.1 * iteration, `Refining the content (score ${previous.toFixed(2)})`);
-      const feedback = refinementFeedback(content, this.plan.skillCategory);
+      const feedback = refinementFeedback(report);
       const refined = await this.model(`refine@${iteration}`, STEPS.refineContent, {
         content,
         plan: this.plan,
@@ -69,7 +74,7 @@ export class GenerationPhase extends BaseWorkflow {
         targetScore: this.settings.targetScore,
       });
       const candidate = this.aligned(refined.skillContent);
-      const next = heuristicReward(candidate).score;
+      const next = reportOn(candidate, this.plan).scores.overall;
       refinements.push({ iteration, previous, next, feedback });
       if (next <= previous) break;
       content = candidate;

@@ -1,10 +1,12 @@
 import { STEPS, type Plan } from "../../../llm/steps/index";
-import { validateSkillContent } from "../../../skills/validator/index";
+import type { ValidationReport } from "../../../skills/validator/index";
 import { BaseWorkflow, type CheckpointAnswer } from "../base-workflow";
 import type { WorkflowContext } from "../../../durable/engine";
+import { validateDraft } from "../draft-files";
 import { alignFrontmatter } from "../skill-content";
 import {
   combineAssessment,
+  judgeView,
   reviewPrompt,
   triggerCoverage,
   type SkillAssessment,
@@ -13,6 +15,8 @@ import {
 
 export interface ValidationResult {
   content: string;
+  /** SKILL.md as the draft folder holds it (frontmatter normalised by the writer). */
+  skillMd: string;
   assessment: SkillAssessment;
   testCases: TestCases;
   triggerCoverage: number;
@@ -29,9 +33,10 @@ const MAX_REVIEW_ROUNDS = 5;
 const MAX_REFINEMENTS = 2;
 
 /**
- * Phase 3 (docs/workflow.md, Validation): structure, test cases, compliance (model + rule validator), quality; then the
- * optional review checkpoint (refine re-runs the phase on the revised content) or, below the threshold, an automatic
- * refinement whose score is recomputed (docs/workflow.md, What the plan carries) and kept only if it is better.
+ * Phase 3: test cases, then the assessment of the draft exactly as it will be written (rule validator and the
+ * deterministic quality model, plus the model judge when a model is configured); then the optional review
+ * checkpoint (refine re-runs the phase on the revised content) or, below the threshold, an automatic refinement
+ * whose score is recomputed and kept only if it is better.
  */
 export class ValidationPhase extends BaseWorkflow {
   constructor(
@@ -46,9 +51,10 @@ export class ValidationPhase extends BaseWorkflow {
     for (let round = 1; ; round++) {
       await this.enter(round);
       const testCases = await this._stepGenerateTestCases();
-      const assessment = await this._stepAssess(content, "");
+      const { assessment, skillMd } = await this._stepAssess(content, testCases, "");
       const base = {
         content,
+        skillMd,
         assessment,
         testCases,
         triggerCoverage: triggerCoverage(this.plan, testCases),
@@ -73,31 +79,28 @@ export class ValidationPhase extends BaseWorkflow {
   }
 
   /** One full assessment of a version of the content; `tag` keeps re-assessments apart in the step store. */
-  private async _stepAssess(content: string, tag: string): Promise<SkillAssessment> {
-    await this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking compliance and quality");
-    const { name, description, taxonomyPath, successCriteria } = this.plan;
-    const structure = await this.model(`${tag}structure`, STEPS.validateStructure, {
-      skillName: name,
-      description,
-      skillContent: content,
-    });
-    const rules = await this.compute(`${tag}rules`, () => validateSkillContent(content, { folderName: name }));
-    const compliance = await this.model(`${tag}compliance`, STEPS.checkCompliance, {
-      skillContent: content,
-      taxonomyPath,
-    });
-    const quality = await this.model(`${tag}quality`, STEPS.assessQuality, {
+  private async _stepAssess(
+    content: string,
+    testCases: TestCases,
+    tag: string,
+  ): Promise<{ assessment: SkillAssessment; skillMd: string }> {
+    await this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking the skill and its content");
+    const { threshold, engine } = this.settings;
+    const facts = { jobId: this.ctx.job.id, plan: this.plan, content, testCases, engine };
+    const draft = await this.compute(`${tag}rules`, () => validateDraft(facts, threshold));
+    const judged = await this.model(`${tag}quality`, STEPS.assessQuality, {
       skillContent: content,
       plan: this.plan,
-      successCriteria,
+      successCriteria: this.plan.successCriteria,
     });
-    const assessment = combineAssessment({ structure, rules, compliance, quality }, this.settings.threshold);
+    const report = draft.report as ValidationReport;
+    const assessment = combineAssessment(report, judgeView(judged, content, engine), threshold);
     await this.ctx.emit({
       type: "reasoning",
-      message: `Quality score: ${assessment.score.toFixed(2)}`,
+      message: `Content quality: ${assessment.score.toFixed(2)} (${assessment.passed ? "passes" : "below the bar"})`,
       data: { score: assessment.score, passed: assessment.passed },
     });
-    return assessment;
+    return { assessment, skillMd: draft.skillMd };
   }
 
   private async _stepReviewValidation(result: ValidationResult): Promise<CheckpointAnswer<"validate">> {
@@ -127,7 +130,8 @@ export class ValidationPhase extends BaseWorkflow {
         plan: this.plan,
       });
       const candidate = alignFrontmatter(refined.refinedContent, this.plan, this.settings.engine);
-      const next = await this._stepAssess(candidate, `rescore@${attempt}/`);
+      const rescored = await this._stepAssess(candidate, current.testCases, `rescore@${attempt}/`);
+      const next = rescored.assessment;
       const kept = next.score > assessment.score;
       const record = {
         attempt,
@@ -137,7 +141,13 @@ export class ValidationPhase extends BaseWorkflow {
         kept,
       };
       current = kept
-        ? { ...current, content: candidate, assessment: next, refinements: [...current.refinements, record] }
+        ? {
+            ...current,
+            content: candidate,
+            skillMd: rescored.skillMd,
+            assessment: next,
+            refinements: [...current.refinements, record],
+          }
         : { ...current, refinements: [...current.refinements, record] };
       if (!kept) break;
     }

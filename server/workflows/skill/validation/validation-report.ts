@@ -1,67 +1,100 @@
 import type { z } from "zod";
-import type { Plan } from "../../../llm/steps/index";
-import type { qualityAssessmentSchema } from "../../../llm/steps/assess-quality";
-import type { complianceSchema } from "../../../llm/steps/check-compliance";
-import type { testCasesSchema } from "../../../llm/steps/generate-test-cases";
-import type { StructureReport } from "../../../llm/steps/validate-structure";
-import type { Finding, ValidationReport } from "../../../skills/validator/index";
 import type { ReviewPrompt } from "../../../../contracts/checkpoints";
+import {
+  DIMENSION_LABELS,
+  dimensionsBelowBar,
+  type ContentScores,
+  type JudgeView,
+  type QualityDetails,
+} from "../../../../contracts/validation";
+import { JUDGE_DIMENSIONS, type JudgeOutput } from "../../../llm/steps/assess-quality";
+import type { testCasesSchema } from "../../../llm/steps/generate-test-cases";
+import type { Plan } from "../../../llm/steps/index";
+import type { Finding, ValidationReport } from "../../../skills/validator/index";
 
-export type Compliance = z.infer<typeof complianceSchema>;
-export type QualityAssessment = z.infer<typeof qualityAssessmentSchema>;
 export type TestCases = z.infer<typeof testCasesSchema>;
 
 /** Everything Phase 3 learned about one version of the content (the job's result carries it). */
 export interface SkillAssessment {
   passed: boolean;
-  /** The quality assessment's overall score: what the threshold is compared with. */
+  /** The overall content score compared with the threshold (the heuristic, moved by the judge when it ran). */
   score: number;
-  complianceScore: number;
-  rulesPassed: boolean;
   findings: Finding[];
-  structureValid: boolean;
-  structureIssues: string[];
-  complianceIssues: string[];
-  strengths: string[];
+  scores: ContentScores;
+  quality: QualityDetails;
+  /** The dimensions under the bar with their worst evidence, then the judge's weaknesses. */
   weaknesses: string[];
-  wordCount: number;
-  sizeAssessment: string;
-  verbosity: number;
+  strengths: string[];
 }
 
-export interface AssessmentParts {
-  structure: StructureReport;
-  rules: ValidationReport;
-  compliance: Compliance;
-  quality: QualityAssessment;
+/** How far the model judge may move the deterministic score: down more than up, never a verdict on its own. */
+export const JUDGE_MAX_RAISE = 0.1;
+export const JUDGE_MAX_LOWER = 0.15;
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+const normalise = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Keeps only the judge's quotes that really are in the skill: a judge cannot cite what is not there. */
+function verifiedQuotes(quotes: string[], content: string): string[] {
+  const haystack = normalise(content);
+  return quotes.filter((quote) => quote.trim().length >= 8 && haystack.includes(normalise(quote)));
 }
 
-const round3 = (n: number): number => Math.round(n * 1000) / 1000;
-
-/**
- * Combines the rule validator, the model's compliance check and its quality assessment (docs/quality.md): the skill
- * passes when the rules find no error, compliance passes, the structure is valid, and quality reaches the
- * threshold.
- */
-export function combineAssessment(
-  { structure, rules, compliance, quality }: AssessmentParts,
-  threshold: number,
-): SkillAssessment {
-  const structureIssues = [...structure.nameErrors, ...structure.descriptionErrors, ...structure.securityIssues];
+/** The judge's verdict for the report: measured (with verified quotes), failed, or not run. */
+export function judgeView(judge: JudgeOutput, content: string, engine: string): JudgeView {
+  if (!judge.measured) return { status: engine === "offline" ? "not_run" : "failed", reason: judge.summary };
+  const dimensions = JUDGE_DIMENSIONS.map((id) => ({
+    id,
+    score: judge[id].score,
+    evidence: verifiedQuotes(judge[id].evidence, content),
+  }));
+  const cited = dimensions.filter((d) => d.evidence.length > 0).length;
+  if (cited < Math.ceil(JUDGE_DIMENSIONS.length / 2))
+    return {
+      status: "failed",
+      reason: "The model judge quoted text that is not in the skill; its scores were ignored.",
+    };
+  const score = judge.overallScore * (1 - judge.correctnessRisk.score / 2);
   return {
-    passed: rules.passed && compliance.passed && structure.overallValid && quality.overallScore >= threshold,
-    score: round3(quality.overallScore),
-    complianceScore: round3(compliance.complianceScore),
-    rulesPassed: rules.passed,
-    findings: rules.findings,
-    structureValid: structure.overallValid,
-    structureIssues,
-    complianceIssues: [...compliance.criticalIssues, ...compliance.issues],
-    strengths: quality.strengths,
-    weaknesses: quality.weaknesses,
-    wordCount: rules.scores.wordCount,
-    sizeAssessment: rules.scores.sizeAssessment,
-    verbosity: rules.scores.verbosity,
+    status: "measured",
+    engine,
+    score: round2(score),
+    correctnessRisk: judge.correctnessRisk.score,
+    dimensions,
+    summary: judge.summary,
+  };
+}
+
+/** The heuristic score, moved towards the judge's by half the gap, within the bounds above. */
+export function combinedScore(heuristic: number, judge: JudgeView): number {
+  if (judge.status !== "measured") return heuristic;
+  const moved = heuristic + (judge.score - heuristic) / 2;
+  return round2(Math.min(heuristic + JUDGE_MAX_RAISE, Math.max(heuristic - JUDGE_MAX_LOWER, moved)));
+}
+
+function reasons(report: ValidationReport): string[] {
+  return dimensionsBelowBar(report.quality).map((d) => {
+    const lost = d.evidence.find((e) => e.effect === "-");
+    const where = lost ? ` — line ${lost.line ?? "?"}: "${lost.quote}" (${lost.note})` : "";
+    return `${DIMENSION_LABELS[d.id]} ${d.score.toFixed(2)}: ${d.summary}${where}`;
+  });
+}
+
+/** Rule findings and the content score (deterministic, plus the judge when it ran) → the assessment. */
+export function combineAssessment(report: ValidationReport, judge: JudgeView, threshold: number): SkillAssessment {
+  const score = combinedScore(report.scores.overall, judge);
+  const errors = report.findings.some((f) => f.severity === "error");
+  const measured = judge.status === "measured";
+  return {
+    passed: !errors && score >= threshold,
+    score,
+    findings: report.findings,
+    scores: { ...report.scores, overall: score },
+    quality: { ...report.quality, threshold, judge },
+    weaknesses: [...reasons(report), ...(measured ? [`Model judge: ${judge.summary}`] : [])],
+    strengths: report.quality.dimensions
+      .filter((d) => d.score >= 0.8)
+      .map((d) => `${DIMENSION_LABELS[d.id]} ${d.score.toFixed(2)}: ${d.summary}`),
   };
 }
 
@@ -70,33 +103,41 @@ export function triggerCoverage(plan: Plan, tests: TestCases): number {
   if (plan.triggerPhrases.length === 0) return 0;
   const positives = tests.positiveTests.map((t) => t.toLowerCase());
   const covered = plan.triggerPhrases.filter((p) => positives.some((t) => t.includes(p.toLowerCase())));
-  return round3(covered.length / plan.triggerPhrases.length);
+  return Math.round((covered.length / plan.triggerPhrases.length) * 1000) / 1000;
+}
+
+function verdictLine(a: SkillAssessment): string {
+  const errors = a.findings.filter((f) => f.severity === "error").length;
+  const verdict = a.passed ? "Passes" : "Does not pass";
+  return `${verdict}: content quality ${a.score.toFixed(2)} against the pass mark ${a.quality.threshold}; ${errors} specification error${errors === 1 ? "" : "s"}.`;
 }
 
 function reportText(a: SkillAssessment): string {
   const errors = a.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}: ${f.message}`);
+  const judge = a.quality.judge;
   return [
-    `Compliance score: ${a.complianceScore.toFixed(2)}`,
-    `Quality score: ${a.score.toFixed(2)}`,
-    ...(a.strengths.length ? ["", "Strengths:", ...a.strengths.slice(0, 3).map((s) => `- ${s}`)] : []),
-    ...(a.weaknesses.length ? ["", "Weaknesses:", ...a.weaknesses.slice(0, 3).map((s) => `- ${s}`)] : []),
-    ...(errors.length || a.complianceIssues.length
-      ? ["", "Issues:", ...[...errors, ...a.complianceIssues].slice(0, 10).map((s) => `- ${s}`)]
-      : []),
+    verdictLine(a),
+    judge.status === "measured"
+      ? `Model judge (${judge.engine}): ${judge.score.toFixed(2)}, correctness risk ${judge.correctnessRisk.toFixed(2)}.`
+      : `Model judge did not run: ${judge.reason}`,
+    ...(a.weaknesses.length ? ["", "Below the bar:", ...a.weaknesses.map((s) => `- ${s}`)] : []),
+    ...(errors.length ? ["", "Specification errors:", ...errors.slice(0, 10).map((s) => `- ${s}`)] : []),
   ].join("\n");
 }
 
-/** The review checkpoint's payload (docs/workflow.md, Checkpoints). */
+/** The review checkpoint's payload: the verdict, its reasons and the full quality details. */
 export function reviewPrompt(assessment: SkillAssessment, content: string, tests: TestCases): ReviewPrompt {
   return {
     report: reportText(assessment),
     passed: assessment.passed,
-    validationScore: round3(Math.min(assessment.complianceScore, assessment.score)),
+    validationScore: assessment.score,
     content,
     strengths: assessment.strengths.slice(0, 3),
     weaknesses: assessment.weaknesses,
-    issues: [...assessment.structureIssues, ...assessment.complianceIssues],
+    issues: assessment.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}: ${f.message}`),
     testCaseCount: tests.positiveTests.length + tests.negativeTests.length + tests.edgeCases.length,
     testCasesPreview: tests.positiveTests.slice(0, 3),
+    quality: assessment.quality,
+    scores: assessment.scores,
   };
 }

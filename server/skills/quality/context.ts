@@ -1,0 +1,68 @@
+import { readBody } from "./body";
+import type { LinkedDoc, QualityContext, QualityInput } from "./types";
+import { stemSet, wordsOf } from "./words";
+
+/** Linked docs read per skill and lines read per doc: keeps a huge folder within the time budget. */
+const MAX_LINKED_DOCS = 20;
+const MAX_LINKED_LINES = 300;
+
+/** English function words: when they are rare in a text, it is not English and word lists do not apply. */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  "the and to of a in is for with that on it as be this are or by from an if you your not each when use".split(" "),
+);
+
+/** Judged on the instruction lines (already tokenised for the dimensions), at most the first 400. */
+export function isMostlyEnglish(lines: readonly string[]): boolean {
+  let words = 0;
+  let hits = 0;
+  for (const line of lines.slice(0, 400)) {
+    for (const word of wordsOf(line)) {
+      words++;
+      if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
+    }
+  }
+  return words < 20 || hits / words >= 0.12;
+}
+
+const isDoc = (file: string): boolean =>
+  /\.(?:md|markdown|txt)$/i.test(file) && file !== "SKILL.md" && !/(?:^|\/)(?:LICENSE|NOTICE)/i.test(file);
+
+/**
+ * Markdown files the body points the agent to: by link or path (`references/api.md`), or by naming their folder
+ * (`themes/`). Files nobody points to are never read by an agent, so they do not count as instructions.
+ */
+function pointedTo(body: string, file: string): boolean {
+  if (body.includes(file)) return true;
+  const dir = file.split("/").slice(0, -1).join("/");
+  return dir !== "" && body.includes(`${dir}/`);
+}
+
+function linkedDocs(input: QualityInput): LinkedDoc[] {
+  if (!input.files) return [];
+  const docs: LinkedDoc[] = [];
+  for (const [file, text] of [...input.files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (docs.length >= MAX_LINKED_DOCS) break;
+    if (text === null || !isDoc(file) || !pointedTo(input.body, file)) continue;
+    const head = text.split("\n", MAX_LINKED_LINES).join("\n");
+    docs.push({ file, view: readBody(head, 1) });
+  }
+  return docs;
+}
+
+export function qualityContext(input: QualityInput): QualityContext {
+  const view = readBody(input.body, input.bodyFirstLine);
+  const linked = linkedDocs(input);
+  const instructions = [
+    ...view.content.map((line) => ({ file: "SKILL.md", line })),
+    ...linked.flatMap((doc) => doc.view.content.map((line) => ({ file: doc.file, line }))),
+  ];
+  return {
+    input,
+    view,
+    subject: stemSet(`${input.name.replace(/-/g, " ")} ${input.description}`),
+    english: isMostlyEnglish(view.content.map((line) => line.text)),
+    linked,
+    instructions,
+    facts: new Map(),
+  };
+}

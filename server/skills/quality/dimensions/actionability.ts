@@ -1,0 +1,95 @@
+import type { BodyLine } from "../body";
+import { dimension, keep, lineEvidence } from "../evidence";
+import { isImperative, isPlatitude } from "../signals";
+import type { DimensionScore, Evidence, QualityContext } from "../types";
+import { wordsOf } from "../words";
+import { lineFacts } from "./specificity";
+
+/**
+ * Actionability: can an agent execute what SKILL.md says? An instruction that names what to run, open or set
+ * ("Run `npx vitest --repeat 50`") is a step; an instruction that names nothing ("Review the results") is vague;
+ * advice that sounds wise but commits to nothing ("follow best practices", "handle errors gracefully") is a
+ * platitude and costs twice. Shell commands in code blocks are steps too.
+ */
+
+/** An instruction this short with nothing concrete in it ("Review the plan.") tells the agent nothing new. */
+const VAGUE_MAX_WORDS = 10;
+const SHELL = new Set(["bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "cmd", "terminal"]);
+/** Commands beyond this many add nothing: a skill is not better for being a long script. */
+const MAX_COMMAND_STEPS = 10;
+
+interface Tally {
+  steps: number;
+  vague: number;
+  platitudes: number;
+  earned: Evidence[];
+  lost: Evidence[];
+}
+
+/** Sentences of a prose paragraph (a markdown line can hold several). */
+function sentencesOf(line: BodyLine): string[] {
+  if (line.kind !== "prose" && line.kind !== "quote") return [line.text];
+  return line.text.split(/(?<=[.!?])\s+(?=[A-Z"“`*_(])/);
+}
+
+type Verdict = "step" | "vague" | "platitude" | null;
+
+/** Words in other languages are not read: there a list item without anything concrete counts as vague. */
+function verdict(ctx: QualityContext, sentence: string, line: BodyLine, leadsToCode: boolean): Verdict {
+  const facts = lineFacts(ctx, sentence);
+  const concrete = facts.markers.length > 0 || facts.terms.length >= 2 || leadsToCode;
+  if (!ctx.english) return concrete ? "step" : line.kind === "item" ? "vague" : null;
+  if (isPlatitude(sentence) && !concrete) return "platitude";
+  if (!isImperative(sentence)) return null;
+  if (concrete) return "step";
+  return wordsOf(sentence).length <= VAGUE_MAX_WORDS ? "vague" : null;
+}
+
+const NOTES: Record<Exclude<Verdict, null>, string> = {
+  step: "an executable step",
+  vague: "an instruction without anything to run, open or check",
+  platitude: "a platitude: it commits the agent to nothing it can do or check",
+};
+
+function judge(ctx: QualityContext, line: BodyLine, leadsToCode: boolean, tally: Tally): void {
+  for (const sentence of sentencesOf(line)) {
+    if (wordsOf(sentence).length < 2) continue;
+    const found = verdict(ctx, sentence, line, leadsToCode && sentence.trim().endsWith(":"));
+    if (found === null) continue;
+    tally[found === "step" ? "steps" : found === "vague" ? "vague" : "platitudes"]++;
+    const make = () => lineEvidence(found === "step" ? "+" : "-", { file: "SKILL.md", line }, NOTES[found]);
+    keep(found === "step" ? tally.earned : tally.lost, make);
+  }
+}
+
+/** Lines whose next non-blank line opens a code block ("Run the script:" then the command). */
+function linesBeforeCode(ctx: QualityContext): Set<number> {
+  const before = new Set<number>();
+  let previous: BodyLine | null = null;
+  for (const line of ctx.view.lines) {
+    if (line.kind === "blank") continue;
+    if (line.kind === "fence" && previous && previous.kind !== "code" && previous.kind !== "fence")
+      before.add(previous.line);
+    previous = line;
+  }
+  return before;
+}
+
+function commandCount(ctx: QualityContext): number {
+  const commands = ctx.view.blocks
+    .filter((block) => SHELL.has(block.language))
+    .flatMap((block) => block.code.filter((code) => code.trim() !== "" && !code.trim().startsWith("#")));
+  return Math.min(MAX_COMMAND_STEPS, commands.length);
+}
+
+export function actionability(ctx: QualityContext): DimensionScore {
+  const tally: Tally = { steps: 0, vague: 0, platitudes: 0, earned: [], lost: [] };
+  const beforeCode = linesBeforeCode(ctx);
+  for (const line of ctx.view.content) if (line.kind !== "table") judge(ctx, line, beforeCode.has(line.line), tally);
+  const commands = commandCount(ctx);
+  const good = tally.steps + commands;
+  // Two steps' worth of prior: a short skill is not judged on one sentence.
+  const score = (good + 2) / (good + tally.vague + 2 * tally.platitudes + 2);
+  const summary = `${tally.steps} executable steps and ${commands} shell commands, against ${tally.vague} vague instructions and ${tally.platitudes} platitudes`;
+  return dimension("actionability", score, summary, { earned: tally.earned, lost: tally.lost });
+}

@@ -1,0 +1,100 @@
+import type { CodeBlock } from "../body";
+import { clamp01, dimension, quote } from "../evidence";
+import { concreteMarkers, residueIn } from "../signals";
+import type { DimensionScore, Evidence, QualityContext } from "../types";
+import { isDomainTerm } from "../words";
+
+/**
+ * Examples: do the skill's examples exercise its domain? A code block (in SKILL.md or a doc it points to) scores
+ * by the distinct specific tokens it uses (identifiers, flags, paths, API names that are not everyday words),
+ * minus toy content (`foo`, `print("Hello, world!")`, `# do something`, placeholders). Prose examples with
+ * concrete values ("e.g. `--repeat 50`", "#F4F1EA") count when there is no code. No example at all is neutral
+ * (0.5): many good skills teach without one, but none gets credit it has not earned.
+ */
+
+const TOKENS_FOR_FULL = 8;
+const NO_EXAMPLE = 0.5;
+const PROSE_EXAMPLES_ONLY = 0.75;
+
+const TOY =
+  /\b(?:foo|bar|baz|qux|hello,? world|lorem|my_?function|my_?var\w*|do_?something|something here|steps? here|code here|your code)\b|^\s*[a-z]\s*=\s*\d+\s*$|^\s*(?:\.\.\.|…|pass)\s*$/i;
+const TOKEN = /[A-Za-z_][\w./-]{2,}|--?[a-zA-Z][\w-]+|\b\d+(?:\.\d+)+\b/g;
+
+/** A token that only someone who knows the domain would write: not an everyday word. */
+function isSpecificToken(token: string): boolean {
+  if (/^--?[a-zA-Z]/.test(token) || /[._/]/.test(token.slice(1)) || /[a-z][A-Z]/.test(token)) return true;
+  return isDomainTerm(token.toLowerCase());
+}
+
+interface BlockScore {
+  score: number;
+  tokens: number;
+  toy: boolean;
+  block: CodeBlock;
+  file: string;
+}
+
+function scoreBlock(block: CodeBlock, file: string): BlockScore {
+  const code = block.code.filter((line) => line.trim() !== "");
+  const tokens = new Set(code.flatMap((line) => line.match(TOKEN) ?? []).filter(isSpecificToken));
+  const toyLines = code.filter((line) => TOY.test(line) || residueIn(line).length > 0).length;
+  const toyShare = toyLines / Math.max(1, code.length);
+  // A one-line command needs fewer tokens than a program to show real use: the bar grows with the block.
+  const target = Math.min(TOKENS_FOR_FULL, 2 + 2 * code.length);
+  const score = clamp01(tokens.size / target) * (1 - toyShare);
+  return { score, tokens: tokens.size, toy: toyShare >= 0.25, block, file };
+}
+
+function blocksOf(ctx: QualityContext): BlockScore[] {
+  return [
+    ...ctx.view.blocks.map((block) => scoreBlock(block, "SKILL.md")),
+    ...ctx.linked.flatMap((doc) => doc.view.blocks.map((block) => scoreBlock(block, doc.file))),
+  ].filter((scored) => scored.block.code.some((line) => line.trim() !== ""));
+}
+
+function blockEvidence(scored: BlockScore): Evidence {
+  const first = scored.block.code.find((line) => line.trim() !== "") ?? "";
+  const evidence: Evidence = {
+    effect: scored.score >= 0.5 ? "+" : "-",
+    line: scored.block.line,
+    quote: quote(first),
+    note: scored.toy
+      ? "a toy example: placeholder or stand-in content"
+      : `${scored.tokens} specific tokens (identifiers, flags, APIs)`,
+  };
+  if (scored.file !== "SKILL.md") evidence.file = scored.file;
+  return evidence;
+}
+
+/** Lines that give a concrete example in prose ("e.g. `ruff check --fix`", "like \"Save changes\""). */
+function proseExamples(ctx: QualityContext): number {
+  return ctx.instructions.filter(
+    ({ line }) =>
+      /\b(?:e\.g\.|for example|for instance|example:|such as|like)\b/i.test(line.text) &&
+      concreteMarkers(line.text).some((id) => id !== "proper name"),
+  ).length;
+}
+
+export function examples(ctx: QualityContext): DimensionScore {
+  const scored = blocksOf(ctx);
+  if (scored.length === 0) {
+    const prose = proseExamples(ctx);
+    const score = prose >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
+    return dimension("examples", score, `no code examples; ${prose} concrete examples in prose`, {
+      earned: [],
+      lost: [],
+    });
+  }
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const best = ranked[0]?.score ?? 0;
+  const mean = scored.reduce((sum, s) => sum + s.score, 0) / scored.length;
+  const toys = scored.filter((s) => s.toy).length;
+  const summary = `${scored.length} code examples, ${toys} of them toys; the best uses ${ranked[0]?.tokens ?? 0} specific tokens`;
+  return dimension("examples", 0.5 * best + 0.5 * mean, summary, {
+    earned: ranked.filter((s) => s.score >= 0.5).map(blockEvidence),
+    lost: ranked
+      .filter((s) => s.score < 0.5)
+      .reverse()
+      .map(blockEvidence),
+  });
+}

@@ -1,0 +1,70 @@
+import { clamp01, dimension, keep, lineEvidence, share } from "../evidence";
+import { concreteMarkers } from "../signals";
+import type { DimensionScore, Evidence, QualityContext } from "../types";
+import { isDomainTerm, stem, wordsOf } from "../words";
+
+/**
+ * Specificity: does the skill name the things an expert would (commands, files, flags, numbers, APIs, quoted
+ * messages, domain terms) beyond what the request itself said? Measured over SKILL.md and the docs it points to:
+ * the share of instruction lines that carry something concrete, and how many distinct domain terms it adds.
+ */
+
+/** Half the lines carrying something concrete is as specific as skills get (prose has to connect them). */
+const CONCRETE_SHARE_FOR_FULL = 0.5;
+/** Distinct new domain terms for full marks; the public skills we calibrated on add 24 to 570. */
+const TERMS_FOR_FULL = 20;
+
+export interface LineFacts {
+  markers: string[];
+  terms: string[];
+}
+
+/** Concrete markers and new domain terms of one line; names the request already used do not count. */
+export function lineFacts(ctx: QualityContext, text: string): LineFacts {
+  const known = ctx.facts.get(text);
+  if (known) return known;
+  const facts = computeFacts(ctx, text);
+  ctx.facts.set(text, facts);
+  return facts;
+}
+
+function computeFacts(ctx: QualityContext, text: string): LineFacts {
+  const fresh = (word: string) => !ctx.subject.has(stem(word));
+  const markers = concreteMarkers(text).filter((id) => id !== "proper name" || properNames(text).some(fresh));
+  const terms = ctx.english ? wordsOf(text).filter((word) => isDomainTerm(word) && fresh(word)) : [];
+  return { markers, terms };
+}
+
+function properNames(text: string): string[] {
+  return [...text.matchAll(/\b[A-Z]{2,}\d*s?\b|\b[A-Z]?[a-z]+[A-Z][A-Za-z]*\b/g)].map((m) => m[0].toLowerCase());
+}
+
+const isConcrete = (facts: LineFacts): boolean => facts.markers.length > 0 || facts.terms.length >= 2;
+
+function describe(facts: LineFacts): string {
+  const parts = [...new Set(facts.markers)];
+  if (facts.terms.length) parts.push(`terms: ${[...new Set(facts.terms)].slice(0, 3).join(", ")}`);
+  return `names ${parts.join("; ")}`;
+}
+
+export function specificity(ctx: QualityContext): DimensionScore {
+  const lines = ctx.instructions.filter(({ line }) => wordsOf(line.text).length >= 3);
+  const terms = new Set<string>();
+  const earned: Evidence[] = [];
+  const lost: Evidence[] = [];
+  let concrete = 0;
+  for (const where of lines) {
+    const facts = lineFacts(ctx, where.line.text);
+    facts.terms.forEach((term) => terms.add(term));
+    if (isConcrete(facts)) {
+      concrete++;
+      if (facts.markers.length >= 2) keep(earned, () => lineEvidence("+", where, describe(facts)));
+    } else if (wordsOf(where.line.text).length >= 6) {
+      keep(lost, () => lineEvidence("-", where, "names no command, file, flag, number, API or domain term"));
+    }
+  }
+  const shareScore = clamp01(concrete / Math.max(1, lines.length) / CONCRETE_SHARE_FOR_FULL);
+  const termScore = ctx.english ? clamp01(terms.size / TERMS_FOR_FULL) : shareScore;
+  const summary = `${share(concrete, lines.length)} instruction lines name something concrete; ${terms.size} domain terms beyond the name and description`;
+  return dimension("specificity", (shareScore + termScore) / 2, summary, { earned, lost });
+}

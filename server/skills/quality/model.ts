@@ -1,0 +1,47 @@
+import { qualityContext } from "./context";
+import { actionability } from "./dimensions/actionability";
+import { progressiveDisclosure } from "./dimensions/disclosure";
+import { examples } from "./dimensions/examples";
+import { templateResidue } from "./dimensions/residue";
+import { specificity } from "./dimensions/specificity";
+import { triggerQuality } from "./dimensions/trigger";
+import { round2 } from "./evidence";
+import { hasScaffoldMarker } from "./signals";
+import { startWordCache } from "./words";
+import type { DimensionId, DimensionScore, QualityAssessment, QualityInput } from "./types";
+
+/**
+ * The content-quality model: six dimensions, each 0–1 with the lines that earned or lost points, combined into
+ * one overall score. Deterministic and offline; see docs/quality.md for what each dimension measures and how
+ * the weights were calibrated.
+ */
+export const WEIGHTS: Record<DimensionId, number> = {
+  specificity: 0.3,
+  actionability: 0.2,
+  templateResidue: 0.15,
+  examples: 0.15,
+  triggerQuality: 0.1,
+  progressiveDisclosure: 0.1,
+};
+
+function combine(dimensions: DimensionScore[]): number {
+  const weighted = dimensions.reduce((sum, d) => sum + WEIGHTS[d.id] * d.score, 0);
+  const residue = dimensions.find((d) => d.id === "templateResidue")?.score ?? 1;
+  // Residue is a gate as well as a dimension: unfinished text cannot be offset by polish elsewhere, while a
+  // stray placeholder in an otherwise finished skill costs only its own weight.
+  return weighted * Math.min(1, 0.5 + residue);
+}
+
+export function assessQuality(input: QualityInput, descriptionLine = 1): QualityAssessment {
+  startWordCache();
+  const ctx = qualityContext(input);
+  const dimensions = [
+    specificity(ctx),
+    actionability(ctx),
+    templateResidue(ctx),
+    examples(ctx),
+    triggerQuality(input.description, descriptionLine),
+    progressiveDisclosure(ctx),
+  ];
+  return { overall: round2(combine(dimensions)), dimensions, scaffold: hasScaffoldMarker(input.body) };
+}
