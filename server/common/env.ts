@@ -73,7 +73,11 @@ export const envSchema = z
       .positive("must be positive")
       .default(24),
     SKILL_FLEET_MAX_CLARIFY_ROUNDS: positiveInt(10).default(3),
-    SKILL_FLEET_QUALITY_THRESHOLD: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.75),
+    /**
+     * Pass mark for the content score (0–1). 0.65 sits between the best filler and the weakest well-regarded public
+     * skill in the calibration run (docs/quality.md): `npm run calibrate` shows where a new mark would fall.
+     */
+    SKILL_FLEET_QUALITY_THRESHOLD: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.65),
     /**
      * Which workflow skills.create runs: `demo` is the engine's test workflow (black-box tests), refused in production.
      */

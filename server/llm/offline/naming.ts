@@ -105,7 +105,8 @@ export function kebab(text: string, maxWords = 5): string {
     .replace(/#/g, "sharp")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
-  const parts = cleaned.split(/\s+/).filter((w) => w && !RESERVED_TERMS.some((r) => w.includes(r)));
+  // A word used twice reads as a stutter ("grafana-dashboards-grafana"): each word once.
+  const parts = [...new Set(cleaned.split(/\s+/))].filter((w) => w && !RESERVED_TERMS.some((r) => w.includes(r)));
   let name = "";
   for (const part of parts.slice(0, maxWords)) {
     const next = name ? `${name}-${part}` : part;

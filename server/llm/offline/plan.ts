@@ -1,8 +1,13 @@
 import type { Dependencies, Intent, Plan, Requirements, TaxonomyChoice } from "../steps/schemas";
 import { templateFor } from "../templates";
-import { analyseTask } from "./analysis";
+import { readFeedback, type FeedbackChanges } from "./feedback";
 import { checkDescription, checkSkillName, fixDescription, kebab } from "./naming";
-import { clip, unique } from "./text";
+import { unique } from "./text";
+
+/** Outline items the reviewer asked for carry this description; the scaffold gives each a marked place. */
+export const REQUESTED_SECTION = "requested in review feedback";
+const NOTES_PREFIX = "Reviewer notes: ";
+const NOTES_SEPARATOR = " | ";
 
 export interface PlanInput {
   requirements: Requirements;
@@ -43,36 +48,45 @@ function outlineFor(requirements: Requirements): Plan["outline"] {
   ];
 }
 
-/** A name the user asked for in revise feedback ("call it x", "rename to x", "name: x"). */
-function requestedName(feedback: string): string | undefined {
-  const match = /\b(?:call it|rename (?:it )?to|name(?: it)?:?|named)\s+["'`]?([\w -]{3,60})/i.exec(feedback);
-  // The name ends where the sentence goes on ("call it x and keep it short").
-  const words = match?.[1]?.split(/\s+(?:and|but|with|so|then|please|instead|because)\b/i)[0] ?? "";
-  const name = words ? kebab(words, 6) : "";
-  return name && checkSkillName(name).errors.length === 0 ? name : undefined;
-}
-
-function lengthFor(requirements: Requirements, feedback: string): Plan["estimatedLength"] {
-  if (/\b(shorter|short|concise|brief|less)\b/i.test(feedback)) return "short";
-  if (/\b(longer|more detail|in-depth|comprehensive|expand)\b/i.test(feedback)) return "long";
+function lengthFor(requirements: Requirements, changes: FeedbackChanges): Plan["estimatedLength"] {
+  if (changes.length) return changes.length;
   return requirements.targetLevel === "beginner" ? "medium" : requirements.topics.length > 4 ? "long" : "medium";
 }
 
-/** synthesizePlan, offline: the plan carries name, triggers, category and metadata forward (reference §2.5). */
+/** The reviewer's notes the plan carries (what matched no instruction), in their own words. */
+export function reviewNotes(plan: Pick<Plan, "guidance">): string[] {
+  const line = plan.guidance.split("\n").find((l) => l.startsWith(NOTES_PREFIX));
+  return line ? line.slice(NOTES_PREFIX.length).split(NOTES_SEPARATOR).filter(Boolean) : [];
+}
+
+function outlineWith(requirements: Requirements, changes: FeedbackChanges): Plan["outline"] {
+  const kept = outlineFor(requirements).filter(
+    (item) => !changes.removeSections.some((removed) => item.title.toLowerCase().includes(removed)),
+  );
+  const added = changes.addSections.map((title) => ({ title, description: REQUESTED_SECTION }));
+  return [...kept, ...added].slice(0, 15);
+}
+
+function guidanceFor(intent: Intent, changes: FeedbackChanges): string {
+  const notes = changes.notes.length ? `\n${NOTES_PREFIX}${changes.notes.join(NOTES_SEPARATOR)}` : "";
+  return `Write for: ${intent.targetAudience}. Keep sentences short, use numbered steps and runnable examples.${notes}`;
+}
+
+/**
+ * synthesizePlan, offline: the plan carries name, triggers, category and metadata forward. Review feedback from
+ * the confirm checkpoint is applied as instructions (see feedback.ts): "put it under databases/" moves the skill,
+ * "add a section on rollback drills" adds that section, anything else is kept as the reviewer's notes.
+ */
 export function offlinePlan(input: PlanInput): Plan {
   const { requirements, intent, taxonomy } = input;
-  const feedback = input.userConfirmation?.trim() ?? "";
-  const feedbackTopics = feedback ? analyseTask(feedback).topics.slice(0, 3) : [];
-  const proposed = requestedName(feedback) ?? requirements.suggestedSkillName;
+  const changes = readFeedback(input.userConfirmation?.trim() ?? "");
+  const proposed = changes.name ?? requirements.suggestedSkillName;
   const name = checkSkillName(proposed).errors.length ? checkSkillName(proposed).suggestion : proposed;
   const description = checkDescription(requirements.description).errors.length
     ? fixDescription(requirements.description, requirements.topics[0] ?? name)
     : requirements.description;
-  const category = taxonomy.recommendedPath.split("/")[0] || "general";
-  const outline = [
-    ...outlineFor(requirements),
-    ...feedbackTopics.map((t) => ({ title: clip(t, 60), description: "requested in review feedback" })),
-  ];
+  const category = changes.category ?? (taxonomy.recommendedPath.split("/")[0] || "general");
+  const level = changes.level ?? requirements.targetLevel;
   return {
     name,
     description,
@@ -80,17 +94,15 @@ export function offlinePlan(input: PlanInput): Plan {
     triggerPhrases: requirements.triggerPhrases,
     negativeTriggers: requirements.negativeTriggers,
     skillCategory: requirements.skillCategory,
-    tags: unique(
-      [...requirements.topics.map((t) => kebab(t, 3)), ...feedbackTopics.map((t) => kebab(t, 3))].filter(Boolean),
-    ).slice(0, 7),
-    outline: outline.slice(0, 15),
-    guidance: `Write for: ${intent.targetAudience}. Keep sentences short, use numbered steps and runnable examples.${feedback ? ` Apply the reviewer's feedback: ${clip(feedback, 400)}` : ""}`,
+    tags: unique(requirements.topics.map((t) => kebab(t, 3)).filter(Boolean)).slice(0, 7),
+    outline: outlineWith(requirements, changes),
+    guidance: guidanceFor(intent, changes),
     successCriteria: intent.successCriteria.slice(0, 5),
-    estimatedLength: lengthFor(requirements, feedback),
+    estimatedLength: lengthFor(requirements, changes),
     metadata: {
       "skill-category": requirements.skillCategory,
       domain: requirements.domain,
-      "target-level": requirements.targetLevel,
+      "target-level": level,
     },
     rationale: `Sections follow the ${requirements.skillCategory} template; the path reuses "${category}".`,
   };

@@ -2,12 +2,23 @@ import type { Clarification, Requirements } from "../steps/schemas";
 import { templateFor } from "../templates";
 import { analyseTask, type TaskFacts } from "./analysis";
 import { describeSkill, kebab, skillNameFrom } from "./naming";
+import { subjectWords } from "./subject";
 import { capitalise, clip, listPhrase, unique } from "./text";
 
-/** Too little to build a useful skill from: few content words, no topic, or a single generic sentence. */
+/**
+ * Too little to build a useful skill from: no topic, or fewer than three content words and nothing concrete (no
+ * technology, no code). "writing Helm charts" names a technology and is clear; "help me with stuff" is not.
+ */
 export function isVague(facts: TaskFacts): boolean {
-  if (facts.topics.length === 0 || facts.contentWordCount < 3) return true;
-  return facts.techTerms.length === 0 && facts.contentWordCount < 5 && facts.sentences.length <= 1;
+  if (facts.topics.length === 0) return true;
+  return facts.techTerms.length === 0 && facts.codeBlocks.length === 0 && facts.contentWordCount < 3;
+}
+
+/** A readable kebab-case subject ("debugging-flaky-playwright-tests"), else one built from the topics. */
+function nameFor(task: string, topics: string[], noun: string): string {
+  const subject = kebab(subjectWords(task).join(" "), 6);
+  if (subject.includes("-")) return subject;
+  return skillNameFrom(subject ? [subject, ...topics] : topics, noun, task);
 }
 
 function ambiguitiesOf(facts: TaskFacts): string[] {
@@ -83,7 +94,7 @@ export function offlineRequirements(task: string, clarifications: Clarification[
     constraints: facts.constraints,
     ambiguities: vague ? ambiguitiesOf(facts) : [],
     description: describeSkill(topics, taskSummary(facts)),
-    suggestedSkillName: skillNameFrom(topics, template.noun, task),
+    suggestedSkillName: nameFor(task, topics, template.noun),
     triggerPhrases: triggersOf(facts, template.noun),
     negativeTriggers: negativesOf(facts),
     skillCategory: facts.category,

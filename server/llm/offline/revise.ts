@@ -1,14 +1,14 @@
-import { templateFor } from "../templates";
-import type { Plan } from "../steps/schemas";
-import { contentContext } from "./content-context";
-import { starterExample } from "./content-examples";
-import { writeSection } from "./content-sections";
-import { bullets, frontmatter, joinSections, sectionsOf, splitFrontmatter, titleCase } from "./markdown";
+import { changeRequests } from "./feedback";
+import { scaffoldLanguage } from "./language";
+import { bullets, joinSections, sectionsOf, splitFrontmatter, titleCase } from "./markdown";
+import { SCAFFOLD_STRINGS } from "./scaffold-strings";
 import { clip } from "./text";
 
 /**
- * Offline revisions: deterministic fixes for what the feedback of a refinement names (missing frontmatter,
- * missing sections, too few examples), and review feedback applied as edits (add, remove, rename, replace).
+ * incorporateFeedback, offline: review feedback at the preview and review checkpoints applied as edits to the
+ * skill — add a section (with a marked place to fill: the offline engine has no expertise to put there), remove,
+ * rename, replace text. A request that maps to no edit is kept in the reviewer's own words in the request section,
+ * never turned into a heading.
  */
 export interface Revision {
   content: string;
@@ -16,79 +16,31 @@ export interface Revision {
   rejected: string[];
 }
 
-function understandingFromPlan(plan: Plan) {
-  return {
-    taskDescription: plan.description,
-    domain: "technical" as const,
-    targetLevel: "intermediate" as const,
-    topics: plan.tags.map((t) => t.replace(/-/g, " ")),
-    constraints: [],
-  };
-}
-
-/** Inserts a section before "## Success Criteria" (or at the end). */
-function insertSection(body: string, sectionText: string): string {
+/** Inserts a section before the scaffold's closing sections (Example, Pitfalls), or at the end. */
+function insertSection(body: string, sectionText: string, before: string[]): string {
   const sections = sectionsOf(body);
-  const at = sections.findIndex((s) => s.heading === "## Success Criteria");
+  const at = sections.findIndex((s) => before.some((heading) => s.heading === `## ${heading}`));
   const section = { heading: sectionText.split("\n")[0] ?? "", text: sectionText };
   if (at < 0) sections.push(section);
   else sections.splice(at, 0, section);
   return joinSections(sections);
 }
 
-const hasHeading = (body: string, heading: string): boolean =>
-  body.split("\n").some((l) => l.trim().toLowerCase().startsWith(heading.toLowerCase()));
-
-/** Fixes the structural gaps the refinement feedback is about, in the plan's terms. */
-export function repairContent(content: string, plan: Plan): Revision {
-  const ctx = contentContext(plan, understandingFromPlan(plan));
-  const changes: string[] = [];
-  let { head, body } = splitFrontmatter(content);
-  if (!head) {
-    head = frontmatter(plan.name, plan.description, plan.metadata);
-    changes.push("Added YAML frontmatter");
-  }
-  const wanted = ["## When to Use", ...templateFor(plan.skillCategory).requiredSections, "## Examples"];
-  for (const heading of wanted.filter((h) => !hasHeading(body, h))) {
-    body = insertSection(
-      body,
-      heading === "## When to Use"
-        ? `## When to Use\n\nUse when the user:\n\n${bullets(plan.triggerPhrases.slice(0, 5))}`
-        : writeSection(heading, ctx),
-    );
-    changes.push(`Added the ${heading.slice(3)} section`);
-  }
-  if ((body.match(/^`{3,}/gm) ?? []).length < 4) {
-    body = insertSection(body, `## More Examples\n\n${starterExample(ctx)}`);
-    changes.push("Added a practical code example");
-  }
-  return { content: `${head}\n${body.replace(/^\n+/, "")}`, changes, rejected: [] };
-}
-
-/** Bullet lines of the feedback, or the whole feedback (reference §2.2 "change_requests"). */
-export function changeRequests(feedback: string): string[] {
-  const bulletsFound = feedback
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => /^[-*]\s+/.test(l))
-    .map((l) => l.replace(/^[-*]\s+/, ""));
-  return bulletsFound.length
-    ? bulletsFound
-    : feedback
-        .split(/(?<=[.!?])\s+|\n+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-
 type Edit = (content: string, match: RegExpExecArray) => string | undefined;
 
-const removeSection: Edit = (content, m) => {
-  const target = (m[1] ?? "").toLowerCase();
+const withBody = (content: string, edit: (body: string) => string | undefined): string | undefined => {
   const { head, body } = splitFrontmatter(content);
-  const sections = sectionsOf(body);
-  const kept = sections.filter((s) => !s.heading || !s.heading.toLowerCase().includes(target));
-  return kept.length === sections.length ? undefined : `${head}${head ? "\n" : ""}${joinSections(kept)}`;
+  const next = edit(body);
+  return next === undefined ? undefined : `${head}${head ? "\n" : ""}${next}`;
 };
+
+const removeSection: Edit = (content, m) =>
+  withBody(content, (body) => {
+    const target = (m[1] ?? "").toLowerCase();
+    const sections = sectionsOf(body);
+    const kept = sections.filter((s) => !s.heading || !s.heading.toLowerCase().includes(target));
+    return kept.length === sections.length ? undefined : joinSections(kept);
+  });
 
 const renameSection: Edit = (content, m) => {
   const from = new RegExp(`^(#{2,3})\\s+${(m[1] ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "im");
@@ -98,12 +50,13 @@ const renameSection: Edit = (content, m) => {
 const replaceText: Edit = (content, m) =>
   m[1] && content.includes(m[1]) ? content.split(m[1]).join(m[2] ?? "") : undefined;
 
-const addSection: Edit = (content, m) => {
-  const subject = clip((m[1] ?? "").replace(/[.!]+$/, ""), 60);
-  const { head, body } = splitFrontmatter(content);
-  const text = `## ${titleCase(subject)}\n\n${bullets([`What to do about ${subject}, step by step.`, `Check the result for ${subject} before moving on.`])}`;
-  return `${head}${head ? "\n" : ""}${insertSection(body, text)}`;
-};
+const addSection: Edit = (content, m) =>
+  withBody(content, (body) => {
+    const strings = SCAFFOLD_STRINGS[scaffoldLanguage(body)];
+    const subject = clip((m[1] ?? "").replace(/[.!]+$/, ""), 60);
+    const text = `## ${titleCase(subject)}\n\n${strings.fill.section(subject.toLowerCase())}`;
+    return insertSection(body, text, [strings.example, strings.pitfalls]);
+  });
 
 const EDITS: [RegExp, Edit, string][] = [
   [
@@ -118,18 +71,29 @@ const EDITS: [RegExp, Edit, string][] = [
   ],
   [/replace\s+["'“](.+?)["'”]\s+with\s+["'“](.*?)["'”]/i, replaceText, "Replaced text"],
   [
-    /^(?:please\s+)?(?:add|include|cover|mention)\s+(?:a\s+|an\s+|more\s+)?(?:section\s+|example\s+|examples\s+|details?\s+)?(?:about|on|for|of)?\s*(.+)$/i,
+    /^(?:please\s+)?(?:add|include|cover|mention)\s+(?:a\s+|an\s+|more\s+)?(?:new\s+)?(?:section\s+|part\s+|example\s+|examples\s+|details?\s+)?(?:about|on|for|of)?\s*(.+)$/i,
     addSection,
     "Added section",
   ],
 ];
 
-/** incorporateFeedback, offline: each change request becomes an edit; requests it cannot map become guidance. */
+/** Requests that map to no edit, added in the reviewer's words under the request section. */
+function keepNotes(content: string, notes: string[]): string {
+  const { head, body } = splitFrontmatter(content);
+  const strings = SCAFFOLD_STRINGS[scaffoldLanguage(body)];
+  const block = `${strings.review}:\n\n${bullets(notes.map((note) => clip(note, 300)))}`;
+  const sections = sectionsOf(body);
+  const request = sections.find((s) => s.heading === `## ${strings.request}`);
+  if (request) request.text = `${request.text.trimEnd()}\n\n${block}\n`;
+  else sections.splice(1, 0, { heading: "", text: `${block}\n` });
+  return `${head}${head ? "\n" : ""}${joinSections(sections)}`;
+}
+
 export function applyFeedback(content: string, feedback: string): Revision {
   const changes: string[] = [];
   const rejected: string[] = [];
+  const notes: string[] = [];
   let current = content;
-  const guidance: string[] = [];
   for (const request of changeRequests(feedback)) {
     const edit = EDITS.map(([pattern, fn, label]) => ({ match: pattern.exec(request), fn, label })).find(
       (e) => e.match,
@@ -139,12 +103,11 @@ export function applyFeedback(content: string, feedback: string): Revision {
       current = next;
       changes.push(`${edit.label}: ${clip(request, 80)}`);
     } else if (edit) rejected.push(`${clip(request, 80)} (nothing in the skill matched)`);
-    else guidance.push(request);
+    else notes.push(request);
   }
-  if (guidance.length) {
-    const { head, body } = splitFrontmatter(current);
-    current = `${head}${head ? "\n" : ""}${insertSection(body, `## Reviewer Guidance\n\n${bullets(guidance)}`)}`;
-    changes.push(`Added reviewer guidance: ${clip(guidance.join(" "), 80)}`);
+  if (notes.length) {
+    current = keepNotes(current, notes);
+    changes.push(`Kept your notes in the request section: ${clip(notes.join(" "), 80)}`);
   }
   return { content: current, changes, rejected };
 }

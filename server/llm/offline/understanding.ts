@@ -134,12 +134,22 @@ export function offlineTaxonomy(
   };
 }
 
-/** analyzeDependencies, offline: existing skills that share words with the task are complementary. */
+/** "tests" and "test", "locks" and "lock": singular forms, so a plural in the task still finds a skill. */
+const singular = (word: string): string => (word.length > 3 ? word.replace(/(?:es|s)$/, "") : word);
+
+/** Words of a skill path that say nothing about its subject (a category such as "practices" or "general"). */
+const PATH_NOISE = new Set(["general", "practices", "misc", "other", "tools", "skills", "skill"]);
+
+/** analyzeDependencies, offline: existing skills whose path shares a subject word with the task are complementary. */
 export function offlineDependencies(task: string, existingSkills: string[]): Dependencies {
-  const taskWords = new Set(words(task).filter((w) => w.length >= 3));
-  const related = existingSkills
-    .filter((id) => id.split(/[/_-]/).some((part) => part.length >= 3 && taskWords.has(part)))
-    .slice(0, 5);
+  const taskWords = new Set(
+    words(task)
+      .filter((w) => w.length >= 3)
+      .map(singular),
+  );
+  const shares = (id: string) =>
+    id.split(/[/_-]/).some((part) => part.length >= 3 && !PATH_NOISE.has(part) && taskWords.has(singular(part)));
+  const related = existingSkills.filter(shares).slice(0, 5);
   return {
     prerequisiteSkills: [],
     complementarySkills: related.map((id) => `${id}: shares topics with this task`),

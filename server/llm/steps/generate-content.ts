@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { offlineContent } from "../offline/content";
+import { offlineContent } from "../offline/scaffold";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { templateFor } from "../templates";
 import { defineStep } from "./define";

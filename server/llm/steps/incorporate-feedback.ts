@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { applyFeedback, changeRequests } from "../offline/revise";
+import { changeRequests } from "../offline/feedback";
+import { applyFeedback } from "../offline/revise";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
 

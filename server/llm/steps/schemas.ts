@@ -82,6 +82,9 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+export const clarificationSchema = z.object({ question: z.string().optional(), answer: z.string() });
+export type Clarification = z.infer<typeof clarificationSchema>;
+
 /** What generation needs to know from Phase 1 besides the plan. */
 export const understandingSchema = z.object({
   taskDescription: z.string(),
@@ -91,6 +94,8 @@ export const understandingSchema = z.object({
   constraints: z.array(z.string()),
   intent: intentSchema.optional(),
   dependencies: dependenciesSchema.optional(),
+  /** Answers to the clarifying questions: they shape the content (goal, audience, tools), never its headings. */
+  clarifications: z.array(clarificationSchema).optional(),
 });
 export type Understanding = z.infer<typeof understandingSchema>;
 
@@ -103,6 +108,3 @@ export const questionSchema = z.object({
   rationale: z.string().optional(),
 });
 export type ClarifyingQuestion = z.infer<typeof questionSchema>;
-
-export const clarificationSchema = z.object({ question: z.string().optional(), answer: z.string() });
-export type Clarification = z.infer<typeof clarificationSchema>;

@@ -16,12 +16,14 @@ import type { DimensionId, DimensionScore, QualityAssessment, QualityInput } fro
  * the weights were calibrated.
  */
 export const WEIGHTS: Record<DimensionId, number> = {
-  specificity: 0.3,
-  actionability: 0.2,
-  templateResidue: 0.15,
+  // Substance first: what an expert would name, and whether the agent can act on it.
+  specificity: 0.35,
+  actionability: 0.25,
   examples: 0.15,
+  // Residue also gates the total (see combine); trigger and disclosure matter, but polish cannot carry filler.
+  templateResidue: 0.1,
   triggerQuality: 0.1,
-  progressiveDisclosure: 0.1,
+  progressiveDisclosure: 0.05,
 };
 
 function combine(dimensions: DimensionScore[]): number {

@@ -35,6 +35,23 @@ export function concreteMarkers(text: string): string[] {
 }
 
 /**
+ * Markers that show how, not only what: a tool's name alone ("use Prometheus") says what to use; a command, a
+ * file, a flag, a number, a call or a quoted message says how.
+ */
+export const isStrongMarker = (id: string): boolean => id !== "proper name";
+
+/**
+ * Words that make a sentence sound expert without saying anything checkable ("a robust, scalable stack that
+ * provides deep insights"). A line with one of them and no strong marker is hollow.
+ */
+const BUZZWORDS =
+  /\b(?:robust(?:ly|ness)?|scalab(?:le|ility)|holistic(?:ally)?|leverag(?:e|es|ed|ing)|seamless(?:ly)?|comprehensive|insights?|actionable|empower(?:s|ed|ing|ment)?|intuitive(?:ly)?|streamlin(?:e|es|ed|ing)|meaningful|cutting[- ]edge|world[- ]class|enterprise[- ]grade|mission[- ]critical|best[- ]in[- ]class|state[- ]of[- ]the[- ]art|foster(?:s|ing)?|embrac(?:e|es|ing)|synerg\w*|game[- ]chang\w*|next[- ]level|unlock(?:s|ing)?|elevat(?:e|es|ing)|deep dive|peace of mind|fast[- ]paced|ever[- ]changing)\b/i;
+
+export function isBuzzword(text: string): boolean {
+  return BUZZWORDS.test(text);
+}
+
+/**
  * Advice that sounds like an instruction but tells the agent nothing it would not do anyway. A line that also
  * carries a concrete marker is not counted as a platitude (see actionability).
  */

@@ -2,19 +2,24 @@ import type { Plan } from "../../llm/steps/index";
 import { fencedBlockCount, wordCount } from "../../skills/text-metrics";
 import { isMapping, parseSkillMd, serializeSkillMd, splitSkillMd, type SkillFrontmatter } from "../../skills/skill-md";
 
+/** How the skill's metadata labels the offline engine's output (the UI and the CLI say the same). */
+export const SCAFFOLD_METADATA = { "skill-fleet-draft": "Scaffold (offline)" } as const;
+
 /**
  * Keeps a generated SKILL.md consistent with the plan whatever the model wrote: frontmatter `name` and
- * `description` are the plan's (the folder is named after the name), and `metadata` says which engine wrote it.
- * A reply without usable frontmatter gets one; the body is kept as written.
+ * `description` are the plan's (the folder is named after the name), and `metadata` says which engine wrote it
+ * (and, for the offline engine, that it is a scaffold). A reply without usable frontmatter gets one; the body is
+ * kept as written.
  */
 export function alignFrontmatter(content: string, plan: Plan, engine: string): string {
   const { frontmatter, body } = readSkillMd(content);
   const metadata = isMapping(frontmatter.metadata) ? frontmatter.metadata : {};
+  const scaffold = engine === "offline" ? SCAFFOLD_METADATA : {};
   const aligned: SkillFrontmatter = {
     ...frontmatter,
     name: plan.name,
     description: plan.description,
-    metadata: { "skill-category": plan.skillCategory, ...stringMap(metadata), "generated-by": engine },
+    metadata: { "skill-category": plan.skillCategory, ...stringMap(metadata), "generated-by": engine, ...scaffold },
   };
   return serializeSkillMd({ frontmatter: aligned, body });
 }

@@ -36,6 +36,7 @@ function understandingFor(task: string, u: UnderstandingResult): Understanding {
     constraints,
     intent: u.intent,
     dependencies: u.dependencies,
+    clarifications: u.clarifications,
   };
 }
 

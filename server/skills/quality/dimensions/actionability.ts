@@ -1,6 +1,6 @@
 import type { BodyLine } from "../body";
 import { dimension, keep, lineEvidence } from "../evidence";
-import { isImperative, isPlatitude } from "../signals";
+import { isBuzzword, isImperative, isPlatitude, isStrongMarker } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
 import { wordsOf } from "../words";
 import { lineFacts } from "./specificity";
@@ -40,6 +40,8 @@ function verdict(ctx: QualityContext, sentence: string, line: BodyLine, leadsToC
   const concrete = facts.markers.length > 0 || facts.terms.length >= 2 || leadsToCode;
   if (!ctx.english) return concrete ? "step" : line.kind === "item" ? "vague" : null;
   if (isPlatitude(sentence) && !concrete) return "platitude";
+  // Sounds expert, shows nothing: "a robust, scalable stack with deep insights" names no way to do it.
+  if (isBuzzword(sentence) && !facts.markers.some(isStrongMarker) && !leadsToCode) return "vague";
   if (!isImperative(sentence)) return null;
   if (concrete) return "step";
   return wordsOf(sentence).length <= VAGUE_MAX_WORDS ? "vague" : null;

@@ -1,5 +1,5 @@
 import { clamp01, dimension, keep, lineEvidence, share } from "../evidence";
-import { concreteMarkers } from "../signals";
+import { concreteMarkers, isStrongMarker } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
 import { isDomainTerm, stem, wordsOf } from "../words";
 
@@ -11,6 +11,8 @@ import { isDomainTerm, stem, wordsOf } from "../words";
 
 /** Half the lines carrying something concrete is as specific as skills get (prose has to connect them). */
 const CONCRETE_SHARE_FOR_FULL = 0.5;
+/** A third of the lines showing how (a command, file, flag, number, call, quote) earns full marks. */
+const STRONG_SHARE_FOR_FULL = 0.3;
 /** Distinct new domain terms for full marks; the public skills we calibrated on add 24 to 570. */
 const TERMS_FOR_FULL = 20;
 
@@ -53,9 +55,11 @@ export function specificity(ctx: QualityContext): DimensionScore {
   const earned: Evidence[] = [];
   const lost: Evidence[] = [];
   let concrete = 0;
+  let strong = 0;
   for (const where of lines) {
     const facts = lineFacts(ctx, where.line.text);
     facts.terms.forEach((term) => terms.add(term));
+    if (facts.markers.some(isStrongMarker)) strong++;
     if (isConcrete(facts)) {
       concrete++;
       if (facts.markers.length >= 2) keep(earned, () => lineEvidence("+", where, describe(facts)));
@@ -63,8 +67,10 @@ export function specificity(ctx: QualityContext): DimensionScore {
       keep(lost, () => lineEvidence("-", where, "names no command, file, flag, number, API or domain term"));
     }
   }
-  const shareScore = clamp01(concrete / Math.max(1, lines.length) / CONCRETE_SHARE_FOR_FULL);
+  const total = Math.max(1, lines.length);
+  const shareScore = clamp01(concrete / total / CONCRETE_SHARE_FOR_FULL);
+  const strongScore = clamp01(strong / total / STRONG_SHARE_FOR_FULL);
   const termScore = ctx.english ? clamp01(terms.size / TERMS_FOR_FULL) : shareScore;
-  const summary = `${share(concrete, lines.length)} instruction lines name something concrete; ${terms.size} domain terms beyond the name and description`;
-  return dimension("specificity", (shareScore + termScore) / 2, summary, { earned, lost });
+  const summary = `${share(concrete, lines.length)} instruction lines name something concrete, ${strong} show how (a command, file, flag, number, call or quoted text); ${terms.size} domain terms beyond the name and description`;
+  return dimension("specificity", 0.4 * strongScore + 0.3 * shareScore + 0.3 * termScore, summary, { earned, lost });
 }

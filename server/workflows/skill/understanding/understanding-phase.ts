@@ -20,6 +20,8 @@ export interface UnderstandingResult {
   taxonomy: TaxonomyChoice;
   dependencies: Dependencies;
   plan: Plan;
+  /** The answers to the clarifying questions, for generation to shape the content with. */
+  clarifications: Clarification[];
 }
 
 interface RoundState {
@@ -78,7 +80,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     const [intent, taxonomy] = await this._stepAnalyze(requirements, library);
     const dependencies = await this._stepRefineDependencies(intent, taxonomy, library);
     const plan = await this._stepPlanAndConfirm({ requirements, intent, taxonomy, dependencies }, override);
-    return { requirements, intent, taxonomy, dependencies, plan };
+    return { requirements, intent, taxonomy, dependencies, plan, clarifications: state.clarifications };
   }
 
   private async _stepGatherRequirements(clarifications: Clarification[]): Promise<Requirements> {
@@ -182,7 +184,7 @@ export class UnderstandingPhase extends BaseWorkflow {
 
   /** The plan; with confirmPlan, shown for approval and re-planned with the feedback on "revise". */
   private async _stepPlanAndConfirm(
-    analysis: Omit<UnderstandingResult, "plan">,
+    analysis: Omit<UnderstandingResult, "plan" | "clarifications">,
     override: StructureOverride | null,
   ): Promise<Plan> {
     let feedback: string | undefined;

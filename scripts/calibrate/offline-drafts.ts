@@ -1,0 +1,69 @@
+import { runStep } from "../../server/llm/run-step";
+import {
+  analyzeDependencies,
+  analyzeIntent,
+  findTaxonomyPath,
+  gatherRequirements,
+  generateContent,
+  synthesizePlan,
+} from "../../server/llm/steps/index";
+import type { Clarification } from "../../server/llm/steps/schemas";
+import { alignFrontmatter } from "../../server/workflows/skill/skill-content";
+
+/**
+ * The offline engine's draft for a task, through the same steps a job runs (requirements, intent, taxonomy,
+ * dependencies, plan, content) without a database or a job: what calibration and the filler tests judge.
+ */
+export interface OfflineDraft {
+  task: string;
+  name: string;
+  taxonomyPath: string;
+  skillMd: string;
+}
+
+export async function offlineDraft(
+  task: string,
+  options: { library?: string[]; clarifications?: Clarification[]; feedback?: string } = {},
+): Promise<OfflineDraft> {
+  const existingSkills = options.library ?? [];
+  const clarifications = options.clarifications ?? [];
+  const requirements = (await runStep(gatherRequirements, { taskDescription: task, clarifications })).output;
+  const intent = (await runStep(analyzeIntent, { taskDescription: task, requirements })).output;
+  const structure = JSON.stringify(Object.fromEntries(existingSkills.map((id) => [id.split("/")[0], {}])));
+  const taxonomy = (
+    await runStep(findTaxonomyPath, {
+      taskDescription: task,
+      requirements,
+      taxonomyStructure: structure,
+      existingSkills,
+    })
+  ).output;
+  const dependencies = (
+    await runStep(analyzeDependencies, {
+      taskDescription: task,
+      intent,
+      taxonomyPath: taxonomy.recommendedPath,
+      existingSkills,
+    })
+  ).output;
+  const plan = (
+    await runStep(synthesizePlan, { requirements, intent, taxonomy, dependencies, userConfirmation: options.feedback })
+  ).output;
+  const understanding = {
+    taskDescription: task,
+    domain: requirements.domain,
+    targetLevel: requirements.targetLevel,
+    topics: requirements.topics,
+    constraints: requirements.constraints,
+    intent,
+    dependencies,
+    clarifications,
+  };
+  const content = (await runStep(generateContent, { plan, understanding })).output;
+  return {
+    task,
+    name: plan.name,
+    taxonomyPath: plan.taxonomyPath,
+    skillMd: alignFrontmatter(content.skillContent, plan, "offline"),
+  };
+}
