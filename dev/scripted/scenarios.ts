@@ -1,4 +1,5 @@
 import type { StepName } from "../../server/llm/steps/names";
+import { finishedSkill, scriptedJudge, weakDraft } from "./finished";
 import { delayed, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
 
 /**
@@ -32,7 +33,8 @@ export const hasScenario = (name: string): boolean => SCENARIOS.has(name);
 export const scenarioNames = (): string[] => [...SCENARIOS.keys()];
 
 defineScenario("happy", {
-  description: "Every step answers like the offline engine, through the model path.",
+  description:
+    "Every step answers like the offline engine, through the model path, except writing and judging: there it writes a finished skill and quotes it (dev/scripted/finished.ts).",
   steps: {},
 });
 
@@ -58,26 +60,27 @@ defineScenario("bad-name", {
   steps: { gatherRequirements: (call) => output({ ...asRecord(call.offline()), suggestedSkillName: "My Skill_Name" }) },
 });
 
+/** The refined skill: finished content under the plan's name, marked so tests can see the refinement happened. */
+const refinedSkill: StepScript = (call) => {
+  const plan = asRecord(asRecord(call.input).plan) as {
+    name: string;
+    description: string;
+    metadata?: Record<string, string>;
+  };
+  const content = finishedSkill({ name: plan.name, description: plan.description, metadata: plan.metadata ?? {} });
+  return output({
+    refinedContent: `${content.trimEnd()}\n\n${REFINED_MARKER}\n`,
+    improvementsMade: ["Replaced generic advice with the commands and checks"],
+    newScoreEstimate: 0.85,
+    requiresAnotherPass: false,
+  });
+};
+
 defineScenario("low-quality", {
-  description: "Quality is below the threshold until the skill has been refined once.",
+  description: "The first draft is generic advice (below the threshold) until validation refines it once.",
   steps: {
-    assessQuality: (call) => {
-      const content = String(asRecord(call.input).skillContent ?? "");
-      if (content.includes(REFINED_MARKER)) return offlineReply(call);
-      return output({
-        ...asRecord(call.offline()),
-        overallScore: 0.5,
-        weaknesses: ["Needs more concrete examples", "Steps are too generic", "Missing edge cases"],
-      });
-    },
-    refineSkill: (call) => {
-      const refined = asRecord(call.offline());
-      return output({
-        ...refined,
-        refinedContent: `${String(refined.refinedContent ?? "").trimEnd()}\n\n${REFINED_MARKER}\n`,
-        newScoreEstimate: 0.85,
-      });
-    },
+    generateContent: (call) => output(weakDraft(call.input)),
+    refineSkill: refinedSkill,
   },
 });
 
@@ -100,15 +103,10 @@ defineScenario("failing-intent", {
 
 defineScenario("poor-quality", {
   description:
-    "Quality stays below the threshold even after refinement, so the job ends pending_review (promotable with force).",
+    "The draft stays generic advice and the judge agrees, so the job ends pending_review (promotable with force).",
   steps: {
-    assessQuality: (call) =>
-      output({
-        ...asRecord(call.offline()),
-        overallScore: 0.55,
-        weaknesses: ["Examples are too generic"],
-        meetsSuccessCriteria: false,
-      }),
+    generateContent: (call) => output(weakDraft(call.input)),
+    assessQuality: (call) => output(scriptedJudge(call.input, 0.3)),
   },
 });
 

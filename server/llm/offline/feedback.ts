@@ -1,5 +1,5 @@
 import { kebab } from "./naming";
-import { clip } from "./text";
+import { capitalise, clip } from "./text";
 
 /**
  * Review feedback read as instructions (confirm and preview checkpoints): each request becomes a change — a new
@@ -52,7 +52,7 @@ function applyRequest(changes: FeedbackChanges, request: string): void {
   const removed = REMOVE.exec(request)?.[1];
   if (category) changes.category = kebab(category, 3) || changes.category;
   if (name) changes.name = name;
-  if (added) changes.addSections.push(clip(added.trim(), 60));
+  if (added) changes.addSections.push(capitalise(clip(added.trim(), 60)));
   if (removed && !added) changes.removeSections.push(removed.trim().toLowerCase());
   if (/\b(?:shorter|more concise|less detail|too long)\b/i.test(request)) changes.length = "short";
   if (/\b(?:longer|more detail(?:ed)?|in-depth|expand)\b/i.test(request)) changes.length = "long";

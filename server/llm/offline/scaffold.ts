@@ -72,11 +72,11 @@ function title(ctx: ScaffoldContext): string {
   return capitalise(subject.length ? subject.join(" ") : ctx.plan.name.replace(/-/g, " "));
 }
 
-const quoted = (text: string): string =>
-  clip(text.replace(/\s+/g, " ").trim(), 600)
-    .split("\n")
-    .map((line) => `> ${line}`)
-    .join("\n");
+/** The request quoted in the user's words, without sentences that try to instruct the model (prompt injection). */
+function quoted(task: string): string {
+  const prose = analyseTask(task).sentences.join(" ") || task;
+  return `> ${clip(prose.replace(/\s+/g, " ").trim(), 600)}`;
+}
 
 /** The user's own words: the task, the answers, the rules it states, and review notes. */
 function requestSection(ctx: ScaffoldContext): string {

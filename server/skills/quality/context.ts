@@ -6,22 +6,31 @@ import { stemSet, wordsOf } from "./words";
 const MAX_LINKED_DOCS = 20;
 const MAX_LINKED_LINES = 300;
 
-/** English function words: when they are rare in a text, it is not English and word lists do not apply. */
+/** Function words of English and of the other languages skills are often written in (French, German, Spanish…). */
 const ENGLISH_FUNCTION_WORDS = new Set(
   "the and to of a in is for with that on it as be this are or by from an if you your not each when use".split(" "),
 );
+const OTHER_FUNCTION_WORDS = new Set(
+  "le la les des du un une et est pour avec dans sur que qui au aux der die das und ist mit für von zu ein eine nicht el los las y es para con por una il lo gli di che è een het".split(
+    " ",
+  ),
+);
 
-/** Judged on the instruction lines (already tokenised for the dimensions), at most the first 400. */
+/**
+ * English unless another language's function words outnumber English ones: the word-frequency signals (common
+ * words, platitudes, imperatives) are English and would misread other languages. Judged on the instruction lines
+ * (already tokenised for the dimensions), at most the first 400.
+ */
 export function isMostlyEnglish(lines: readonly string[]): boolean {
-  let words = 0;
-  let hits = 0;
+  let english = 0;
+  let other = 0;
   for (const line of lines.slice(0, 400)) {
     for (const word of wordsOf(line)) {
-      words++;
-      if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
+      if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
+      else if (OTHER_FUNCTION_WORDS.has(word)) other++;
     }
   }
-  return words < 20 || hits / words >= 0.12;
+  return !(other >= 2 && other > english);
 }
 
 const isDoc = (file: string): boolean =>

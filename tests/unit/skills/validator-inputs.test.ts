@@ -39,19 +39,32 @@ describe("validateSkillContent", () => {
     expect(validateSkillContent(content, { folderName: "csv-summary" }).findings).toEqual([]);
   });
 
+  // The trigger-quality dimension judges what and when; the "Use when…" wording itself is only house style (info).
   it.each([
-    ["Use when the user uploads a CSV", true],
-    ["Triggers on CSV uploads", true],
-    ["For CSV files; activate on upload", true],
-    ["Helps with CSV files when the user asks for a summary", true],
-    ["Automates tasks on CSV files", false],
-    ["Writes an essay about CSV files", false],
-  ])("trigger check on %j passes: %s", async (description, passes) => {
-    const content = (await read("SKILL.md")).replace(/^description: .*$/m, `description: ${description}`);
-    expect(ids(validateSkillContent(content))).toEqual(passes ? [] : ["quality/use-when-trigger"]);
+    [
+      "Summarises a CSV file with pandas: row count, column dtypes and missing values per column. Use when the user shares a .csv file or asks what a table contains.",
+      false,
+      false,
+    ],
+    ["Helps with CSV files when the user asks for a summary", false, false],
+    ["Use when the user uploads a CSV", true, false],
+    ["Triggers on CSV uploads", true, false],
+    ["Automates tasks on CSV files", true, true],
+    ["Writes an essay about CSV files", true, true],
+  ])("description %j: trigger quality under the bar %s, house-style note %s", async (description, weak, note) => {
+    const content = (await read("SKILL.md")).replace(
+      /^description: .*$/m,
+      `description: ${JSON.stringify(description)}`,
+    );
+    const report = validateSkillContent(content);
+    expect(ids(report).includes("quality/trigger-quality")).toBe(weak);
+    expect(report.scores.triggerQuality < report.quality.dimensionBar).toBe(weak);
+    const houseStyle = report.findings.filter((finding) => finding.ruleId === "quality/use-when-trigger");
+    expect(houseStyle.map((finding) => finding.severity)).toEqual(note ? ["info"] : []);
+    expect(report.findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
 
-  it("reports every problem at once, each with its line", () => {
+  it("reports every problem at once, each with its line, and says why it did not pass", () => {
     const report = validateSkillContent("---\nname: Bad--Name-\ndescription: ''\nmetadata: [1]\n---\nshort\n");
     expect(report.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([
       ["spec/name-format", 2],
@@ -61,9 +74,15 @@ describe("validateSkillContent", () => {
       ["quality/quick-start-section", 6],
       ["quality/code-block", 6],
       ["quality/body-length", 6],
+      ["quality/specificity", undefined],
+      ["quality/trigger-quality", 3],
+      ["quality/content-score", undefined],
     ]);
     expect(report.passed).toBe(false);
-    expect(report.scores.wordCount).toBeGreaterThan(0);
+    expect(report.findings.filter((finding) => finding.severity === "error").every((f) => f.tier === "spec")).toBe(
+      true,
+    );
+    expect(report.scores.overall).toBeLessThan(report.quality.threshold);
   });
 });
 
@@ -83,12 +102,22 @@ describe("validateSkillFiles", () => {
     ["absolute", "/csv-summary/SKILL.md"],
     ["backslash", "csv-summary\\SKILL.md"],
     ["NUL", "csv-summary/SKILL.md\0"],
-    ["look-alike", "csv-summary/ｅxamples/a.md"],
+    ["dot look-alike", "csv-summary/․․/a.md"],
+    ["punctuation", "csv-summary/examples/a;rm.md"],
     ["over-long", `csv-summary/${"a".repeat(200)}.md`],
   ])("refuses a %s key", async (_label, key) => {
     expect(() => validateSkillFiles({ ...{ "csv-summary/SKILL.md": "x" }, [key]: "x" })).toThrow(
       expect.objectContaining({ code: "BAD_REQUEST" }),
     );
+  });
+
+  it("accepts a Unicode folder name, as the specification allows Unicode lowercase names", async () => {
+    const text = (await read("SKILL.md")).replace("name: csv-summary", "name: données-csv");
+    const report = validateSkillFiles({ "données-csv/SKILL.md": text });
+    expect(report.findings.filter((finding) => finding.tier === "spec")).toEqual([]);
+    expect(ids(report)).toContain("portability/name-ascii");
+    const zipped = await validateSkillZip(zipSync({ "données-csv/SKILL.md": strToU8(text) }));
+    expect(zipped.findings).toEqual(report.findings);
   });
 
   it("refuses files spread over several folders", () => {
@@ -133,7 +162,7 @@ describe("zips", () => {
     ["absolute", "/etc/cron.d/evil"],
     ["backslash", "csv-summary\\..\\evil.sh"],
     ["NUL", "csv-summary/evil\0.sh"],
-    ["look-alike", "csv-summary/scripts/ｅvil.sh"],
+    ["dot look-alike", "csv-summary/scripts/․․/evil.sh"],
   ])("refuses an entry with a %s name", async (_label, name) => {
     const zip = zipSync({ "csv-summary/SKILL.md": strToU8("---\nname: x\n---\n"), [name]: strToU8("boom") });
     await expect(validateSkillZip(zip)).rejects.toMatchObject({

@@ -5,9 +5,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RULES, validateSkillDirectory, validateSkillFiles, type Finding } from "@/server/skills/validator";
 
 /**
- * The fixture corpus: tests/fixtures/skills/valid/* must produce no finding at all, and each
- * tests/fixtures/skills/broken/<rule>/ is the valid skill with one defect, whose expected.json lists exactly the
- * findings (rule, file, line) it must produce — so each rule is shown to fire where it should and nowhere else.
+ * The fixture corpus: tests/fixtures/skills/valid/* must produce no finding at all and pass (the passing case of
+ * every rule and dimension), and each tests/fixtures/skills/broken/<rule>/ is the valid skill with one defect
+ * (the failing case), whose expected.json lists exactly the findings (rule, file, line) it must produce and whether
+ * the skill still passes. One defect may cost more than one rule (a content-quality dimension under the bar also
+ * lowers the content score), so a fixture lists every finding the defect causes.
  * Two rules need things git cannot hold (an 8 MB file, a symlink) and are built in a temp folder below.
  */
 
@@ -16,6 +18,8 @@ const IN_TEST = ["portability/total-size", "portability/symlink"];
 
 interface Expected {
   ruleId: string;
+  /** Whether the defective skill still passes (a warning does not fail a skill whose content score holds). */
+  passed: boolean;
   findings: { ruleId: string; path: string; line?: number }[];
 }
 
@@ -51,7 +55,9 @@ describe("broken fixtures: one defect, exactly the expected findings", () => {
     expect(shape(report.findings)).toEqual(expected.findings);
     const rule = RULES.find((candidate) => candidate.id === expected.ruleId);
     expect(rule).toBeDefined();
-    expect(report.passed).toBe(rule?.severity !== "error");
+    expect(expected.findings.map((finding) => finding.ruleId)).toContain(expected.ruleId);
+    expect(report.passed).toBe(expected.passed);
+    if (rule?.severity === "error") expect(report.passed).toBe(false);
   });
 });
 
@@ -99,7 +105,9 @@ describe("rules that need a temp folder", () => {
       "csv-summary/assets/data.csv": "x".repeat(8 * 1024 * 1024 - used + 1),
     });
     expect(shape(over.findings)).toEqual([{ ruleId: "portability/total-size", path: "csv-summary/." }]);
-    expect(over.passed).toBe(false);
+    // A claude.ai upload limit, not the specification: a warning, so the skill itself still passes.
+    expect(over.findings[0]?.severity).toBe("warning");
+    expect(over.passed).toBe(true);
   });
 
   it("portability/symlink reports a planted link and never reads through it", async () => {

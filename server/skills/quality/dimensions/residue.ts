@@ -43,18 +43,56 @@ function skeleton(ctx: QualityContext, text: string): string {
     .join(" ");
 }
 
+/** Longest run of words a template swaps for the topic ("react component testing"). */
+const MAX_SWAPPED_WORDS = 3;
+/** A pattern is a template once this many different lines share it. */
+const PATTERN_LINES = 3;
+
+/**
+ * A line's sentence patterns: its skeleton, and its skeleton with each run of one to three words taken out in turn, as a pair of
+ * hashes (the words before the run, the words after it), so a swapped topic of any length gives the same key.
+ * Hashing keeps this linear in the line's length.
+ */
+function patternsOf(words: string[], ids: Map<string, number>): string[] {
+  const n = words.length;
+  if (n < 3 || n > 16) return [];
+  const id = (word: string) => ids.get(word) ?? ids.set(word, ids.size + 1).get(word) ?? 0;
+  const prefix = [0];
+  for (let i = 0; i < n; i++) prefix.push((Math.imul(prefix[i] ?? 0, 31) + id(words[i] ?? "")) >>> 0);
+  const suffix = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(suffix[i + 1] ?? 0, 37) + id(words[i] ?? "")) >>> 0;
+  // The whole skeleton too: lines that differ only in numbers or the subject's own words ("check column 3 …").
+  const patterns = [`all:${prefix[n]}`];
+  // At least two words must stay, or every short line would share the empty pattern.
+  for (let size = 1; size <= Math.min(MAX_SWAPPED_WORDS, n - 2); size++)
+    for (let start = 0; start + size <= n; start++) patterns.push(`${start}:${prefix[start]}:${suffix[start + size]}`);
+  return patterns;
+}
+
+/** Lines that share a sentence pattern with at least two other different lines. */
+function patternedLines(ctx: QualityContext, lines: BodyLine[]): Set<BodyLine> {
+  const byPattern = new Map<string, Set<BodyLine>>();
+  const texts = new Set<string>();
+  const ids = new Map<string, number>();
+  for (const line of lines) {
+    // A line repeated word for word is not a template (only the first copy takes part), and a table's rows share
+    // their shape by design.
+    if (texts.has(line.text) || line.kind === "table") continue;
+    texts.add(line.text);
+    for (const pattern of patternsOf(skeleton(ctx, line.text).split(" ").filter(Boolean), ids))
+      byPattern.set(pattern, (byPattern.get(pattern) ?? new Set()).add(line));
+  }
+  const found = new Set<BodyLine>();
+  for (const group of byPattern.values()) if (group.size >= PATTERN_LINES) group.forEach((line) => found.add(line));
+  return found;
+}
+
 function echoLines(ctx: QualityContext, lines: BodyLine[]): BodyLine[] {
   const phrase = subjectPhrase(ctx);
-  const keys = lines.map((line) => skeleton(ctx, line.text));
-  // Lines per sentence pattern, counting distinct texts only: a line repeated word for word is not a template.
-  const skeletons = new Map<string, Set<string>>();
-  lines.forEach((line, index) => {
-    const key = keys[index] ?? "";
-    if (key.split(" ").length >= 3) skeletons.set(key, (skeletons.get(key) ?? new Set()).add(line.text));
-  });
-  return lines.filter((line, index) => {
+  const patterned = patternedLines(ctx, lines);
+  return lines.filter((line) => {
     const text = line.text.toLowerCase().replace(/[-_]/g, " ");
-    return (phrase !== null && text.includes(phrase)) || (skeletons.get(keys[index] ?? "")?.size ?? 0) >= 2;
+    return (phrase !== null && text.includes(phrase)) || patterned.has(line);
   });
 }
 

@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import { assessQuality } from "@/server/skills/quality/model";
+import type { DimensionId, QualityInput } from "@/server/skills/quality/types";
+
+/**
+ * The content-quality model, one dimension at a time: each has a failing and a passing case, and each verdict
+ * comes with evidence (the quoted line, where it is, and why it counts).
+ */
+
+const GOOD_DESCRIPTION =
+  "Finds why a test is flaky: reproduces it with vitest --repeat or pytest-repeat, then fixes the cause. Use when CI fails intermittently or a test passes on rerun.";
+
+function input(body: string, overrides: Partial<QualityInput> = {}): QualityInput {
+  return {
+    name: "flaky-test-triage",
+    description: GOOD_DESCRIPTION,
+    body,
+    bodyFirstLine: 5,
+    skillMdLines: body.split("\n").length + 4,
+    files: null,
+    ...overrides,
+  };
+}
+
+const score = (body: string, id: DimensionId, overrides: Partial<QualityInput> = {}) => {
+  const dimension = assessQuality(input(body, overrides)).dimensions.find((d) => d.id === id);
+  if (!dimension) throw new Error(`no ${id}`);
+  return dimension;
+};
+
+const CONCRETE = `# Flaky test triage
+
+Reproduce first: run the one test 50 times, then in random order.
+
+\`\`\`bash
+npx vitest run tests/orders.test.ts --repeat 50
+pytest tests/test_orders.py::test_total -x --count 50 -p randomly
+\`\`\`
+
+1. Record the seed, the worker count and the commit from the CI log.
+2. Run \`npx vitest run --sequence.seed=1234\` with the failing seed.
+3. If it fails only in parallel, give each test its own temp dir (\`fs.mkdtemp\`) and port \`0\`.
+4. Freeze the clock with \`vi.useFakeTimers()\` when the failure clusters near midnight UTC.
+5. Prove the fix: 200 runs without a failure, then remove the \`retry: 2\` you added.
+
+| Symptom | Cause | Fix |
+|---|---|---|
+| \`EADDRINUSE 127.0.0.1:3000\` | Fixed port | Listen on port 0 |
+| Fails after \`orders.test.ts\` | Leaked mock | \`vi.restoreAllMocks()\` in \`afterEach\` |
+`;
+
+const GENERIC = `# Flaky tests
+
+Flaky tests are a problem for every team.
+
+1. Follow best practices for testing.
+2. Make sure everything works as expected.
+3. Handle errors gracefully.
+4. Review the results.
+5. Keep the tests clean and simple.
+6. Communicate clearly with the team.
+`;
+
+describe("specificity", () => {
+  it("is high when lines name commands, files, flags and numbers the request did not", () => {
+    const result = score(CONCRETE, "specificity");
+    expect(result.score).toBeGreaterThanOrEqual(0.8);
+    expect(result.evidence.some((e) => e.effect === "+" && e.line !== undefined)).toBe(true);
+  });
+
+  it("is low for generic prose, quoting the lines that name nothing", () => {
+    const result = score(GENERIC, "specificity");
+    expect(result.score).toBeLessThan(0.3);
+    const lost = result.evidence.filter((e) => e.effect === "-");
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost[0]).toMatchObject({ line: expect.any(Number), note: expect.stringMatching(/names no command/) });
+  });
+
+  it("does not credit the request's own words: a tool named in the description is not expertise", () => {
+    const echo = "# Flaky tests\n\nUse Vitest for flaky tests. Flaky tests in Vitest are flaky.\n";
+    const described = score(echo, "specificity", { description: "Use when Vitest tests are flaky." });
+    const notDescribed = score(echo, "specificity", { description: "Use when tests fail now and then." });
+    expect(described.score).toBeLessThan(notDescribed.score);
+  });
+});
+
+describe("actionability", () => {
+  it("counts executable steps and shell commands", () => {
+    expect(score(CONCRETE, "actionability").score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("costs platitudes twice and quotes them", () => {
+    const result = score(GENERIC, "actionability");
+    expect(result.score).toBeLessThan(0.3);
+    expect(result.evidence.find((e) => e.effect === "-")?.note).toMatch(/platitude/);
+  });
+
+  it("treats buzzwords without anything concrete as vague", () => {
+    const buzz =
+      "# Observability\n\n- Leverage a robust, scalable stack for deep insights.\n- Embrace a holistic approach.\n- Foster a culture of ownership.\n";
+    expect(score(buzz, "actionability").score).toBeLessThan(0.5);
+  });
+});
+
+describe("template residue", () => {
+  it("is 1 for a finished text", () => {
+    expect(score(CONCRETE, "templateResidue").score).toBe(1);
+  });
+
+  it("finds placeholders, TODOs and template variables, each with its line", () => {
+    const residue =
+      "# [Title]\n\nTODO: fill this.\n\n```sql\nSELECT * FROM your_table;\n```\n\nSet {{column}} to <one sentence>.\n";
+    const result = score(residue, "templateResidue");
+    expect(result.score).toBeLessThan(0.5);
+    expect(result.evidence[0]).toMatchObject({ effect: "-", line: 5, note: expect.stringMatching(/template text/) });
+  });
+
+  it("finds the request echoed line after line with the topic swapped", () => {
+    const lines = ["retries", "timeouts", "fixtures", "mocks", "clocks", "ports"].map(
+      (topic) => `- Write down what a good result for ${topic} looks like.`,
+    );
+    const result = score(`# Flaky tests\n\n${lines.join("\n")}\n`, "templateResidue");
+    expect(result.score).toBeLessThan(0.5);
+    expect(result.evidence[0]?.note).toMatch(/topic swapped/);
+  });
+
+  it("recognises the offline engine's scaffold marker", () => {
+    const assessment = assessQuality(input("# Triage\n\n1. [FILL IN: the exact command that reproduces it]\n"));
+    expect(assessment.scaffold).toBe(true);
+    expect(assessment.dimensions.find((d) => d.id === "templateResidue")?.score).toBeLessThan(1);
+  });
+});
+
+describe("examples", () => {
+  it("rewards code that uses the domain's own identifiers", () => {
+    expect(score(CONCRETE, "examples").score).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it("marks toy code as toy", () => {
+    const toy = '# Logging\n\n```python\ndef foo():\n    x = 1\n    return x\n\nprint("Hello, world!")\n```\n';
+    const result = score(toy, "examples");
+    expect(result.score).toBeLessThan(0.3);
+    expect(result.evidence.find((e) => e.effect === "-")?.note).toMatch(/toy/);
+  });
+
+  it("is neutral (0.5) when there is no example at all", () => {
+    expect(score("# Notes\n\nA paragraph without code.\n", "examples").score).toBe(0.5);
+  });
+});
+
+describe("trigger quality", () => {
+  it("is high for a description that says what and when, with concrete words", () => {
+    expect(score(CONCRETE, "triggerQuality").score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("is low for a vague description and says what is missing", () => {
+    const result = score(CONCRETE, "triggerQuality", { description: "Helps with stuff." });
+    expect(result.score).toBeLessThan(0.5);
+    expect(result.evidence[0]?.note).toMatch(/does not say/);
+  });
+});
+
+describe("progressive disclosure", () => {
+  it("is 1 for a short SKILL.md that points to its reference files", () => {
+    const files = new Map([["references/causes.md", "# Causes\n\n- `EADDRINUSE`: fixed port.\n"]]);
+    const body = `${CONCRETE}\nSee [references/causes.md](references/causes.md).\n`;
+    expect(score(body, "progressiveDisclosure", { files }).score).toBe(1);
+  });
+
+  it("costs a body over 500 lines and bundled files nothing points to", () => {
+    const long = `${CONCRETE}\n${Array.from({ length: 700 }, (_, i) => `- Step ${i}: run \`make check-${i}\`.`).join("\n")}\n`;
+    const files = new Map([
+      ["scripts/orphan.py", "print(1)\n"],
+      ["assets/unused.json", "{}\n"],
+    ]);
+    const result = score(long, "progressiveDisclosure", { files, skillMdLines: 720 });
+    expect(result.score).toBeLessThan(0.5);
+    expect(result.evidence.map((e) => e.note).join(" ")).toMatch(/over 500 lines.*|no line of SKILL.md leads/);
+  });
+});
+
+describe("overall", () => {
+  it("passes concrete content and fails generic content, deterministically", () => {
+    const good = assessQuality(input(CONCRETE));
+    const bad = assessQuality(input(GENERIC));
+    expect(good.overall).toBeGreaterThan(0.75);
+    expect(bad.overall).toBeLessThan(0.5);
+    expect(assessQuality(input(CONCRETE))).toEqual(good);
+  });
+
+  it("lets residue gate the total: a scaffold cannot score like finished work", () => {
+    const scaffold = CONCRETE.replace(
+      /^1\. .*$/m,
+      "1. [FILL IN: the first step]\n2. [FILL IN: the check]\n3. [FILL IN: more]",
+    );
+    expect(assessQuality(input(scaffold)).overall).toBeLessThan(assessQuality(input(CONCRETE)).overall);
+  });
+
+  it("judges text in other languages on what it shows (commands, files, numbers), not on English words", () => {
+    const french = `# Comptes rendus\n\n- Rassemblez les informations pertinentes.\n- Notez les points importants.\n- Soyez clair et concis.\n- Partagez le compte rendu.\n`;
+    const result = assessQuality(
+      input(french, { name: "comptes-rendus", description: "À utiliser pour un compte rendu." }),
+    );
+    expect(result.overall).toBeLessThan(0.5);
+  });
+});
