@@ -34,8 +34,21 @@ function combine(dimensions: DimensionScore[]): number {
   return weighted * Math.min(1, 0.5 + residue);
 }
 
-export function assessQuality(input: QualityInput, descriptionLine = 1): QualityAssessment {
+/**
+ * The body read is capped: a SKILL.md is meant to stay under 500 lines (progressive disclosure already costs a
+ * longer one), and the cap keeps hostile input (megabytes of text) within a bounded time.
+ */
+export const MAX_ASSESSED_CHARS = 200_000;
+
+function bounded(input: QualityInput): QualityInput {
+  if (input.body.length <= MAX_ASSESSED_CHARS) return input;
+  const cut = input.body.lastIndexOf("\n", MAX_ASSESSED_CHARS);
+  return { ...input, body: input.body.slice(0, cut > 0 ? cut : MAX_ASSESSED_CHARS) };
+}
+
+export function assessQuality(whole: QualityInput, descriptionLine = 1): QualityAssessment {
   startWordCache();
+  const input = bounded(whole);
   const ctx = qualityContext(input);
   const dimensions = [
     specificity(ctx),

@@ -51,6 +51,9 @@ export function buildContext(input: ContextInput): SkillContext {
   };
 }
 
+/** Files bigger than this are only counted (size rules), never read into memory as text. */
+export const MAX_READ_BYTES = 2 * 1024 * 1024;
+
 export function textFile(text: string): SkillFile {
   return { text, size: Buffer.byteLength(text, "utf8") };
 }

@@ -4,13 +4,11 @@ import { badRequest, notFound } from "../../common/errors";
 import { unzipSkill } from "../archive";
 import { listTree } from "../fs-tree";
 import { parseInMemoryPath } from "../paths";
-import { buildContext, decodeFile, textFile } from "./context";
+import { buildContext, decodeFile, MAX_READ_BYTES, textFile } from "./context";
 import type { SkillContext, SkillFile } from "./types";
 
 /** Turns each input form (file map, folder on disk, zip) into the shared SkillContext. */
 
-/** Files bigger than this are only counted (size rule), not read into memory as text. */
-const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 /** Splits `folder/rest` keys into one folder name and paths inside it; every key is checked like any path input. */
 function splitFolder(keys: string[]): { folder: string; inner: string[] } {
@@ -49,7 +47,7 @@ export async function contextFromDirectory(dir: string, threshold?: number): Pro
   const files = new Map<string, SkillFile>();
   for (const file of listing.files) {
     const content =
-      file.size <= MAX_TEXT_BYTES
+      file.size <= MAX_READ_BYTES
         ? decodeFile(await fs.readFile(/*turbopackIgnore: true*/ file.absolute))
         : { text: null, size: file.size };
     files.set(file.relative, content);
@@ -68,6 +66,6 @@ export function contextFromZip(zip: Uint8Array, threshold?: number): SkillContex
   const { folder, files, dirs } = unzipSkill(zip);
   const map = new Map<string, SkillFile>();
   for (const [relative, bytes] of files)
-    map.set(relative, bytes.byteLength <= MAX_TEXT_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
+    map.set(relative, bytes.byteLength <= MAX_READ_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
   return buildContext({ folder, hasFolder: true, files: map, dirs, threshold });
 }

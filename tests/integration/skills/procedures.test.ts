@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/common/env";
 import { registerSkill } from "@/server/skills/library";
 import { createCaller } from "@/server/trpc/root";
+import { strToU8, zipSync } from "fflate";
 import { zipSkill } from "@/server/skills/archive";
 import { GET as archiveRoute } from "@/app/api/library/[...path]/route";
 import type { Database } from "@/server/db/client";
@@ -48,26 +49,97 @@ afterAll(async () => {
 });
 
 describe("skills.validate", () => {
-  it("validates pasted content", async () => {
+  it("validates pasted content and answers with the contract { passed, findings, scores: { overall, …dimensions } }", async () => {
     const content = await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8");
     const report = await caller.skills.validate({ content });
     expect(report).toMatchObject({ passed: true, findings: [] });
-    expect(report.scores.reward).toBeGreaterThan(0.5);
+    expect(Object.keys(report.scores).sort()).toEqual(
+      [
+        "actionability",
+        "examples",
+        "overall",
+        "progressiveDisclosure",
+        "specificity",
+        "templateResidue",
+        "triggerQuality",
+      ].sort(),
+    );
+    expect(report.scores.overall).toBeGreaterThanOrEqual(report.quality.threshold);
+    expect(report.quality.judge).toMatchObject({ status: "not_run" });
     const bad = await caller.skills.validate({ content: content.replace("name: csv-summary", "name: Claude_Helper") });
     expect(bad.passed).toBe(false);
-    expect(bad.findings.map((finding) => finding.ruleId)).toEqual(["spec/name-format", "quality/reserved-word"]);
+    // The name breaks the spec (an error); the reserved word is a claude.ai upload rule (a warning naming it).
+    expect(bad.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ["spec/name-format", "error"],
+      ["portability/reserved-word", "warning"],
+    ]);
+    expect(bad.findings[1]?.message).toMatch(/claude\.ai/);
+    for (const finding of bad.findings)
+      expect(Object.keys(finding).sort()).toEqual(["line", "message", "path", "ruleId", "severity", "tier"]);
   });
 
   it("validates a file map and a base64 zip the same way as the folder", async () => {
     const files = { "csv-summary/SKILL.md": await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8") };
     const fromFiles = await caller.skills.validate({ files });
-    expect(fromFiles.findings.map((finding) => finding.ruleId)).toEqual([
-      "quality/examples-present",
-      "quality/broken-link",
-      "quality/broken-link",
+    expect(fromFiles.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ["quality/examples-present", "info"],
+      ["quality/broken-link", "warning"],
+      ["quality/broken-link", "warning"],
     ]);
     const zipBase64 = Buffer.from(await zipSkill(VALID_DIR)).toString("base64");
-    expect(await caller.skills.validate({ zipBase64 })).toMatchObject({ passed: true, findings: [] });
+    const fromZip = await caller.skills.validate({ zipBase64 });
+    expect(fromZip).toMatchObject({ passed: true, findings: [] });
+    const all = Object.fromEntries(
+      await Promise.all(
+        ["SKILL.md", "examples/basic.md", "references/columns.md"].map(
+          async (file) => [`csv-summary/${file}`, await fs.readFile(path.join(VALID_DIR, file), "utf8")] as const,
+        ),
+      ),
+    );
+    expect(await caller.skills.validate({ files: all })).toEqual(fromZip);
+  });
+
+  it("accepts a Unicode folder name", async () => {
+    const content = (await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8")).replace(
+      "name: csv-summary",
+      "name: résumé-csv",
+    );
+    const report = await caller.skills.validate({ files: { "résumé-csv/SKILL.md": content } });
+    expect(report.findings.filter((finding) => finding.tier === "spec")).toEqual([]);
+  });
+
+  // Bounded time is the test's own timeout: each input is refused or reported without reading it all.
+  it("answers hostile input with a finding or BAD_REQUEST, never a 500", async () => {
+    const anchors = ["a", "b", "c", "d", "e", "f"].map(
+      (name, i, all) =>
+        `${name}: &${name} [${
+          i === 0
+            ? '"lol","lol","lol"'
+            : Array(9)
+                .fill(`*${all[i - 1]}`)
+                .join(",")
+        }]`,
+    );
+    const bomb = await caller.skills.validate({
+      content: `---\nname: bomb\ndescription: x\n${anchors.join("\n")}\n---\nbody\n`,
+    });
+    expect(bomb.findings.map((finding) => finding.ruleId)).toContain("spec/frontmatter-yaml");
+    const nested = await caller.skills.validate({
+      content: `---\nname: deep\ndescription: x\nm: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\nbody\n`,
+    });
+    expect(nested.findings.map((finding) => finding.ruleId)).toContain("spec/frontmatter-yaml");
+    const binary = Buffer.from(zipSync({ "bin/SKILL.md": new Uint8Array([0, 1, 2, 255, 0, 7]) })).toString("base64");
+    expect((await caller.skills.validate({ zipBase64: binary })).findings.map((f) => f.ruleId)).toContain(
+      "spec/skill-md-text",
+    );
+    const huge = `---\nname: big\ndescription: Use when testing size.\n---\n${"word ".repeat(2_100_000)}`;
+    const bigZip = Buffer.from(zipSync({ "big/SKILL.md": strToU8(huge) })).toString("base64");
+    expect((await caller.skills.validate({ zipBase64: bigZip })).findings.map((f) => f.ruleId)).toContain(
+      "portability/skill-md-size",
+    );
+    const deep = Buffer.from(zipSync({ [`n/${"a/".repeat(20)}x.md`]: strToU8("x") })).toString("base64");
+    expect(await trpcCode(caller.skills.validate({ zipBase64: deep }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(caller.skills.validate({ content: huge }))).toBe("BAD_REQUEST");
   });
 
   it("maps bad input to BAD_REQUEST", async () => {

@@ -14,7 +14,7 @@ import { RULES, validateSkillDirectory, validateSkillFiles, type Finding } from 
  */
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/skills");
-const IN_TEST = ["portability/total-size", "portability/symlink"];
+const IN_TEST = ["portability/total-size", "portability/skill-md-size", "portability/symlink"];
 
 interface Expected {
   ruleId: string;
@@ -108,6 +108,18 @@ describe("rules that need a temp folder", () => {
     // A claude.ai upload limit, not the specification: a warning, so the skill itself still passes.
     expect(over.findings[0]?.severity).toBe("warning");
     expect(over.passed).toBe(true);
+  });
+
+  it("portability/skill-md-size: a SKILL.md over 2 MB is reported and not read, within bounded time", async () => {
+    const dir = await copyOfValid();
+    const head = await fs.readFile(path.join(dir, "SKILL.md"), "utf8");
+    await fs.writeFile(path.join(dir, "SKILL.md"), `${head}\n${"Run `make check` with --strict.\n".repeat(80_000)}`);
+    const report = await validateSkillDirectory(dir);
+    expect(shape(report.findings)).toEqual([{ ruleId: "portability/skill-md-size", path: "csv-summary/SKILL.md" }]);
+    expect(report.passed).toBe(false);
+    expect(report.scores.overall).toBe(0);
+    await fs.writeFile(path.join(dir, "SKILL.md"), head);
+    expect((await validateSkillDirectory(dir)).findings).toEqual([]);
   });
 
   it("portability/symlink reports a planted link and never reads through it", async () => {

@@ -87,12 +87,18 @@ function patternedLines(ctx: QualityContext, lines: BodyLine[]): Set<BodyLine> {
   return found;
 }
 
+/** Copies beyond this many of one line are padding, not emphasis. */
+const MAX_COPIES = 2;
+
 function echoLines(ctx: QualityContext, lines: BodyLine[]): BodyLine[] {
   const phrase = subjectPhrase(ctx);
   const patterned = patternedLines(ctx, lines);
+  const copies = new Map<string, number>();
+  for (const line of lines) copies.set(line.text, (copies.get(line.text) ?? 0) + 1);
   return lines.filter((line) => {
     const text = line.text.toLowerCase().replace(/[-_]/g, " ");
-    return (phrase !== null && text.includes(phrase)) || patterned.has(line);
+    const padding = (copies.get(line.text) ?? 0) > MAX_COPIES;
+    return (phrase !== null && text.includes(phrase)) || patterned.has(line) || padding;
   });
 }
 

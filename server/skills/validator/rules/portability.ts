@@ -1,3 +1,4 @@
+import { MAX_READ_BYTES } from "../context";
 import type { Rule, RuleHit, Severity } from "../types";
 import {
   charCount,
@@ -161,6 +162,22 @@ const totalSize = rule(
   "folder",
 );
 
+const skillMdSize = rule(
+  "portability/skill-md-size",
+  "warning",
+  (ctx) => {
+    const file = ctx.files.get("SKILL.md");
+    if (!file || file.size <= MAX_READ_BYTES) return none;
+    const size = (file.size / 1024 / 1024).toFixed(1);
+    return [
+      {
+        message: `SKILL.md is ${size} MB: agents load it whole and this validator reads at most 2 MB, so its content was not checked; move detail to references/`,
+      },
+    ];
+  },
+  "folder",
+);
+
 const skillMdLines = rule("portability/skill-md-lines", "warning", (ctx) => {
   const text = ctx.skillMd?.text;
   if (text === undefined) return none;
@@ -223,6 +240,7 @@ export const portabilityRules: Rule[] = [
   nameAscii,
   allowedToolsList,
   totalSize,
+  skillMdSize,
   skillMdLines,
   referenceDepth,
   symlink,

@@ -1,4 +1,5 @@
 import { isMapping } from "../../skill-md";
+import { MAX_READ_BYTES } from "../context";
 import type { Rule, RuleHit } from "../types";
 import { charCount, frontmatterValue, keyLine, nameFormatProblems, normalisedName } from "./helpers";
 
@@ -23,6 +24,17 @@ const skillMdPresent = rule(
     ctx.files.has("SKILL.md")
       ? none
       : [{ message: "SKILL.md not found: a skill folder needs a file named exactly SKILL.md" }],
+  "folder",
+);
+
+/** A SKILL.md that is not UTF-8 text (binary, or another encoding) cannot hold the YAML frontmatter the spec asks for. */
+const skillMdText = rule(
+  "spec/skill-md-text",
+  (ctx) => {
+    const file = ctx.files.get("SKILL.md");
+    if (!file || file.text !== null || file.size > MAX_READ_BYTES) return none;
+    return [{ message: "SKILL.md is not UTF-8 text (it looks binary): it must be markdown with YAML frontmatter" }];
+  },
   "folder",
 );
 
@@ -135,6 +147,7 @@ const allowedTools = rule("spec/allowed-tools", (ctx) => {
 
 export const specRules: Rule[] = [
   skillMdPresent,
+  skillMdText,
   frontmatterPresent,
   frontmatterClosed,
   frontmatterYaml,
