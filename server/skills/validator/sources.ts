@@ -9,7 +9,6 @@ import type { SkillContext, SkillFile } from "./types";
 
 /** Turns each input form (file map, folder on disk, zip) into the shared SkillContext. */
 
-
 /** Splits `folder/rest` keys into one folder name and paths inside it; every key is checked like any path input. */
 function splitFolder(keys: string[]): { folder: string; inner: string[] } {
   const checked = keys.map((key) =>

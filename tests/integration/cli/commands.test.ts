@@ -9,7 +9,8 @@ import { runCli } from "./cli-process";
 
 /**
  * validate, promote, list, xml, show and the error paths, each through the real binary against the real tRPC
- * endpoint over HTTP (the in-process workflow harness, offline engine).
+ * endpoint over HTTP (the in-process workflow harness, with the scripted model so jobs complete; the offline
+ * engine's scaffolds end pending_review, see create.test.ts).
  */
 let h: WorkflowHarness;
 let env: Record<string, string>;
@@ -21,7 +22,7 @@ const TASK = "Create a skill for summarising CSV files with pandas, with column 
 
 beforeAll(async () => {
   h = await startWorkflowHarness();
-  h.useModel(null);
+  h.useModel("scripted:happy");
   env = { SKILL_FLEET_URL: h.app.url };
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "sf-cli-"));
 });
@@ -48,7 +49,11 @@ describe("validate", () => {
     for (const target of [path.join(VALID_DIR, "SKILL.md"), VALID_DIR, zip]) {
       const run = await cli("validate", target);
       expect(run.code, `${target}\n${run.stdout}${run.stderr}`).toBe(0);
-      expect(run.stdout).toMatch(/^validation: passed \(quality score \d\.\d\d\)/);
+      expect(run.stdout).toMatch(/^validation: Passed: content quality \d\.\d\d \(pass mark [\d.]+\)/);
+      expect(run.stdout).toMatch(
+        /^content quality \d\.\d\d \(pass mark [\d.]+\): specificity \d\.\d\d, actionability/m,
+      );
+      expect(run.stdout).toMatch(/^model judge did not run: /m);
     }
   });
 
@@ -58,7 +63,7 @@ describe("validate", () => {
     for (const target of [path.join(BROKEN_DIR, "SKILL.md"), BROKEN_DIR, zip]) {
       const run = await cli("validate", target);
       expect(run.code, target).toBe(1);
-      expect(run.stdout).toMatch(/^validation: failed/);
+      expect(run.stdout).toMatch(/^validation: Did not pass: 1 specification error/);
       expect(run.stdout).toMatch(/^spec · error \(\d+\)$/m);
       expect(run.stdout).toMatch(/\[spec\/description-required\] (csv-summary\/)?SKILL\.md:3 /);
     }
@@ -69,8 +74,13 @@ describe("validate", () => {
     await fs.cp(VALID_DIR, copy, { recursive: true });
     await fs.writeFile(path.join(copy, "references", "logo.bin"), Buffer.from([0x89, 0x50, 0x00, 0x01]));
     const run = await cli("validate", copy, "--json");
-    const report = JSON.parse(run.stdout) as { passed: boolean; findings: unknown[]; scores: { reward: number } };
+    const report = JSON.parse(run.stdout) as {
+      passed: boolean;
+      findings: { ruleId: string; tier: string; severity: string; message: string; path: string }[];
+      scores: Record<string, number>;
+    };
     expect(report.passed).toBe(true);
+    expect(Object.keys(report.scores)).toEqual(expect.arrayContaining(["overall", "specificity", "templateResidue"]));
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("skipped csv-summary/references/logo.bin (not UTF-8 text)");
     const missing = await cli("validate", path.join(tmp, "nope"));

@@ -23,20 +23,36 @@ const job = (jobId: string) => h.client.jobs.get.query({ jobId });
 
 describe("create --auto-approve", () => {
   it("follows the job to completion, exits 0 and leaves a draft on disk", async () => {
-    h.useModel(null);
+    h.useModel("scripted:happy");
     const run = await runCli(["create", TASK, "--auto-approve", "--confirm-plan", "--preview", "--review"], env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const jobId = jobIdFrom(run.stdout);
     for (const phase of ["Understanding", "Generation", "Validation"]) expect(run.stdout).toContain(`▸ ${phase}`);
-    expect(run.stdout).toMatch(/✓ understanding#1\/requirements \(\d+(\.\d)? (ms|s)\)/);
+    expect(run.stdout).toMatch(/✓ understanding#1\/requirements \(\d+(\.\d)? (ms|s)(, \d+ tokens)?\)/);
     expect(run.stdout).toMatch(/answered: .*confirm/i);
     const final = await job(jobId);
     expect(final.status).toBe("completed");
     expect(run.stdout).toContain(`Job ${jobId}: completed`);
+    expect(run.stdout).toMatch(/verdict: Passed: content quality \d\.\d\d \(pass mark [\d.]+\)/);
     expect(run.stdout).toContain(`draft:   ${final.draftPath}`);
     expect(run.stdout).toContain(`name:    ${final.result?.name}`);
     await expect(fs.readFile(path.join(final.draftPath ?? "", "SKILL.md"), "utf8")).resolves.toMatch(/^---\nname: /);
+  });
+
+  it("offline, the result is labelled a scaffold, says why it did not pass and what to do next (exit 2)", async () => {
+    h.useModel(null);
+    const run = await runCli(["create", TASK, "--auto-approve"], env);
+    expect(run.code).toBe(2);
+    const jobId = jobIdFrom(run.stdout);
+    expect(run.stdout).toContain(`Job ${jobId}: pending_review · Scaffold (offline)`);
+    expect(run.stdout).toMatch(
+      /verdict: Did not pass: content quality \d\.\d\d is below the pass mark [\d.]+; it is an unfinished scaffold/,
+    );
+    expect(run.stdout).toMatch(/✗ Template residue 0\.\d\d \(bar 0\.5\)/);
+    expect(run.stdout).toMatch(/SKILL\.md:\d+ {2}"\[FILL IN: /);
+    expect(run.stdout).toMatch(/next: {4}.*SKILL_FLEET_MODEL=provider:model/);
+    expect(run.stdout).not.toMatch(/0 errors, 0 warnings/);
   });
 
   it("as another --user (the event stream carries the identity too); pending_review exits 2 and promotes only with --force", async () => {

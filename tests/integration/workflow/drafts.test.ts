@@ -52,7 +52,10 @@ describe("drafts", () => {
   });
 
   it("promotes a completed job into the library; a second job on the same path gets CONFLICT unless overwrite", async () => {
+    // A model-written skill completes; the offline engine's scaffold would end pending_review (see below).
+    h.useModel("scripted:happy");
     const first = await finishedJob();
+    expect((await h.client.jobs.get.query({ jobId: first })).status).toBe("completed");
     const { path } = await h.client.drafts.promote.mutate({ jobId: first });
     expect((await h.client.library.get.query({ path })).path).toBe(path);
     expect((await h.client.jobs.get.query({ jobId: first })).promoted).toBe(true);

@@ -194,7 +194,9 @@ describe("review the validation", () => {
     const jobId = await create(CLEAR_TASK, { reviewValidation: true });
     const checkpoint = await waitForCheckpoint(h.client, jobId, "validate");
     const prompt = CHECKPOINT_SCHEMAS.validate.prompt.parse(checkpoint.prompt);
-    expect(prompt.report).toMatch(/Quality score: \d\.\d\d/);
+    expect(prompt.report).toMatch(/^Passes: content quality \d\.\d\d against the pass mark/);
+    expect(prompt.report).toMatch(/Model judge \(scripted:happy\): \d\.\d\d/);
+    expect(prompt.quality?.judge.status).toBe("measured");
     expect(prompt.passed).toBe(true);
     await answer(jobId, checkpoint.id, { action: "proceed" });
     const job = await waitForJob(h.client, jobId, FINISHED);
@@ -262,7 +264,7 @@ describe("validation below the threshold", () => {
       expect.arrayContaining(["validation#1/quality", "validation#1/refine@1", "validation#1/rescore@1/quality"]),
     );
     expect(job.status).toBe("completed");
-    expect(job.result?.score).toBeGreaterThanOrEqual(0.75);
+    expect(job.result?.score).toBeGreaterThanOrEqual(job.result?.validation?.quality?.threshold ?? 1);
     expect(job.result?.content).toContain("refined by scripted model");
   });
 });
