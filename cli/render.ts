@@ -74,14 +74,18 @@ function printJobHeader(term: Terminal, job: JobDetail): void {
   if (job.finalPath) term.print(`  final:   ${job.finalPath}`);
 }
 
+/** The verdict with its reasons, for a job whose validation recorded content scores. */
+function printJobVerdict(term: Terminal, result: NonNullable<JobDetail["result"]>): void {
+  const validation = result.validation;
+  if (!validation?.quality || !validation.scores) return;
+  const report = { passed: result.passed ?? false, findings: validation.findings };
+  term.print(`  verdict: ${verdictHeadline({ ...report, scores: validation.scores, quality: validation.quality })}`);
+  printReasons(term, validation.quality, "  ");
+}
+
 export function printJobResult(term: Terminal, job: JobDetail): void {
   printJobHeader(term, job);
-  const validation = job.result?.validation;
-  if (job.result && validation?.quality && validation.scores) {
-    const report = { passed: job.result.passed ?? false, findings: validation.findings };
-    term.print(`  verdict: ${verdictHeadline({ ...report, scores: validation.scores, quality: validation.quality })}`);
-    printReasons(term, validation.quality, "  ");
-  }
+  if (job.result) printJobVerdict(term, job.result);
   for (const step of job.result?.nextSteps ?? []) term.print(`  next:    ${step}`);
   if (job.draftPath && !job.promoted)
     term.print(`  promote: skill-fleet promote ${job.id}${job.status === "pending_review" ? " --force" : ""}`);

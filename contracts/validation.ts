@@ -122,19 +122,26 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  * Shared by the pages and the CLI so they never disagree (and never say "did not pass" without saying why).
  */
 export function verdictHeadline(report: VerdictInput): string {
-  const errors = report.findings.filter((f) => f.severity === "error").length;
-  const overall = report.scores?.overall;
-  const threshold = report.quality?.threshold;
-  const measured = typeof overall === "number" && typeof threshold === "number";
-  const quality = measured ? `content quality ${overall.toFixed(2)} (pass mark ${threshold})` : null;
-  if (report.passed) return `Passed: ${quality ?? "no specification error"}`;
-  const reasons = [
-    errors > 0 ? plural(errors, "specification error") : null,
-    measured && overall < threshold
-      ? `content quality ${overall.toFixed(2)} is below the pass mark ${threshold}`
-      : null,
-    report.quality?.scaffold ? "it is an unfinished scaffold" : null,
-  ].filter((reason): reason is string => reason !== null);
+  const measured = contentScore(report);
+  if (report.passed)
+    return `Passed: ${measured ? `content quality ${measured.overall.toFixed(2)} (pass mark ${measured.threshold})` : "no specification error"}`;
+  const reasons = failureReasons(report, measured);
   if (reasons.length === 0) return "Did not pass: validated before content scores were recorded; validate it again";
   return `Did not pass: ${reasons.join("; ")}`;
+}
+
+function contentScore(report: VerdictInput): { overall: number; threshold: number } | null {
+  const overall = report.scores?.overall;
+  const threshold = report.quality?.threshold;
+  return typeof overall === "number" && typeof threshold === "number" ? { overall, threshold } : null;
+}
+
+function failureReasons(report: VerdictInput, measured: { overall: number; threshold: number } | null): string[] {
+  const errors = report.findings.filter((f) => f.severity === "error").length;
+  const reasons: string[] = [];
+  if (errors > 0) reasons.push(plural(errors, "specification error"));
+  if (measured && measured.overall < measured.threshold)
+    reasons.push(`content quality ${measured.overall.toFixed(2)} is below the pass mark ${measured.threshold}`);
+  if (report.quality?.scaffold) reasons.push("it is an unfinished scaffold");
+  return reasons;
 }

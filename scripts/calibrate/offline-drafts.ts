@@ -21,10 +21,14 @@ export interface OfflineDraft {
   skillMd: string;
 }
 
-export async function offlineDraft(
-  task: string,
-  options: { library?: string[]; clarifications?: Clarification[]; feedback?: string } = {},
-): Promise<OfflineDraft> {
+interface DraftOptions {
+  library?: string[];
+  clarifications?: Clarification[];
+  feedback?: string;
+}
+
+/** Understanding, as the offline engine does it: requirements, intent, taxonomy, dependencies, plan. */
+async function understand(task: string, options: DraftOptions) {
   const existingSkills = options.library ?? [];
   const clarifications = options.clarifications ?? [];
   const requirements = (await runStep(gatherRequirements, { taskDescription: task, clarifications })).output;
@@ -49,6 +53,11 @@ export async function offlineDraft(
   const plan = (
     await runStep(synthesizePlan, { requirements, intent, taxonomy, dependencies, userConfirmation: options.feedback })
   ).output;
+  return { requirements, intent, dependencies, plan, clarifications };
+}
+
+export async function offlineDraft(task: string, options: DraftOptions = {}): Promise<OfflineDraft> {
+  const { requirements, intent, dependencies, plan, clarifications } = await understand(task, options);
   const understanding = {
     taskDescription: task,
     domain: requirements.domain,

@@ -45,20 +45,40 @@ function requestedName(request: string): string | undefined {
   return name || undefined;
 }
 
-function applyRequest(changes: FeedbackChanges, request: string): void {
-  const category = CATEGORY.exec(request)?.[1];
-  const name = requestedName(request);
-  const added = ADD.exec(request)?.[1];
-  const removed = REMOVE.exec(request)?.[1];
-  if (category) changes.category = kebab(category, 3) || changes.category;
-  if (name) changes.name = name;
-  if (added) changes.addSections.push(capitalise(clip(added.trim(), 60)));
-  if (removed && !added) changes.removeSections.push(removed.trim().toLowerCase());
+/** Length and audience: adjustments a request may carry besides (or without) a structural change. */
+function applyTone(changes: FeedbackChanges, request: string): void {
   if (/\b(?:shorter|more concise|less detail|too long)\b/i.test(request)) changes.length = "short";
   if (/\b(?:longer|more detail(?:ed)?|in-depth|expand)\b/i.test(request)) changes.length = "long";
   if (/\bfor (?:beginners|newcomers|juniors)\b/i.test(request)) changes.level = "beginner";
   if (/\bfor (?:experts|seniors|advanced users)\b/i.test(request)) changes.level = "advanced";
-  if (!category && !name && !added && !removed) changes.notes.push(clip(request, 300));
+}
+
+/** A new place or name for the skill; true when the request asked for one. */
+function applyPlace(changes: FeedbackChanges, request: string): boolean {
+  const category = CATEGORY.exec(request)?.[1];
+  const name = requestedName(request);
+  if (category) changes.category = kebab(category, 3) || changes.category;
+  if (name) changes.name = name;
+  return Boolean(category || name);
+}
+
+/** A section to add or drop; true when the request asked for one. */
+function applySections(changes: FeedbackChanges, request: string): boolean {
+  const added = ADD.exec(request)?.[1];
+  if (added) {
+    changes.addSections.push(capitalise(clip(added.trim(), 60)));
+    return true;
+  }
+  const removed = REMOVE.exec(request)?.[1];
+  if (removed) changes.removeSections.push(removed.trim().toLowerCase());
+  return Boolean(removed);
+}
+
+function applyRequest(changes: FeedbackChanges, request: string): void {
+  applyTone(changes, request);
+  const placed = applyPlace(changes, request);
+  const sectioned = applySections(changes, request);
+  if (!placed && !sectioned) changes.notes.push(clip(request, 300));
 }
 
 export function readFeedback(feedback: string): FeedbackChanges {

@@ -98,15 +98,21 @@ function clauseTokens(task: string): string[] {
 const partsOf = (phrase: string[]): number => phrase.reduce((sum, word) => sum + word.split("-").length, 0);
 const isFiller = (word: string): boolean => SKIP.has(word) || /^\p{L}+ly$/u.test(word);
 
-/** The subject words of a request, at most four, lower-case, in the request's own language; [] when vague. */
-export function subjectWords(task: string): string[] {
+/** The words of the clause up to where the subject ends (a preposition once there are two, or four words). */
+function phraseOf(tokens: string[]): string[] {
   const phrase: string[] = [];
-  for (const token of clauseTokens(task)) {
+  for (const token of tokens) {
     if (ENDS.has(token) && partsOf(phrase) >= 2) break;
     if (isFiller(token) || ENDS.has(token) || phrase.includes(token)) continue;
     phrase.push(phrase.length === 0 ? gerund(token) : token);
     if (partsOf(phrase) >= MAX_WORDS) break;
   }
+  return phrase;
+}
+
+/** The subject words of a request, at most four, lower-case, in the request's own language; [] when vague. */
+export function subjectWords(task: string): string[] {
+  const phrase = phraseOf(clauseTokens(task));
   while (phrase.length > 1 && WEAK_TAIL.has(phrase.at(-1) ?? "")) phrase.pop();
   return phrase.every((word) => EMPTY.has(word)) ? [] : phrase;
 }

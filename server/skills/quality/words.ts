@@ -22,7 +22,7 @@ const NEVER_TERMS = new Set(
 
 const ASCII_WORD = /[a-z][a-z0-9'_-]*/g;
 const UNICODE_WORD = /\p{L}[\p{L}\p{N}'’_-]*/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Drops a trailing possessive ('s) and trailing hyphens or underscores. */
 function trimWord(word: string): string {

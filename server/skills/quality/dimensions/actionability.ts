@@ -35,16 +35,26 @@ function sentencesOf(line: BodyLine): string[] {
 type Verdict = "step" | "vague" | "platitude" | null;
 
 /** Words in other languages are not read: there a list item without anything concrete counts as vague. */
-function verdict(ctx: QualityContext, sentence: string, line: BodyLine, leadsToCode: boolean): Verdict {
-  const facts = lineFacts(ctx, sentence);
-  const concrete = facts.markers.length > 0 || facts.terms.length >= 2 || leadsToCode;
-  if (!ctx.english) return concrete ? "step" : line.kind === "item" ? "vague" : null;
-  if (isPlatitude(sentence) && !concrete) return "platitude";
-  // Sounds expert, shows nothing: "a robust, scalable stack with deep insights" names no way to do it.
-  if (isBuzzword(sentence) && !facts.markers.some(isStrongMarker) && !leadsToCode) return "vague";
+function foreignVerdict(concrete: boolean, line: BodyLine): Verdict {
+  if (concrete) return "step";
+  return line.kind === "item" ? "vague" : null;
+}
+
+function imperativeVerdict(sentence: string, concrete: boolean): Verdict {
   if (!isImperative(sentence)) return null;
   if (concrete) return "step";
   return wordsOf(sentence).length <= VAGUE_MAX_WORDS ? "vague" : null;
+}
+
+function verdict(ctx: QualityContext, sentence: string, line: BodyLine, leadsToCode: boolean): Verdict {
+  const facts = lineFacts(ctx, sentence);
+  const concrete = facts.markers.length > 0 || facts.terms.length >= 2 || leadsToCode;
+  if (!ctx.english) return foreignVerdict(concrete, line);
+  if (isPlatitude(sentence) && !concrete) return "platitude";
+  // Sounds expert, shows nothing: "a robust, scalable stack with deep insights" names no way to do it.
+  const shows = facts.markers.some(isStrongMarker) || leadsToCode;
+  if (isBuzzword(sentence) && !shows) return "vague";
+  return imperativeVerdict(sentence, concrete);
 }
 
 const NOTES: Record<Exclude<Verdict, null>, string> = {

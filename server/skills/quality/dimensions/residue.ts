@@ -49,9 +49,9 @@ const MAX_SWAPPED_WORDS = 3;
 const PATTERN_LINES = 3;
 
 /**
- * A line's sentence patterns: its skeleton, and its skeleton with each run of one to three words taken out in turn, as a pair of
- * hashes (the words before the run, the words after it), so a swapped topic of any length gives the same key.
- * Hashing keeps this linear in the line's length.
+ * A line's sentence patterns: its skeleton, and its skeleton with each run of one to three words taken out in
+ * turn, as a pair of hashes (the words before the run, the words after it), so a swapped topic of any length gives
+ * the same key. Hashing keeps this linear in the line's length.
  */
 function patternsOf(words: string[], ids: Map<string, number>): string[] {
   const n = words.length;

@@ -27,7 +27,7 @@ const skillMdPresent = rule(
   "folder",
 );
 
-/** A SKILL.md that is not UTF-8 text (binary, or another encoding) cannot hold the YAML frontmatter the spec asks for. */
+/** A SKILL.md that is not UTF-8 text (binary, another encoding) cannot hold the YAML frontmatter the spec asks for. */
 const skillMdText = rule(
   "spec/skill-md-text",
   (ctx) => {
