@@ -19,12 +19,12 @@ const OTHER_FUNCTION_WORDS = new Set(
 /**
  * English unless another language's function words outnumber English ones: the word-frequency signals (common
  * words, platitudes, imperatives) are English and would misread other languages. Judged on the instruction lines
- * (already tokenised for the dimensions), at most the first 400.
+ * (already tokenised for the dimensions), the first 100 of them.
  */
 export function isMostlyEnglish(lines: readonly string[]): boolean {
   let english = 0;
   let other = 0;
-  for (const line of lines.slice(0, 400)) {
+  for (const line of lines.slice(0, 100)) {
     for (const word of wordsOf(line)) {
       if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
       else if (OTHER_FUNCTION_WORDS.has(word)) other++;

@@ -50,10 +50,11 @@ const PATTERN_LINES = 3;
 
 /**
  * A line's sentence patterns: its skeleton, and its skeleton with each run of one to three words taken out in
- * turn, as a pair of hashes (the words before the run, the words after it), so a swapped topic of any length gives
- * the same key. Hashing keeps this linear in the line's length.
+ * turn, each reduced to one number from a hash of the words before the run and one of the words after it, so a
+ * swapped topic of any length gives the same key. Hashing keeps this linear in the line's length (a rare collision
+ * can only join two patterns, which three different lines must then share).
  */
-function patternsOf(words: string[], ids: Map<string, number>): string[] {
+function patternsOf(words: string[], ids: Map<string, number>): number[] {
   const n = words.length;
   if (n < 3 || n > 16) return [];
   const id = (word: string) => ids.get(word) ?? ids.set(word, ids.size + 1).get(word) ?? 0;
@@ -61,17 +62,19 @@ function patternsOf(words: string[], ids: Map<string, number>): string[] {
   for (let i = 0; i < n; i++) prefix.push((Math.imul(prefix[i] ?? 0, 31) + id(words[i] ?? "")) >>> 0);
   const suffix = new Array<number>(n + 1).fill(0);
   for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(suffix[i + 1] ?? 0, 37) + id(words[i] ?? "")) >>> 0;
+  const key = (start: number, end: number) =>
+    (Math.imul((prefix[start] ?? 0) ^ Math.imul(start + 1, 0x9e3779b1), 0x85ebca6b) ^ (suffix[end] ?? 0)) >>> 0;
   // The whole skeleton too: lines that differ only in numbers or the subject's own words ("check column 3 …").
-  const patterns = [`all:${prefix[n]}`];
+  const patterns = [key(n, n) ^ 0x5bd1e995];
   // At least two words must stay, or every short line would share the empty pattern.
   for (let size = 1; size <= Math.min(MAX_SWAPPED_WORDS, n - 2); size++)
-    for (let start = 0; start + size <= n; start++) patterns.push(`${start}:${prefix[start]}:${suffix[start + size]}`);
+    for (let start = 0; start + size <= n; start++) patterns.push(key(start, start + size));
   return patterns;
 }
 
 /** Lines that share a sentence pattern with at least two other different lines. */
 function patternedLines(ctx: QualityContext, lines: BodyLine[]): Set<BodyLine> {
-  const byPattern = new Map<string, Set<BodyLine>>();
+  const byPattern = new Map<number, BodyLine[]>();
   const texts = new Set<string>();
   const ids = new Map<string, number>();
   for (const line of lines) {
@@ -79,11 +82,14 @@ function patternedLines(ctx: QualityContext, lines: BodyLine[]): Set<BodyLine> {
     // their shape by design.
     if (texts.has(line.text) || line.kind === "table") continue;
     texts.add(line.text);
-    for (const pattern of patternsOf(skeleton(ctx, line.text).split(" ").filter(Boolean), ids))
-      byPattern.set(pattern, (byPattern.get(pattern) ?? new Set()).add(line));
+    for (const pattern of new Set(patternsOf(skeleton(ctx, line.text).split(" ").filter(Boolean), ids))) {
+      const group = byPattern.get(pattern);
+      if (group) group.push(line);
+      else byPattern.set(pattern, [line]);
+    }
   }
   const found = new Set<BodyLine>();
-  for (const group of byPattern.values()) if (group.size >= PATTERN_LINES) group.forEach((line) => found.add(line));
+  for (const group of byPattern.values()) if (group.length >= PATTERN_LINES) group.forEach((line) => found.add(line));
   return found;
 }
 
