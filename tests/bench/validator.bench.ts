@@ -94,7 +94,7 @@ export function fiveHundredLinesOfSeedSkills(): string {
     "---",
   ];
   const lines = [...head];
-  for (let round = 0; lines.length < 500; round++) lines.push(...bodies[round % bodies.length]!.split("\n"));
+  for (let round = 0; lines.length < 500; round++) lines.push(...(bodies[round % bodies.length] ?? "").split("\n"));
   return `${lines.slice(0, 500).join("\n")}\n`;
 }
 
