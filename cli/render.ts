@@ -3,6 +3,7 @@ import type { z } from "zod";
 import {
   DIMENSION_LABELS,
   dimensionsBelowBar,
+  SCAFFOLD_LABEL,
   verdictHeadline,
   type ContentScores,
   type JudgeView,
@@ -62,7 +63,7 @@ export function eventLine(event: JobEvent): string | null {
 const score = (value: number | null | undefined): string => (typeof value === "number" ? value.toFixed(2) : "—");
 
 function printJobHeader(term: Terminal, job: JobDetail): void {
-  term.print(`\nJob ${job.id}: ${job.status}${job.result?.scaffold ? " · Scaffold (offline)" : ""}`);
+  term.print(`\nJob ${job.id}: ${job.status}${job.result?.scaffold ? ` · ${SCAFFOLD_LABEL}` : ""}`);
   if (job.error) term.print(`  error:   ${job.error}`);
   const result = job.result;
   if (result) {
@@ -119,7 +120,7 @@ function printScores(term: Terminal, scores: ContentScores, quality: QualityDeta
 
 /** The verdict and its reasons, the scores, then the findings grouped by tier and severity. */
 export function printValidation(term: Terminal, report: ValidationReport): void {
-  term.print(`validation: ${verdictHeadline(report)}${report.quality.scaffold ? " · Scaffold (offline)" : ""}`);
+  term.print(`validation: ${verdictHeadline(report)}${report.quality.scaffold ? ` · ${SCAFFOLD_LABEL}` : ""}`);
   printReasons(term, report.quality, "  ");
   printScores(term, report.scores, report.quality);
   for (const tier of TIERS) {

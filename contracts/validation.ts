@@ -6,6 +6,9 @@ import { z } from "zod";
  */
 
 export const TIERS = ["spec", "portability", "quality"] as const;
+
+/** How the offline engine's output is labelled everywhere: the page, the CLI, the skill's metadata. */
+export const SCAFFOLD_LABEL = "Scaffold (offline)";
 export const SEVERITIES = ["error", "warning", "info"] as const;
 
 export const findingSchema = z.object({

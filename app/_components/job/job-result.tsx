@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { SCAFFOLD_LABEL } from "@/contracts/validation";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
@@ -56,7 +57,7 @@ export function JobResult({ job }: { job: Job }) {
             data-testid="scaffold-badge"
             title="Written by the offline engine from your own words"
           >
-            Scaffold (offline)
+            {SCAFFOLD_LABEL}
           </span>
         )}
         <span className="spacer" />

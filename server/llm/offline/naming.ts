@@ -178,21 +178,24 @@ export interface DescriptionCheck {
   hasTrigger: boolean;
 }
 
-/** The structure validator's description rules (reference §1.2 / §2.1 step 1b). */
+/**
+ * The structure check's description rules: the specification's limits are errors (empty, over 1024 characters),
+ * XML-like text is a security issue (claude.ai refuses it), and saying when to use the skill is advice (a
+ * warning): house style never blocks a job.
+ */
 export function checkDescription(description: string): DescriptionCheck {
   const lower = description.toLowerCase();
   const hasTrigger = TRIGGER_INDICATORS.some((t) => lower.includes(t));
   const errors: string[] = [];
   if (!description.trim()) errors.push("Description is empty");
-  if (description.length > MAX_DESCRIPTION)
-    errors.push(`Description is ${description.length} characters (at most ${MAX_DESCRIPTION})`);
-  if (description.trim() && !hasTrigger)
-    errors.push('Description does not say when to use the skill (start with "Use when …")');
+  if (Array.from(description).length > MAX_DESCRIPTION)
+    errors.push(`Description is ${Array.from(description).length} characters (at most ${MAX_DESCRIPTION})`);
   const securityIssues = /<[^>]+>/.test(description) ? ["Description contains XML angle brackets"] : [];
-  const warnings =
-    lower.startsWith("use when") || !description.trim()
-      ? []
-      : ['Descriptions work best when they start with "Use when …"'];
+  const warnings: string[] = [];
+  if (description.trim() && !hasTrigger)
+    warnings.push('The description does not say when to use the skill ("Use when …")');
+  else if (description.trim() && !lower.startsWith("use when"))
+    warnings.push('Descriptions work best when they start with "Use when …"');
   return { errors, warnings, securityIssues, hasTrigger };
 }
 

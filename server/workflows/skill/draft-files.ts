@@ -1,3 +1,4 @@
+import { SCAFFOLD_LABEL } from "../../../contracts/validation";
 import type { Plan } from "../../llm/steps/index";
 import type { WriteDraftInput } from "../../skills/drafts";
 import { buildSkillFiles } from "../../skills/skill-writer";
@@ -17,9 +18,6 @@ export interface DraftFacts {
   engine: string;
   validation?: { passed: boolean; score: number };
 }
-
-/** What the offline engine writes is labelled as a scaffold everywhere, metadata.json included. */
-export const SCAFFOLD_LABEL = "Scaffold (offline)";
 
 export function draftWriteInput(facts: DraftFacts): WriteDraftInput {
   const { plan } = facts;

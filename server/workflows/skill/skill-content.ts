@@ -1,9 +1,10 @@
+import { SCAFFOLD_LABEL } from "../../../contracts/validation";
 import type { Plan } from "../../llm/steps/index";
 import { fencedBlockCount, wordCount } from "../../skills/text-metrics";
 import { isMapping, parseSkillMd, serializeSkillMd, splitSkillMd, type SkillFrontmatter } from "../../skills/skill-md";
 
 /** How the skill's metadata labels the offline engine's output (the UI and the CLI say the same). */
-export const SCAFFOLD_METADATA = { "skill-fleet-draft": "Scaffold (offline)" } as const;
+export const SCAFFOLD_METADATA = { "skill-fleet-draft": SCAFFOLD_LABEL } as const;
 
 /**
  * Keeps a generated SKILL.md consistent with the plan whatever the model wrote: frontmatter `name` and

@@ -183,8 +183,11 @@ describe("runStep on a model", () => {
   it("falls back to the rules for structure validation whatever the setting (as the reference does)", async () => {
     setFallback(false);
     const model = scripted({ validateStructure: () => ({ kind: "throw", message: "boom" }) });
-    const result = await runStep(validateStructure, { skillName: "My Skill", description: "Helps." }, { model });
+    // A description without "Use when" is only advice now; XML-like text is a real problem (claude.ai refuses it).
+    const description = "Helps with <b>things</b>.";
+    const result = await runStep(validateStructure, { skillName: "My Skill", description }, { model });
     expect(result.usedFallback).toBe(true);
+    expect(result.output.descriptionWarnings[0]).toMatch(/when to use/);
     expect(result.output.overallValid).toBe(false);
     expect(result.output.nameErrors[0]).toMatch(/capital letters/);
     expect(result.output.suggestedFixes.map((f) => f.field)).toEqual(["skillName", "description"]);
