@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { JobRecord } from "../../durable/types";
-import { findingSchema } from "../../skills/validator/schemas";
+import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../contracts/validation";
 
 /**
  * The skill workflow's result as stored in the job's `result` (written by skill-workflow.ts, amended by promotion),
@@ -13,7 +13,8 @@ const number = z.number().nullable().catch(null);
 const validationSchema = z
   .object({
     findings: z.array(findingSchema).catch([]),
-    complianceScore: number.default(null),
+    scores: contentScoresSchema.nullable().catch(null).default(null),
+    quality: qualityDetailsSchema.nullable().catch(null).default(null),
     strengths: z.array(z.string()).catch([]),
     weaknesses: z.array(z.string()).catch([]),
     triggerCoverage: number.default(null),
@@ -33,6 +34,8 @@ const storedResultSchema = z.object({
   draftPath: text.default(null),
   finalPath: text.default(null),
   promoted: z.boolean().catch(false).default(false),
+  scaffold: z.boolean().catch(false).default(false),
+  nextSteps: z.array(z.string()).catch([]).default([]),
 });
 
 export type SkillJobResult = z.infer<typeof storedResultSchema>;

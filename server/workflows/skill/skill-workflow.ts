@@ -89,24 +89,16 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
     testCases: v.testCases,
     plan,
     engine: job.engine,
+    draftPath,
     scaffold,
     nextSteps: nextSteps(job.engine, assessment.passed, scaffold),
   };
-  return {
-    status: assessment.passed ? "completed" : "pending_review",
-    result: toJsonObject(result),
-    patch: {
-      draftPath,
-      intendedPath: plan.taxonomyPath,
-      validationPassed: assessment.passed,
-      validationScore: assessment.score,
-    },
-  };
+  return { status: assessment.passed ? "completed" : "pending_review", result: toJsonObject(result) };
 }
 
 /**
- * The skill workflow (docs/workflow.md): Understanding → Generation → Validation, then the draft is written and the job
- * ends `completed` (validation passed) or `pending_review` (it can still be promoted with force).
+ * The skill workflow (docs/workflow.md): Understanding → Generation → Validation, then the draft is written and the
+ * job ends `completed` (validation passed) or `pending_review` (it can still be promoted with force).
  */
 export async function skillWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
   const options = skillJobOptionsSchema.parse(ctx.job.options);

@@ -1,6 +1,7 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
-import { CHECKPOINT_TYPES, EVENT_TYPES, JOB_STATUSES } from "../../../durable/types";
+import { CHECKPOINT_TYPES } from "../../../../contracts/checkpoints";
+import { EVENT_TYPES, JOB_STATUSES } from "../../../../contracts/job-status";
 import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
 
 /** Wire shapes of the jobs area, for all its procedures. */

@@ -1,41 +1,54 @@
 import type { z } from "zod";
-import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
-import type { JobEventRecord, JobRecord, Json } from "../../../durable/types";
-import type { jobEventSchema, jobResultSchema, jobSummarySchema } from "./schemas";
+import type { CheckpointType } from "../../../../contracts/checkpoints";
+import type { JobTimeline } from "../../../durable/job-service";
+import type { CheckpointRecord, JobEventRecord, JobRecord } from "../../../durable/types";
+import { skillResultOf } from "../../../workflows/skill/job-result";
+import type { jobDetailSchema, jobEventSchema, jobResultSchema, jobSummarySchema, timelineOutput } from "./schemas";
 
 /** Domain records → wire shapes (only what the contract names; internal fields such as the lease stay inside). */
 export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | null {
-  const result = job.result;
-  if (!result) return null;
+  if (!job.result) return null;
+  const { name, description, path, score, passed, content, validation, engine, scaffold, nextSteps } =
+    skillResultOf(job);
   return {
-    name: text(result.name),
-    description: text(result.description),
-    path: text(result.path) ?? job.intendedPath,
-    score: typeof result.score === "number" ? result.score : job.validationScore,
-    passed: typeof result.passed === "boolean" ? result.passed : job.validationPassed,
-    content: text(result.content),
-    validation: validationView(result.validation),
-    engine: text(result.engine) ?? job.engine,
-    scaffold: result.scaffold === true,
-    nextSteps: strings(result.nextSteps),
+    name,
+    description,
+    path,
+    score,
+    passed,
+    content,
+    validation,
+    engine: engine ?? job.engine,
+    scaffold,
+    nextSteps,
   };
 }
 
 const flag = (value: unknown): boolean => value === true;
 
-/** The stored validation, re-checked against the wire schema (a malformed entry is dropped, not sent). */
-function validationView(value: Json | undefined): z.infer<typeof jobResultSchema>["validation"] {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-  const findings = findingSchema.array().safeParse(value.findings);
-  const scores = contentScoresSchema.safeParse(value.scores);
-  const quality = qualityDetailsSchema.safeParse(value.quality);
+/** The engine stores any workflow's checkpoint type; the output schema checks it is one the API knows. */
+const apiCheckpointType = (checkpoint: CheckpointRecord): CheckpointType => checkpoint.type as CheckpointType;
+
+export function detailView(job: JobRecord, checkpoint: CheckpointRecord | null): z.infer<typeof jobDetailSchema> {
+  const { draftPath, finalPath, promoted } = skillResultOf(job);
   return {
-    findings: findings.success ? findings.data : [],
-    scores: scores.success ? scores.data : null,
-    quality: quality.success ? quality.data : null,
-    strengths: strings(value.strengths),
-    weaknesses: strings(value.weaknesses),
-    triggerCoverage: numberOrNull(value.triggerCoverage),
+    ...job,
+    options: {
+      confirmPlan: flag(job.options.confirmPlan),
+      previewContent: flag(job.options.previewContent),
+      reviewValidation: flag(job.options.reviewValidation),
+      streamTokens: flag(job.options.streamTokens),
+    },
+    pendingCheckpoint: checkpoint && {
+      id: checkpoint.id,
+      type: apiCheckpointType(checkpoint),
+      prompt: checkpoint.prompt,
+      deadline: checkpoint.deadline,
+    },
+    result: resultView(job),
+    draftPath,
+    finalPath,
+    promoted,
   };
 }
 

@@ -1,2 +1,36 @@
-/** Output shapes of the skill artifact, shared by skills.validate and any procedure that returns a report. */
-export { findingSchema, validationReportSchema } from "../../../../contracts/validation";
+import { z } from "zod";
+import { skillJobOptionsSchema, TASK_MAX_CHARS, TASK_MIN_CHARS } from "../../../../contracts/skill-job";
+import { findingSchema, validationReportSchema } from "../../../../contracts/validation";
+
+/** Wire shapes of the skills area: creating a skill job, and the validation report (also used by library.get). */
+
+export { findingSchema, validationReportSchema };
+
+export const createInput = z.object({
+  task: z
+    .string()
+    .trim()
+    .min(TASK_MIN_CHARS, `task must be at least ${TASK_MIN_CHARS} characters`)
+    .max(TASK_MAX_CHARS, `task must be at most ${TASK_MAX_CHARS.toLocaleString("en")} characters`),
+  options: skillJobOptionsSchema.default(skillJobOptionsSchema.parse({})),
+  /** Idempotency key: a double click or a retry with the same requestId returns the same job. */
+  requestId: z.string().trim().min(1).max(128).optional(),
+});
+
+export const createOutput = z.object({ jobId: z.string() });
+
+/** Limits sized for a skill (claude.ai takes 8 MB): big enough for any real one, small enough to refuse abuse. */
+const MAX_CONTENT_CHARS = 2_000_000;
+const MAX_FILES = 500;
+const MAX_ZIP_BASE64_CHARS = 12_000_000;
+
+export const validateInput = z.union([
+  z.object({ content: z.string().max(MAX_CONTENT_CHARS), folderName: z.string().max(128).optional() }).strict(),
+  z
+    .object({ files: z.record(z.string().max(512), z.string().max(MAX_CONTENT_CHARS)) })
+    .strict()
+    .refine((input) => Object.keys(input.files).length <= MAX_FILES, { message: `at most ${MAX_FILES} files` }),
+  z.object({ zipBase64: z.base64().max(MAX_ZIP_BASE64_CHARS) }).strict(),
+]);
+
+export type ValidateInput = z.infer<typeof validateInput>;
