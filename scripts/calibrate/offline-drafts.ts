@@ -56,7 +56,8 @@ async function understand(task: string, options: DraftOptions) {
   return { requirements, intent, dependencies, plan, clarifications };
 }
 
-export async function offlineDraft(task: string, options: DraftOptions = {}): Promise<OfflineDraft> {
+/** Every offline step's output for a task, for tests that look inside the chain. */
+export async function offlineChain(task: string, options: DraftOptions = {}) {
   const { requirements, intent, dependencies, plan, clarifications } = await understand(task, options);
   const understanding = {
     taskDescription: task,
@@ -69,6 +70,11 @@ export async function offlineDraft(task: string, options: DraftOptions = {}): Pr
     clarifications,
   };
   const content = (await runStep(generateContent, { plan, understanding })).output;
+  return { requirements, plan, content };
+}
+
+export async function offlineDraft(task: string, options: DraftOptions = {}): Promise<OfflineDraft> {
+  const { plan, content } = await offlineChain(task, options);
   return {
     task,
     name: plan.name,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIMENSION_IDS } from "../../../contracts/validation";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
 import { planSchema } from "./schemas";
@@ -13,15 +14,8 @@ import { planSchema } from "./schemas";
 const score = z.number().min(0).max(1);
 const judged = z.object({ score, evidence: z.array(z.string().max(400)).max(5) });
 
-export const JUDGE_DIMENSIONS = [
-  "specificity",
-  "actionability",
-  "templateResidue",
-  "examples",
-  "triggerQuality",
-  "progressiveDisclosure",
-  "correctnessRisk",
-] as const;
+/** The content model's dimensions (contracts/validation.ts) plus what only a model can judge. */
+export const JUDGE_DIMENSIONS = [...DIMENSION_IDS, "correctnessRisk"] as const;
 
 export const qualityAssessmentSchema = z.object({
   measured: z.boolean(),

@@ -1,60 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { runStep } from "../../../server/llm/run-step";
 import {
-  analyzeDependencies,
-  analyzeIntent,
   assessQuality,
-  findTaxonomyPath,
   gatherRequirements,
   generateClarifyingQuestions,
-  generateContent,
   generateTestCases,
   incorporateFeedback,
-  synthesizePlan,
   validateStructure,
 } from "../../../server/llm/steps";
 import { gatherRequirements as gatherStep } from "../../../server/llm/steps/gather-requirements";
 import { validateSkillContent } from "../../../server/skills/validator";
-import { offlineDraft } from "../../../scripts/calibrate/offline-drafts";
+import { offlineChain, offlineDraft } from "../../../scripts/calibrate/offline-drafts";
 import { OFFLINE_TASKS } from "../../fixtures/llm/tasks";
 
-/** The whole offline understanding → generation → validation chain for one task, through runStep. */
+/** The whole offline understanding → generation chain for one task, through runStep, with the structure check. */
 async function offlineSkill(task: string) {
-  const requirements = (await runStep(gatherRequirements, { taskDescription: task })).output;
+  const { requirements, plan, content } = await offlineChain(task);
   const structure = (
     await runStep(validateStructure, {
       skillName: requirements.suggestedSkillName,
       description: requirements.description,
     })
   ).output;
-  const intent = (await runStep(analyzeIntent, { taskDescription: task, requirements })).output;
-  const taxonomy = (
-    await runStep(findTaxonomyPath, {
-      taskDescription: task,
-      requirements,
-      taxonomyStructure: "{}",
-      existingSkills: [],
-    })
-  ).output;
-  const dependencies = (
-    await runStep(analyzeDependencies, {
-      taskDescription: task,
-      intent,
-      taxonomyPath: taxonomy.recommendedPath,
-      existingSkills: [],
-    })
-  ).output;
-  const plan = (await runStep(synthesizePlan, { requirements, intent, taxonomy, dependencies })).output;
-  const understanding = {
-    taskDescription: task,
-    domain: requirements.domain,
-    targetLevel: requirements.targetLevel,
-    topics: requirements.topics,
-    constraints: requirements.constraints,
-    intent,
-    dependencies,
-  };
-  const content = (await runStep(generateContent, { plan, understanding })).output;
   return { requirements, structure, plan, content };
 }
 
