@@ -59,8 +59,8 @@ export function SkillDetail({ path }: { path: string }) {
         </summary>
         <ul>
           {files.map((f) => (
-            <li key={f}>
-              <code>{f}</code>
+            <li key={f.path}>
+              <code>{f.path}</code>
             </li>
           ))}
         </ul>

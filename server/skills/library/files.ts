@@ -81,3 +81,19 @@ export function factsOf(skillPath: string, files: SkillFileData[]): SkillFacts {
     tags: tagsOf(metadataJson, frontmatter),
   };
 }
+
+/** A file as an editor or an upload sends it: new text, new bytes (base64), or a file of the base version kept. */
+export type FileInput =
+  { path: string; text: string } | { path: string; base64: string } | { path: string; from: string };
+
+/** The file set an edit describes, against the files of the version it was made on (`from` renames or keeps). */
+export function resolveFileInputs(inputs: FileInput[], base: SkillFileData[]): SkillFileData[] {
+  const byPath = new Map(base.map((file) => [file.path, file]));
+  return inputs.map((input) => {
+    if ("text" in input) return fileData(input.path, textBytes(input.text));
+    if ("base64" in input) return fileData(input.path, new Uint8Array(Buffer.from(input.base64, "base64")));
+    const kept = byPath.get(input.from);
+    if (!kept) throw badRequest(`"${input.from}" is not a file of the version this edit was made on`);
+    return fileData(input.path, kept.bytes);
+  });
+}

@@ -1,5 +1,7 @@
-import { conflict, notFound } from "../../common/errors";
+import { badRequest, conflict, notFound } from "../../common/errors";
+import { unzipSkill } from "../archive";
 import { parseTaxonomyPath } from "../paths";
+import { fileData, resolveFileInputs, type FileInput } from "./files";
 import { diffFileSets, type FileChange } from "./diff";
 import { buildTree, renderAvailableSkills, searchEntries, type TreeNode } from "./views";
 import { prepareVersion, type VersionInput } from "./versions";
@@ -156,5 +158,36 @@ export class SkillLibrary {
       message: input.message?.trim() || "Imported",
       origin: "import",
     });
+  }
+
+  /** An editor's save: the files as sent, `from` entries taken from the base version. */
+  async edit(input: { path: string; baseNumber: number; inputs: FileInput[]; authorId: string; message: string }) {
+    const base = await this.get(input.path, input.baseNumber);
+    const files = resolveFileInputs(input.inputs, base.files);
+    return this.save({ ...input, path: base.skill.path, files, origin: "edit" });
+  }
+
+  /**
+   * An uploaded zip (bad archives are refused before anything is written). The skill's path is the one given, or
+   * the zip's top folder name.
+   */
+  async importArchive(zip: Uint8Array, input: { path?: string; authorId: string; message?: string }) {
+    const unzipped = await unzipSkill(zip);
+    const path = input.path?.trim() || unzipped.folder;
+    if (!path) throw badRequest("Name the skill's path: the zip has no top folder to take it from");
+    const files = [...unzipped.files].map(([name, bytes]) => fileData(name, bytes));
+    return this.import({ ...input, path, files });
+  }
+
+  /** A folder's files sent by a client (the CLI's `import <folder>`, a folder upload). */
+  async importInputs(input: { path: string; inputs: FileInput[]; authorId: string; message?: string }) {
+    return this.import({ ...input, files: resolveFileInputs(input.inputs, []) });
+  }
+
+  /** The skill a version belongs to. */
+  async skillOf(version: VersionRecord): Promise<SkillRecord> {
+    const skill = await this.repo.findSkillById(version.skillId);
+    if (!skill) throw notFound(`Version '${version.id}' has no skill`);
+    return skill;
   }
 }
