@@ -190,4 +190,22 @@ export class SkillLibrary {
     if (!skill) throw notFound(`Version '${version.id}' has no skill`);
     return skill;
   }
+
+  /**
+   * Keeps files as a version outside the numbered history (what an improve job starts from when the skill was
+   * uploaded or pasted); returns it with the library version a revision of it must be promoted onto.
+   */
+  async keepUnnumbered(input: { path: string; files: SkillFileData[]; authorId: string }) {
+    await this.ready();
+    const path = parseTaxonomyPath(input.path);
+    const { facts, version } = prepareVersion({
+      ...input,
+      skillPath: path,
+      origin: "import",
+      message: "Uploaded to improve",
+    });
+    const existing = await this.repo.findSkill(path);
+    const stored = await this.repo.storeVersion(facts, version);
+    return { version: stored, baseNumber: existing?.headNumber ?? 0 };
+  }
 }

@@ -116,6 +116,8 @@ export interface LibraryRepository {
    */
   appendVersion(facts: SkillFacts, baseNumber: number, version: NewVersion): Promise<VersionRecord | null>;
   setDeleted(skillId: string, deletedBy: string | null): Promise<void>;
+  /** A version outside the numbered history (an uploaded skill an improve job starts from). */
+  storeVersion(facts: SkillFacts, version: NewVersion): Promise<VersionRecord>;
   findDraft(jobId: string): Promise<DraftRecord | null>;
   /** The draft's next version if its revision is still the expected one; null when stale or already promoted. */
   writeDraft(input: DraftWrite): Promise<{ draft: DraftRecord; version: VersionRecord } | null>;

@@ -217,6 +217,8 @@ export function prismaLibraryRepository(prisma: PrismaClient): LibraryRepository
         data: deletedBy === null ? { deletedAt: null, deletedBy: null } : { deletedAt: new Date(), deletedBy },
       });
     },
+    storeVersion: async (facts, version) =>
+      prisma.$transaction(async (tx) => createVersion(tx, (await ensureSkill(tx, facts)).id, null, version)),
     writeDraft: (input) => orStale(prisma, (tx) => writeDraftIn(tx, input)),
     async promoteDraft(jobId, expectedHead) {
       const outcome = await orStale(prisma, (tx) => promoteIn(tx, jobId, expectedHead));
