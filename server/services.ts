@@ -16,6 +16,7 @@ import { validationService, type ValidationService } from "./skills/validator/se
 import { engineName, systemInfo, type SystemInfo } from "./system/info";
 import { productWorkflows } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
+import { ImproveJobs } from "./workflows/improve/improve-jobs";
 import { loggerFor } from "./common/logger";
 
 /**
@@ -29,6 +30,8 @@ export interface AppServices {
   skillJobs: SkillJobs;
   /** The skill library in the database (docs/library.md): skills, versions, import/export, delete/restore. */
   library: SkillLibrary;
+  /** The improve workflow's: start an improve job from a skill and instructions. */
+  improveJobs: ImproveJobs;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
   /** The engine underneath, for start-up (its runner) and shutdown. */
@@ -54,6 +57,7 @@ export function createAppServices(jobSystem: JobSystem, library: Library): AppSe
       workflow: () => env().SKILL_FLEET_WORKFLOW,
     }),
     library: library.library,
+    improveJobs: new ImproveJobs({ jobs: jobSystem.service, library: library.library, engine: engineName }),
     validation: validationService,
     system: { info: systemInfo },
     jobSystem,

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from "../durable/workflow";
+import { improveWorkflowDefinition } from "./improve/definition";
 import { skillWorkflowDefinition } from "./skill/definition";
 import type { SkillWorkflowDeps } from "./skill/skill-workflow";
 
@@ -9,5 +10,5 @@ import type { SkillWorkflowDeps } from "./skill/skill-workflow";
 export type WorkflowDeps = SkillWorkflowDeps;
 
 export function productWorkflows(deps: WorkflowDeps): WorkflowDefinition[] {
-  return [skillWorkflowDefinition(deps)];
+  return [skillWorkflowDefinition(deps), improveWorkflowDefinition(deps)];
 }
