@@ -40,7 +40,9 @@ const as = (services: AppServices) => createCaller({ userId: "ada", services });
 
 describe("two servers over one database", () => {
   it("a draft written by server A is opened and edited on server B; A's stale edit gets CONFLICT with the diff", async () => {
-    const { jobId } = await as(a).skills.create({ task: "Create a skill for writing clear incident postmortems from a Slack thread" });
+    const { jobId } = await as(a).skills.create({
+      task: "Create a skill for writing clear incident postmortems from a Slack thread",
+    });
     const finished = await waitFor(
       async () => {
         const job = await as(a).jobs.get({ jobId });
