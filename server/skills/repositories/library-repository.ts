@@ -141,9 +141,7 @@ async function runImport(tx: Tx, key: string, batch: ImportBatch): Promise<void>
   for (const draft of batch.drafts) await writeDraftIn(tx, { ...draft, baseNumber: 0, expectedRevision: null });
 }
 
-function readers(
-  prisma: PrismaClient,
-): Pick<
+type Readers = Pick<
   LibraryRepository,
   | "listSkills"
   | "findSkill"
@@ -153,57 +151,53 @@ function readers(
   | "findVersionById"
   | "readFiles"
   | "findDraft"
-> {
+>;
+
+async function listSkills(prisma: PrismaClient) {
+  const rows = await prisma.skill.findMany({ where: { headNumber: { gt: 0 } }, orderBy: { path: "asc" } });
+  const skills = rows.map(toSkill);
+  const heads = skills.length
+    ? await prisma.skillVersion.findMany({
+        where: { OR: skills.map((s) => ({ skillId: s.id, number: s.headNumber })) },
+      })
+    : [];
+  const byId = new Map(heads.map((row) => [row.skillId, toVersion(row)]));
+  return skills.map((skill) => ({ ...skill, head: byId.get(skill.id) ?? null }));
+}
+
+async function readFiles(prisma: PrismaClient, versionId: string): Promise<SkillFileData[]> {
+  const rows = await prisma.skillVersionFile.findMany({
+    where: { versionId },
+    include: { blob: true },
+    orderBy: { path: "asc" },
+  });
+  return rows.map((row) => ({
+    path: row.path,
+    sha256: row.sha256,
+    size: row.blob.size,
+    bytes: new Uint8Array(row.blob.content),
+  }));
+}
+
+const nullable =
+  <R, T>(map: (row: R) => T) =>
+  (row: R | null): T | null =>
+    row && map(row);
+
+function readers(prisma: PrismaClient): Readers {
   return {
-    async listSkills() {
-      const skills = (await prisma.skill.findMany({ where: { headNumber: { gt: 0 } }, orderBy: { path: "asc" } })).map(
-        toSkill,
-      );
-      const heads = skills.length
-        ? await prisma.skillVersion.findMany({
-            where: { OR: skills.map((s) => ({ skillId: s.id, number: s.headNumber })) },
-          })
-        : [];
-      const byId = new Map(heads.map((row) => [row.skillId, toVersion(row)]));
-      return skills.map((skill) => ({ ...skill, head: byId.get(skill.id) ?? null }));
-    },
-    findSkill: async (path) => {
-      const row = await prisma.skill.findUnique({ where: { path } });
-      return row && toSkill(row);
-    },
-    findSkillById: async (id) => {
-      const row = await prisma.skill.findUnique({ where: { id } });
-      return row && toSkill(row);
-    },
+    listSkills: () => listSkills(prisma),
+    findSkill: async (path) => nullable(toSkill)(await prisma.skill.findUnique({ where: { path } })),
+    findSkillById: async (id) => nullable(toSkill)(await prisma.skill.findUnique({ where: { id } })),
     listVersions: async (skillId) =>
       (
         await prisma.skillVersion.findMany({ where: { skillId, number: { not: null } }, orderBy: { number: "desc" } })
       ).map(toVersion),
-    findVersion: async (skillId, number) => {
-      const row = await prisma.skillVersion.findUnique({ where: { skillId_number: { skillId, number } } });
-      return row && toVersion(row);
-    },
-    findVersionById: async (id) => {
-      const row = await prisma.skillVersion.findUnique({ where: { id } });
-      return row && toVersion(row);
-    },
-    async readFiles(versionId) {
-      const rows = await prisma.skillVersionFile.findMany({
-        where: { versionId },
-        include: { blob: true },
-        orderBy: { path: "asc" },
-      });
-      return rows.map((row) => ({
-        path: row.path,
-        sha256: row.sha256,
-        size: row.blob.size,
-        bytes: new Uint8Array(row.blob.content),
-      }));
-    },
-    findDraft: async (jobId) => {
-      const row = await prisma.skillDraft.findUnique({ where: { jobId } });
-      return row && toDraft(row);
-    },
+    findVersion: async (skillId, number) =>
+      nullable(toVersion)(await prisma.skillVersion.findUnique({ where: { skillId_number: { skillId, number } } })),
+    findVersionById: async (id) => nullable(toVersion)(await prisma.skillVersion.findUnique({ where: { id } })),
+    readFiles: (versionId) => readFiles(prisma, versionId),
+    findDraft: async (jobId) => nullable(toDraft)(await prisma.skillDraft.findUnique({ where: { jobId } })),
   };
 }
 

@@ -26,6 +26,12 @@ export interface OriginalSkill {
   assessment: SkillAssessmentSummary;
 }
 
+export interface Revision {
+  content: string;
+  changesMade: string[];
+  notApplied: string[];
+}
+
 const MAX_FINDINGS = 20;
 const MAX_PREVIEW_ROUNDS = 5;
 
@@ -84,10 +90,7 @@ export class ImproveGeneration extends BaseWorkflow {
     super(ctx, "Generation", [30, 75]);
   }
 
-  async run(
-    originalMd: string,
-    original: OriginalSkill,
-  ): Promise<{ content: string; changesMade: string[]; notApplied: string[] }> {
+  async run(originalMd: string, original: OriginalSkill): Promise<Revision> {
     await this.enter();
     await this.progress(0.2, "Revising the skill by your instructions");
     const revised = await this.model("revise", STEPS.improveSkill, {

@@ -1,11 +1,20 @@
-import { improveJobOptionsSchema } from "../../../contracts/improve-job";
+import { improveJobOptionsSchema, type ImproveJobOptions } from "../../../contracts/improve-job";
 import { toJsonObject } from "../../../contracts/json";
 import type { WorkflowContext } from "../../durable/engine";
 import type { WorkflowOutcome } from "../../durable/workflow";
-import type { SkillDrafts, SkillLibrary } from "../../skills/library/index";
+import type { SkillDrafts, SkillFileData, SkillLibrary } from "../../skills/library/index";
 import { factsOf } from "../../skills/library/files";
 import { validateVersionFiles } from "../../skills/library/versions";
-import { ImproveGeneration, ImproveUnderstanding, ImproveValidation, skillMdOf, withSkillMd } from "./improve-phases";
+import {
+  ImproveGeneration,
+  ImproveUnderstanding,
+  ImproveValidation,
+  skillMdOf,
+  withSkillMd,
+  type OriginalSkill,
+  type Revision,
+  type SkillAssessmentSummary,
+} from "./improve-phases";
 
 /** What the improve workflow reads and writes: the version it starts from, and the job's draft. */
 export interface ImproveWorkflowDeps {
@@ -14,6 +23,67 @@ export interface ImproveWorkflowDeps {
 }
 
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+interface Outcome {
+  options: ImproveJobOptions;
+  original: OriginalSkill;
+  revision: Revision;
+  files: SkillFileData[];
+  after: SkillAssessmentSummary;
+  sourceVersionId: string;
+  draftVersionId: string;
+}
+
+/** The job's result: the fields every skill job shows (name, score, content, findings) plus before and after. */
+function outcome(ctx: WorkflowContext, o: Outcome): WorkflowOutcome {
+  const { options, revision, after } = o;
+  const facts = factsOf(options.skillPath, o.files);
+  const result = {
+    name: facts.name,
+    description: facts.description,
+    path: options.skillPath,
+    score: after.score,
+    passed: after.passed,
+    content: revision.content,
+    validation: {
+      findings: validateVersionFiles(options.skillPath, o.files).findings,
+      complianceScore: null,
+      strengths: revision.changesMade,
+      weaknesses: revision.notApplied.map((request) => `Not applied: ${request}`),
+      triggerCoverage: null,
+    },
+    engine: ctx.job.engine,
+    draftVersionId: o.draftVersionId,
+    improve: {
+      sourceVersionId: o.sourceVersionId,
+      baseNumber: options.baseNumber,
+      before: o.original.assessment,
+      after,
+      ...revision,
+    },
+  };
+  return { status: after.passed ? "completed" : "pending_review", result: toJsonObject(result) };
+}
+
+type DraftInput = Pick<Outcome, "options" | "revision" | "files" | "sourceVersionId">;
+
+/** The revision as the job's draft: the next version of the same skill, its parent the original. */
+async function writeDraft(deps: ImproveWorkflowDeps, ctx: WorkflowContext, o: DraftInput): Promise<string> {
+  const stored = await ctx.run("validation#1/draft", async () => {
+    const draft = await deps.drafts.write({
+      jobId: ctx.job.id,
+      skillPath: o.options.skillPath,
+      files: o.files,
+      authorId: ctx.job.ownerId,
+      origin: "improve",
+      message: `Improved: ${clip(ctx.job.task, 200)}`,
+      baseNumber: o.options.baseNumber,
+      parentId: o.sourceVersionId,
+    });
+    return { draftVersionId: draft.version.id };
+  });
+  return (stored as { draftVersionId: string }).draftVersionId;
+}
 
 /**
  * The improve workflow (docs/library.md, Improve): Understanding → Generation (with the diff at the preview) →
@@ -29,44 +99,7 @@ export const improveWorkflow = (deps: ImproveWorkflowDeps) =>
     const revision = await new ImproveGeneration(ctx, options).run(skillMdOf(source.files), original);
     const files = withSkillMd(source.files, revision.content);
     const after = await new ImproveValidation(ctx).run(options.skillPath, files, original.assessment);
-    const { draftVersionId } = (await ctx.run("validation#1/draft", async () => {
-      const draft = await deps.drafts.write({
-        jobId: ctx.job.id,
-        skillPath: options.skillPath,
-        files,
-        authorId: ctx.job.ownerId,
-        origin: "improve",
-        message: `Improved: ${clip(ctx.job.task, 200)}`,
-        baseNumber: options.baseNumber,
-        parentId: source.version.id,
-      });
-      return { draftVersionId: draft.version.id };
-    })) as { draftVersionId: string };
-    const report = validateVersionFiles(options.skillPath, files);
-    const facts = factsOf(options.skillPath, files);
-    const result = {
-      name: facts.name,
-      description: facts.description,
-      path: options.skillPath,
-      score: after.score,
-      passed: after.passed,
-      content: revision.content,
-      validation: {
-        findings: report.findings,
-        complianceScore: null,
-        strengths: revision.changesMade,
-        weaknesses: revision.notApplied.map((request) => `Not applied: ${request}`),
-        triggerCoverage: null,
-      },
-      engine: ctx.job.engine,
-      draftVersionId,
-      improve: {
-        sourceVersionId: source.version.id,
-        baseNumber: options.baseNumber,
-        before: original.assessment,
-        after,
-        ...revision,
-      },
-    };
-    return { status: after.passed ? "completed" : "pending_review", result: toJsonObject(result) };
+    const sourceVersionId = source.version.id;
+    const draftVersionId = await writeDraft(deps, ctx, { options, revision, files, sourceVersionId });
+    return outcome(ctx, { options, original, revision, files, after, sourceVersionId, draftVersionId });
   };

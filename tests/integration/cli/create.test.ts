@@ -1,5 +1,3 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeClient } from "../../support/trpc-client";
 import { startWorkflowHarness, type WorkflowHarness } from "../../support/workflow-harness";

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db/client";
-import { isDomainError, type DomainError } from "@/server/common/errors";
+import type { DomainError } from "@/server/common/errors";
 import type { ConflictDetails } from "@/server/skills/library/index";
 import { openTestDatabase } from "../../support/db";
+import { at } from "../../support/jobs";
 import { BINARY, files, skillMd, testLibrary } from "../../support/library";
 
 /** Versions, concurrency and binary files of the database library, on PGlite and (TEST_DATABASE_URL) PostgreSQL. */
@@ -13,15 +14,6 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const author = "ada";
-
-async function conflictOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  if (!isDomainError(error)) throw new Error(`expected a domain error, got ${String(error)}`);
-  return error;
-}
 
 describe("versions", () => {
   it("numbers versions 1, 2, 3 with author, message, parent and origin; old versions stay readable", async () => {
@@ -138,7 +130,7 @@ describe("concurrent saves on the same base", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected"))
       expect((r.reason as DomainError).code).toBe("CONFLICT");
-    const versions = await servers[0]!.versions("team/raced");
+    const versions = await at(servers, 0).versions("team/raced");
     expect(versions.map((v) => v.number)).toEqual([2, 1]);
   });
 

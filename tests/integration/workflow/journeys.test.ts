@@ -1,5 +1,3 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSkillFiles } from "../../../server/skills/validator";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
