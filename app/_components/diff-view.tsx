@@ -1,19 +1,12 @@
 "use client";
 
+import type { FileChange } from "@/server/skills/library/diff";
+
 /**
  * Unified diffs as text (never rendered as markdown): one block per changed file, lines coloured by kind. Used by
  * the version history, the save conflict and the improve preview.
  */
-export interface FileChangeView {
-  path: string;
-  status: "added" | "removed" | "modified";
-  binary: boolean;
-  additions: number;
-  deletions: number;
-  patch: string;
-  beforeSize: number | null;
-  afterSize: number | null;
-}
+export type FileChangeView = FileChange;
 
 function lineClass(line: string): string | undefined {
   if (line.startsWith("+++") || line.startsWith("---")) return "diff-file";

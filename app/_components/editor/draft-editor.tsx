@@ -1,5 +1,6 @@
 "use client";
 
+import { queryState } from "../query-state";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "../../_lib/trpc";
@@ -21,18 +22,8 @@ export function DraftEditor({ jobId }: { jobId: string }) {
       },
     }),
   );
-  if (draft.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {draft.error.message}
-      </p>
-    );
-  if (!draft.data)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
+  const waiting = queryState(draft);
+  if (waiting || !draft.data) return waiting;
   if (draft.data.promoted) return <p className="muted">This draft is in the library now: edit the library skill.</p>;
   const { revision, skillPath } = draft.data;
   return (

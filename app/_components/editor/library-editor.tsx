@@ -1,5 +1,6 @@
 "use client";
 
+import { queryState } from "../query-state";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { RouterOutputs } from "../../_lib/router-types";
@@ -26,18 +27,8 @@ export function LibraryEditor({ path }: { path: string }) {
       },
     }),
   );
-  if (skill.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {skill.error.message}
-      </p>
-    );
-  if (!skill.data)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
+  const waiting = queryState(skill);
+  if (waiting || !skill.data) return waiting;
   const baseVersion = skill.data.version.number ?? skill.data.headVersion;
   return (
     <SkillEditor

@@ -1,5 +1,6 @@
 "use client";
 
+import { queryState } from "../query-state";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
@@ -79,18 +80,8 @@ function SkillsPanel({ filters }: { filters: Filters }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() }),
     }),
   );
-  if (list.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {list.error.message}
-      </p>
-    );
-  if (!list.data)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
+  const waiting = queryState(list);
+  if (waiting || !list.data) return waiting;
   return (
     <>
       <FilterControls filters={filters} categories={list.data.categories} tags={list.data.tags} />

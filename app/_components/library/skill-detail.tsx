@@ -1,5 +1,6 @@
 "use client";
 
+import { queryState } from "../query-state";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { RouterOutputs } from "../../_lib/router-types";
@@ -46,18 +47,8 @@ export function SkillDetail({ path }: { path: string }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() }),
     }),
   );
-  if (skill.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {skill.error.message}
-      </p>
-    );
-  if (!skill.data)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
+  const waiting = queryState(skill);
+  if (waiting || !skill.data) return waiting;
   const { version, tags, files } = skill.data;
   return (
     <article className="stack" aria-labelledby="skill-title">
