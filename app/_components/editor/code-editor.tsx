@@ -2,7 +2,7 @@
 
 import { markdown } from "@codemirror/lang-markdown";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
-import type { EditorView } from "@codemirror/view";
+import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useEffect, useMemo, useState } from "react";
 
@@ -34,7 +34,11 @@ export function CodeEditor(props: {
   label: string;
 }) {
   const [view, setView] = useState<EditorView | null>(null);
-  const extensions = useMemo(() => [markdown()], []);
+  // The editable area is the textbox assistive technology sees: it carries the label.
+  const extensions = useMemo(
+    () => [markdown(), EditorView.contentAttributes.of({ "aria-label": props.label })],
+    [props.label],
+  );
   useEffect(() => {
     if (view) view.dispatch(setDiagnostics(view.state, diagnosticsFor(view, props.findings)));
   }, [view, props.findings]);
@@ -45,7 +49,6 @@ export function CodeEditor(props: {
         onChange={props.onChange}
         extensions={extensions}
         onCreateEditor={setView}
-        aria-label={props.label}
         basicSetup={{ lineNumbers: true, foldGutter: false }}
         minHeight="24rem"
       />

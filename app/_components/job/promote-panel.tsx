@@ -18,7 +18,12 @@ export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce:
   const [force, setForce] = useState(false);
   const promote = useMutation(
     trpc.drafts.promote.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) }),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) }),
+          // The library gained a version: lists, histories and details cached from earlier visits are stale.
+          queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() }),
+        ]),
     }),
   );
   if (promote.data) {
