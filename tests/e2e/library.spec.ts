@@ -96,6 +96,8 @@ test("a bad zip is refused with a clear message and changes nothing", async ({ p
   await page
     .getByLabel("Zip file")
     .setInputFiles({ name: "evil.zip", mimeType: "application/zip", buffer: Buffer.from(evil) });
-  await expect(page.getByRole("alert").filter({ hasText: "Zip entry" })).toContainText('must not contain "." or ".." segments');
+  await expect(page.getByRole("alert").filter({ hasText: "Zip entry" })).toContainText(
+    'must not contain "." or ".." segments',
+  );
   await expect(page).not.toHaveURL(/path=/);
 });
