@@ -95,8 +95,11 @@ export class SkillLibrary {
     return { version, files: await this.repo.readFiles(version.id) };
   }
 
+  /** What changed between two library versions (drafts stay with their job's owner: their ids are not accepted). */
   async diff(fromId: string, toId: string): Promise<FileChange[]> {
     const [from, to] = await Promise.all([this.version(fromId), this.version(toId)]);
+    for (const side of [from, to])
+      if (side.version.number === null) throw notFound(`Version '${side.version.id}' is not a library version`);
     return diffFileSets(from.files, to.files);
   }
 

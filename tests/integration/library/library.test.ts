@@ -164,8 +164,7 @@ describe("binary files", () => {
     expect(Buffer.from(file?.bytes ?? []).equals(Buffer.from(BINARY))).toBe(true);
     expect(file?.size).toBe(BINARY.byteLength);
     expect(file?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const changes = await library.diff(saved.id, saved.id);
-    expect(changes).toEqual([]);
+    expect(await library.diff(saved.id, saved.id)).toEqual([]);
   });
 });
 
@@ -201,5 +200,36 @@ describe("delete and restore", () => {
     const xml = await library.xml();
     expect(xml).toContain("<location>filters/python/tagged/SKILL.md</location>");
     expect(xml).not.toMatch(/<location>\//);
+  });
+});
+
+describe("drafts", () => {
+  const JOB = "5d0c8a52-7f3e-4d1b-9a0e-2c6b1e8f4a10";
+
+  it("a draft's edits are conditional on its revision; its versions are not diffable as library versions", async () => {
+    const { drafts, library } = testLibrary(db);
+    const written = await drafts.write({
+      jobId: JOB,
+      skillPath: "drafts/edited",
+      files: files({ "SKILL.md": skillMd("edited", "Use when drafted") }),
+      authorId: author,
+      origin: "job",
+      message: "written",
+    });
+    const edit = (text: string, revision: number) =>
+      drafts.save({ jobId: JOB, revision, files: files({ "SKILL.md": text }), authorId: author, message: "" });
+    await edit(skillMd("edited", "Use when first edit"), 1);
+    await expect(edit(skillMd("edited", "Use when stale edit"), 1)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { currentRevision: 2, changes: [expect.objectContaining({ path: "SKILL.md" })] },
+    });
+    expect((await drafts.get(JOB)).files[0]?.bytes).toEqual(
+      files({ x: skillMd("edited", "Use when first edit") })[0]?.bytes,
+    );
+    await expect(library.diff(written.version.id, written.version.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const promoted = await drafts.promote(JOB, {});
+    expect([promoted.version.number, promoted.version.origin]).toEqual([1, "edit"]);
+    await expect(drafts.promote(JOB, {})).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(edit("x", 2)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
