@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { unzipSkill } from "../../server/skills/archive";
 import { listTree } from "../../server/skills/fs-tree";
-import { parseTaxonomyPath } from "../../server/skills/paths";
+import { parseTaxonomyPath, safePath } from "../../server/skills/paths";
 import type { CommandContext } from "../context";
 import { CliError } from "../errors";
 
@@ -73,7 +73,8 @@ export async function exportCommand(
   if (await fs.stat(target).catch(() => null)) throw new CliError(`${target} already exists (nothing was written)`);
   const { files } = await unzipSkill(await download(ctx, checked, flags.version));
   for (const [relative, bytes] of files) {
-    const file = path.join(target, ...relative.split("/"));
+    // Entry names were checked by unzipSkill; safePath also refuses a symlink planted on the way.
+    const file = await safePath(target, ...relative.split("/"));
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, bytes, { flag: "wx" });
   }

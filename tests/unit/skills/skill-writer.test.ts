@@ -120,7 +120,7 @@ describe("buildSkillFiles", () => {
   });
 });
 
-describe("extraction helpers (reference §1.7)", () => {
+describe("extraction helpers (docs/skill-format.md)", () => {
   it("assets need a safe back-ticked file name and a fence before the next heading", () => {
     const body =
       "## `ok.toml`\ntext\n```toml\na = 1\n```\n## `.hidden`\n```\nx\n```\n## `gap.txt`\n### Other heading\n```\ny\n```\n";
