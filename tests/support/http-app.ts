@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { Readable } from "node:stream";
 import { GET as jobArchive } from "../../app/api/jobs/[jobId]/archive/route";
 import { GET as trpcGet, POST as trpcPost } from "../../app/api/trpc/[trpc]/route";
 import { GET as libraryArchive } from "../../app/api/library/[...path]/route";
@@ -27,18 +26,22 @@ function route(pathname: string, method: string): { handler: Handler; params: Pa
   return null;
 }
 
-function toRequest(req: http.IncomingMessage, base: string, signal: AbortSignal): Request {
+/**
+ * The request with its body read to the end first: a response sent while Node still holds unread request bytes makes
+ * Node close the keep-alive connection, and the client's next request on it then fails with "other side closed".
+ */
+async function toRequest(req: http.IncomingMessage, base: string, signal: AbortSignal): Promise<Request> {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+  const chunks: Buffer[] = [];
+  if (hasBody) for await (const chunk of req) chunks.push(chunk as Buffer);
   return new Request(new URL(req.url ?? "/", base), {
     method: req.method,
     headers,
-    body,
+    body: hasBody ? Buffer.concat(chunks) : undefined,
     signal,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+  });
 }
 
 async function send(res: http.ServerResponse, response: Response): Promise<void> {
@@ -67,12 +70,14 @@ export async function startHttpApp(): Promise<HttpApp> {
     const base = `http://${req.headers.host ?? "127.0.0.1"}`;
     const match = route(new URL(req.url ?? "/", base).pathname, req.method ?? "GET");
     if (!match) return void res.writeHead(404).end();
-    match.handler(toRequest(req, base, abort.signal), { params: Promise.resolve(match.params) }).then(
-      (response) => send(res, response),
-      (error: unknown) => {
-        res.writeHead(500).end(String(error));
-      },
-    );
+    toRequest(req, base, abort.signal)
+      .then((request) => match.handler(request, { params: Promise.resolve(match.params) }))
+      .then(
+        (response) => send(res, response),
+        (error: unknown) => {
+          res.writeHead(500).end(String(error));
+        },
+      );
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

@@ -44,8 +44,10 @@ function prismaCode(error: unknown): string | undefined {
 
 async function saveBlobs(tx: Tx, files: SkillFileData[]): Promise<void> {
   if (files.length === 0) return;
+  // In sha256 order, so two saves sharing new contents take their row locks in the same order (no deadlock).
+  const sorted = [...files].sort((a, b) => a.sha256.localeCompare(b.sha256));
   await tx.skillBlob.createMany({
-    data: files.map((file) => ({ sha256: file.sha256, size: file.size, content: new Uint8Array(file.bytes) })),
+    data: sorted.map((file) => ({ sha256: file.sha256, size: file.size, content: new Uint8Array(file.bytes) })),
     skipDuplicates: true,
   });
 }
@@ -66,10 +68,23 @@ async function createVersion(tx: Tx, skillId: string, number: number | null, ver
 }
 
 /** The skill row for a path, created (with no library version yet) when the path is new. */
-async function ensureSkill(tx: Tx, facts: SkillFacts): Promise<Skill> {
+async function ensureSkill(tx: Tx | PrismaClient, facts: SkillFacts): Promise<Skill> {
   const existing = await tx.skill.findUnique({ where: { path: facts.path } });
   if (existing) return existing;
   return tx.skill.create({ data: { ...facts, tags: facts.tags } });
+}
+
+/**
+ * The skill row's id, created on its own (outside the caller's transaction) when the path is new: two servers
+ * creating it at once both get the one row, and what happens next is decided by the conditional updates.
+ */
+async function skillIdFor(prisma: PrismaClient, facts: SkillFacts): Promise<string> {
+  try {
+    return (await ensureSkill(prisma, facts)).id;
+  } catch (error) {
+    if (prismaCode(error) !== "P2002") throw error;
+    return (await prisma.skill.findUniqueOrThrow({ where: { path: facts.path } })).id;
+  }
 }
 
 async function append(tx: Tx, facts: SkillFacts, base: number, version: NewVersion): Promise<VersionRecord> {
@@ -204,16 +219,24 @@ function readers(prisma: PrismaClient): Readers {
 export function prismaLibraryRepository(prisma: PrismaClient): LibraryRepository {
   return {
     ...readers(prisma),
-    appendVersion: (facts, base, version) => orStale(prisma, (tx) => append(tx, facts, base, version)),
+    async appendVersion(facts, base, version) {
+      await skillIdFor(prisma, facts);
+      return orStale(prisma, (tx) => append(tx, facts, base, version));
+    },
     async setDeleted(skillId, deletedBy) {
       await prisma.skill.update({
         where: { id: skillId },
         data: deletedBy === null ? { deletedAt: null, deletedBy: null } : { deletedAt: new Date(), deletedBy },
       });
     },
-    storeVersion: async (facts, version) =>
-      prisma.$transaction(async (tx) => createVersion(tx, (await ensureSkill(tx, facts)).id, null, version)),
-    writeDraft: (input) => orStale(prisma, (tx) => writeDraftIn(tx, input)),
+    async storeVersion(facts, version) {
+      const skillId = await skillIdFor(prisma, facts);
+      return prisma.$transaction(async (tx) => createVersion(tx, skillId, null, version));
+    },
+    async writeDraft(input) {
+      await skillIdFor(prisma, input.facts);
+      return orStale(prisma, (tx) => writeDraftIn(tx, input));
+    },
     async promoteDraft(jobId, expectedHead) {
       const outcome = await orStale(prisma, (tx) => promoteIn(tx, jobId, expectedHead));
       if (outcome) return outcome;
