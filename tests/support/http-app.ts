@@ -79,6 +79,10 @@ export async function startHttpApp(): Promise<HttpApp> {
         },
       );
   });
+  // The client's keep-alive (undici: the server's hint less 1 s) must always end first. With both in this process, a
+  // long synchronous stretch (a job validating a skill) makes both timers overdue; the shorter one, the client's,
+  // then fires first, so a request is never sent on a socket the server is closing ("other side closed").
+  server.keepAliveTimeout = 60_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
