@@ -10,7 +10,7 @@ export function FindingsPanel({ report, checking }: { report: Report | null; che
         Findings{" "}
         {report && (
           <span className={`status status-${report.passed ? "passed" : "failed"}`} data-testid="findings-status">
-            {report.passed ? "passes" : "does not pass"} · quality {report.scores.reward.toFixed(2)}
+            {report.passed ? "passes" : "does not pass"} · quality {report.scores.overall.toFixed(2)}
           </span>
         )}
       </h3>

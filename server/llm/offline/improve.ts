@@ -1,4 +1,4 @@
-import { changeRequests } from "./revise";
+import { changeRequests } from "./feedback";
 import { joinSections, sectionsOf, splitFrontmatter, titleCase, type Section } from "./markdown";
 import { clip } from "./text";
 

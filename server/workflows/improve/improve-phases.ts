@@ -1,7 +1,6 @@
 import { createTwoFilesPatch } from "diff";
 import type { WorkflowContext } from "../../durable/engine";
 import { STEPS } from "../../llm/steps/index";
-import { heuristicReward } from "../../skills/scores";
 import { validateVersionFiles } from "../../skills/library/versions";
 import { fileData, textBytes, textOf } from "../../skills/library/files";
 import type { SkillFileData } from "../../skills/library/types";
@@ -50,7 +49,7 @@ export function assess(skillPath: string, files: SkillFileData[]): SkillAssessme
   const report = validateVersionFiles(skillPath, files);
   return {
     passed: report.passed,
-    score: heuristicReward(skillMdOf(files)).score,
+    score: report.scores.overall,
     findingCount: report.findings.length,
     findings: report.findings.slice(0, MAX_FINDINGS).map((f) => `${f.ruleId}: ${f.message}`),
   };

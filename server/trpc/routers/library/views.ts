@@ -14,10 +14,10 @@ function storedReport(version: VersionRecord): {
 } {
   const report = version.validation ?? {};
   const scores = report.scores;
-  const reward = scores && typeof scores === "object" && !Array.isArray(scores) ? scores.reward : null;
+  const overall = scores && typeof scores === "object" && !Array.isArray(scores) ? scores.overall : null;
   return {
     passed: typeof report.passed === "boolean" ? report.passed : null,
-    score: typeof reward === "number" ? reward : null,
+    score: typeof overall === "number" ? overall : null,
     findings: Array.isArray(report.findings) ? report.findings.length : null,
   };
 }
