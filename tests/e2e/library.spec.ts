@@ -71,8 +71,9 @@ test("import a zip → edit with live findings → save → diff → improve →
   await expect(preview).toBeVisible({ timeout: 30_000 });
   await expect(preview.getByLabel("Changes against the original")).toContainText("+## Monitoring");
   await preview.getByRole("button", { name: "Proceed" }).click();
-  await expect(page.getByTestId("job-status")).toHaveText(/completed|pending_review/, { timeout: 30_000 });
-  if ((await page.getByTestId("job-status").textContent()) === "pending_review")
+  const status = page.getByTestId("job-status");
+  await expect(status).toHaveAttribute("data-status", /^(completed|pending_review)$/, { timeout: 30_000 });
+  if ((await status.getAttribute("data-status")) === "pending_review")
     await page.getByRole("checkbox", { name: /Promote anyway/ }).check();
   await page.getByRole("button", { name: "Promote" }).click();
   const promoted = page.getByRole("status").filter({ hasText: /version 3/ });
