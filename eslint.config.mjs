@@ -94,6 +94,11 @@ export default tseslint.config(
     ["server/skills/**"],
     [...outward("server/skills", ["durable", "llm", "workflows", "trpc", "services", "boot"]), FRAMEWORK],
   ),
+  layer(
+    ["server/skills/repositories/**"],
+    [...outward("server/skills", ["durable", "llm", "workflows", "trpc", "services", "boot"]), FRAMEWORK],
+    { mayUsePrisma: true },
+  ),
   layer(["server/llm/**"], [...outward("server/llm", ["durable", "workflows", "trpc", "services", "boot"]), FRAMEWORK]),
   layer(["server/workflows/**"], [...outward("Workflows", ["trpc", "services", "boot", "dev-tools"]), FRAMEWORK]),
   layer(["server/system/**"], [...outward("server/system", ["trpc", "services", "boot"]), FRAMEWORK]),

@@ -65,12 +65,12 @@ export default defineConfig({
   projects: [
     {
       name: "offline",
-      testMatch: /(shell|offline)\.spec\.ts$/,
+      testMatch: /(shell|offline|library)\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${servers.offline.port}` },
     },
     {
       name: "scripted",
-      testIgnore: /(shell|offline)\.spec\.ts$/,
+      testIgnore: /(shell|offline|library)\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${servers.scripted.port}` },
     },
   ],

@@ -5,6 +5,7 @@ import { JOB_STATUSES } from "../contracts/job-status";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
 import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } from "./commands/jobs";
+import { exportCommand, importCommand, versionsCommand } from "./commands/library";
 import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
 import { CliError, describeError } from "./errors";
@@ -100,7 +101,7 @@ function addValidateAndPromote(program: Command, run: Run): void {
     .command("promote")
     .description("promote a job's draft into the skill library")
     .argument("<jobId>", "the job whose draft to promote")
-    .option("--overwrite", "replace a skill already at that path")
+    .option("--overwrite", "add it on top of a skill that changed (or exists) at that path, as its next version")
     .option("--force", "promote although validation did not pass (pending_review)")
     .action((jobId: string, flags: { overwrite?: boolean; force?: boolean }, command: Command) =>
       run(command, (ctx) => promoteCommand(ctx, jobId, flags)),
@@ -133,6 +134,46 @@ function addQueries(program: Command, run: Run): void {
     );
 }
 
+function parseVersion(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("a version number (1, 2, …)");
+  return number;
+}
+
+function addLibrary(program: Command, run: Run): void {
+  program
+    .command("import")
+    .description("import a skill folder or a .zip of one into the library (a new skill, or its next version)")
+    .argument("<folder|zip>", "the skill folder or .zip")
+    .option("--path <path>", "the skill's path in the library (default: the folder's name)")
+    .option("-m, --message <text>", "what this version is")
+    .option("--json", "print the new version as JSON")
+    .action((target: string, flags: { path?: string; message?: string; json?: boolean }, command: Command) =>
+      run(command, (ctx) => importCommand(ctx, target, flags)),
+    );
+  program
+    .command("export")
+    .description("write a library skill (its latest version, or --version) to <out>/<path>/")
+    .argument("<path>", "the skill's path in the library")
+    .addOption(
+      new Option("--skill-version <n>", "which version (written --version <n>; default: the latest)").argParser(
+        parseVersion,
+      ),
+    )
+    .option("--out <dir>", "where to write it (default: the current folder)")
+    .action((skillPath: string, flags: { skillVersion?: number; out?: string }, command: Command) =>
+      run(command, (ctx) => exportCommand(ctx, skillPath, { version: flags.skillVersion, out: flags.out })),
+    );
+  program
+    .command("versions")
+    .description("list a library skill's versions, newest first")
+    .argument("<path>", "the skill's path in the library")
+    .option("--json", "print them as JSON")
+    .action((skillPath: string, flags: { json?: boolean }, command: Command) =>
+      run(command, (ctx) => versionsCommand(ctx, skillPath, flags)),
+    );
+}
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command()
     .name("skill-fleet")
@@ -151,13 +192,28 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   addCreate(program, run);
   addValidateAndPromote(program, run);
   addQueries(program, run);
+  addLibrary(program, run);
   return program;
+}
+
+/**
+ * `export <path> --version <n>` names a skill's version, but commander reads `--version` anywhere on the line as the
+ * program's own (print the CLI's version and exit). After the `export` command it is passed on as the command's.
+ */
+export function exportVersionArgs(argv: string[]): string[] {
+  const at = argv.indexOf("export", 2);
+  if (at < 0) return argv;
+  return argv.map((arg, index) => {
+    if (index <= at) return arg;
+    if (arg === "--version") return "--skill-version";
+    return arg.startsWith("--version=") ? `--skill-version=${arg.slice("--version=".length)}` : arg;
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   try {
-    await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+    await buildProgram((code) => (exitCode = code)).parseAsync(exportVersionArgs(argv));
   } catch (error) {
     // Commander has already printed its message (usage errors, --help, --version).
     if (error instanceof CommanderError) return error.exitCode;

@@ -71,8 +71,8 @@ function printJobHeader(term: Terminal, job: JobDetail): void {
     term.print(`  path:    ${result.path ?? "—"}`);
     term.print(`  score:   ${score(result.score)} (${result.passed ? "passed" : "did not pass"})`);
   }
-  if (job.draftPath) term.print(`  draft:   ${job.draftPath}`);
-  if (job.finalPath) term.print(`  final:   ${job.finalPath}`);
+  if (job.draft) term.print(`  draft:   ${job.draft.skillPath} (revision ${job.draft.revision})`);
+  if (job.finalPath) term.print(`  final:   ${job.finalPath} version ${job.finalVersion ?? "?"}`);
 }
 
 /** The verdict with its reasons, for a job whose validation recorded content scores. */
@@ -88,7 +88,7 @@ export function printJobResult(term: Terminal, job: JobDetail): void {
   printJobHeader(term, job);
   if (job.result) printJobVerdict(term, job.result);
   for (const step of job.result?.nextSteps ?? []) term.print(`  next:    ${step}`);
-  if (job.draftPath && !job.promoted)
+  if (job.draft && !job.promoted)
     term.print(`  promote: skill-fleet promote ${job.id}${job.status === "pending_review" ? " --force" : ""}`);
 }
 

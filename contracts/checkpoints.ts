@@ -89,6 +89,8 @@ export const previewPromptSchema = z.object({
   sectionsCount: z.number().int(),
   examplesCount: z.number().int(),
   readingTime: z.number().int(),
+  /** When the content revises an existing skill (the improve workflow): a unified diff against the original. */
+  diff: z.string().optional(),
 });
 
 export const previewResponseSchema = proceedOrRevise("refine");

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { env } from "./common/env";
 import { lazySingleton } from "./common/singleton";
-import { getDatabase } from "./db/client";
+import { getDatabase, type PrismaClient } from "./db/client";
 import type { DatabaseTarget } from "./db/connection";
 import { loadDevTools } from "./dev-tools";
 import { createJobSystem, stopJobSystem, type JobSystem, type JobSystemOptions } from "./durable/job-system";
@@ -9,12 +9,15 @@ import { prismaRepositories } from "./durable/repositories";
 import type { JobService } from "./durable/job-service";
 import { workflowRegistry, type WorkflowDefinition } from "./durable/workflow";
 import type { EventRelayOptions } from "./durable/event-relay";
-import { libraryService, type LibraryService } from "./skills/library-service";
+import { createLibrary, DEFAULT_SEED_DIR, type Library, type SkillLibrary } from "./skills/library/index";
+import { skillsRoot } from "./skills/paths";
+import { prismaLibraryRepository } from "./skills/repositories/library-repository";
 import { validationService, type ValidationService } from "./skills/validator/service";
 import { engineName, systemInfo, type SystemInfo } from "./system/info";
-import { PRODUCT_WORKFLOWS } from "./workflows/registry";
+import { productWorkflows } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
-import { libraryFor } from "./skills/library";
+import { ImproveJobs } from "./workflows/improve/improve-jobs";
+import { loggerFor } from "./common/logger";
 
 /**
  * The composition root: every service the API offers, built once per process at boot and handed to procedures
@@ -25,24 +28,36 @@ export interface AppServices {
   jobs: JobService;
   /** The skill workflow's: start a skill job, its draft, its archive, promotion. */
   skillJobs: SkillJobs;
-  library: LibraryService;
+  /** The skill library in the database (docs/library.md): skills, versions, import/export, delete/restore. */
+  library: SkillLibrary;
+  /** The improve workflow's: start an improve job from a skill and instructions. */
+  improveJobs: ImproveJobs;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
   /** The engine underneath, for start-up (its runner) and shutdown. */
   jobSystem: JobSystem;
 }
 
-export function createAppServices(jobSystem: JobSystem): AppServices {
+/** The library over `prisma`, importing the configured skills folder (or the seed skills) on first start. */
+export function libraryOver(prisma: PrismaClient, root = skillsRoot()): Library {
+  return createLibrary(prismaLibraryRepository(prisma), {
+    root,
+    seedDir: DEFAULT_SEED_DIR(),
+    log: loggerFor("library"),
+  });
+}
+
+export function createAppServices(jobSystem: JobSystem, library: Library): AppServices {
   return {
     jobs: jobSystem.service,
     skillJobs: new SkillJobs({
       jobs: jobSystem.service,
-      store: jobSystem.store,
-      library: () => libraryFor(),
+      drafts: library.drafts,
       engine: engineName,
       workflow: () => env().SKILL_FLEET_WORKFLOW,
     }),
-    library: libraryService(),
+    library: library.library,
+    improveJobs: new ImproveJobs({ jobs: jobSystem.service, library: library.library, engine: engineName }),
     validation: validationService,
     system: { info: systemInfo },
     jobSystem,
@@ -50,8 +65,8 @@ export function createAppServices(jobSystem: JobSystem): AppServices {
 }
 
 /** The workflows this process runs: the product's, plus dev/'s outside production. */
-export async function registeredWorkflows(): Promise<WorkflowDefinition[]> {
-  return [...PRODUCT_WORKFLOWS, ...(await loadDevTools())];
+export async function registeredWorkflows(library: Library): Promise<WorkflowDefinition[]> {
+  return [...productWorkflows(library), ...(await loadDevTools())];
 }
 
 export function jobSystemOptionsFromEnv(): Omit<JobSystemOptions, "workflows"> {
@@ -71,14 +86,16 @@ function relayFor(target: DatabaseTarget): EventRelayOptions | undefined {
 
 async function buildFromEnv(log?: Logger): Promise<AppServices> {
   const database = await getDatabase();
+  const library = libraryOver(database.prisma);
   const system = createJobSystem(prismaRepositories(database.prisma), {
     ...jobSystemOptionsFromEnv(),
-    workflows: workflowRegistry(await registeredWorkflows()),
+    workflows: workflowRegistry(await registeredWorkflows(library)),
     relay: relayFor(database.target),
     log,
   });
   await system.relay?.start();
-  return createAppServices(system);
+  await library.ready();
+  return createAppServices(system, library);
 }
 
 const shared = lazySingleton("app-services", () => buildFromEnv());

@@ -22,7 +22,9 @@ export async function promoteCommand(
     return 0;
   } catch (error) {
     if (errorCode(error) !== "CONFLICT" || flags.overwrite) throw error;
-    throw new CliError(`${error instanceof Error ? error.message : String(error)} (use --overwrite to replace it)`);
+    throw new CliError(
+      `${error instanceof Error ? error.message : String(error)} (use --overwrite to add it on top as the next version)`,
+    );
   }
 }
 

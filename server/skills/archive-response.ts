@@ -1,6 +1,6 @@
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
-import { zipSkill } from "./archive";
+import { zipFiles } from "./archive";
 
 /** HTTP responses for zip downloads (library skills here; the job archive route can reuse them). */
 
@@ -13,9 +13,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
-/** `dir` zipped as `<fileName>.zip`, as an attachment. */
-export async function zipResponse(dir: string, fileName: string): Promise<Response> {
-  const zip = await zipSkill(dir);
+/** A skill's files zipped under `<fileName>/` as `<fileName>.zip`, as an attachment. */
+export function zipResponse(files: { path: string; bytes: Uint8Array }[], fileName: string): Response {
+  const zip = zipFiles(fileName, files);
   const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(new Blob([new Uint8Array(zip)]), {
     headers: {

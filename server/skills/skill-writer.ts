@@ -1,8 +1,5 @@
-import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { badRequest } from "../common/errors";
-import { parseRelativeFile, safePath, skillIdToName } from "./paths";
+import { parseRelativeFile, skillIdToName } from "./paths";
 import {
   composeSkillMd,
   MAX_DESCRIPTION_CHARS,
@@ -14,9 +11,9 @@ import {
 
 /**
  * Turns a generated SKILL.md (plus extra files and metadata) into the files of a skill folder, as the
- * reference §1.3/§1.7 describe: metadata.json with defaults, SKILL.md with normalised frontmatter, the extra
- * files, and assets/examples extracted from the body. Also the atomic "build in a temp folder, then rename"
- * write used by drafts and the library.
+ * docs/skill-format.md describes: metadata.json with defaults, SKILL.md with normalised frontmatter, the extra
+ * files, and assets/examples extracted from the body. The skill workflow writes the result as a draft version
+ * (server/skills/library/drafts.ts).
  */
 
 export type SkillFiles = Map<string, string>;
@@ -181,24 +178,4 @@ export function buildSkillFiles(input: SkillWriteInput): SkillFiles {
   files.set("metadata.json", `${JSON.stringify(metadata, null, 2)}\n`);
   files.set("SKILL.md", systemSkillMd(doc, metadata));
   return files;
-}
-
-/** Writes files into `dir` (which must not exist yet); names were validated by buildSkillFiles. */
-export async function writeFiles(dir: string, files: SkillFiles): Promise<void> {
-  for (const [relative, content] of files) {
-    const target = path.join(dir, ...relative.split("/"));
-    await fs.mkdir(/*turbopackIgnore: true*/ path.dirname(target), { recursive: true });
-    await fs.writeFile(/*turbopackIgnore: true*/ target, content, { flag: "wx" });
-  }
-}
-
-/** A fresh folder under `<root>/_tmp/` (same file system as the destination, so a later rename is atomic). */
-export async function tempDir(root: string): Promise<string> {
-  const dir = await safePath(root, "_tmp", randomUUID());
-  await fs.mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
-  return dir;
-}
-
-export async function removeQuietly(target: string): Promise<void> {
-  await fs.rm(/*turbopackIgnore: true*/ target, { recursive: true, force: true }).catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { draftsRouter } from "./routers/drafts";
 import { hitlRouter } from "./routers/hitl";
+import { improveRouter } from "./routers/improve";
 import { jobsRouter } from "./routers/jobs";
 import { libraryRouter } from "./routers/library";
 import { skillsRouter } from "./routers/skills";
@@ -14,6 +15,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   hitl: hitlRouter,
   drafts: draftsRouter,
+  improve: improveRouter,
 });
 
 export type AppRouter = typeof appRouter;

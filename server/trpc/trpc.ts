@@ -45,6 +45,14 @@ export function toTRPCError(error: unknown): TRPCError | null {
 
 const log = () => loggerFor("trpc");
 
+/**
+ * A CONFLICT's details travel with it: a stale save carries the changes made meanwhile (docs/library.md), so the
+ * client can show them. Other errors' details stay on the server.
+ */
+function conflictDetails(cause: unknown): Record<string, unknown> | null {
+  return isDomainError(cause) && cause.code === "CONFLICT" ? (cause.details ?? null) : null;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: false, // never put stack traces in responses
@@ -64,6 +72,7 @@ const t = initTRPC.context<Context>().create({
         ...data,
         code: mapped?.code ?? shape.data.code,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        details: conflictDetails(error.cause),
       },
     };
   },

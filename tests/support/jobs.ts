@@ -7,15 +7,17 @@ import type { JobRecord } from "../../server/durable/types";
 import { demoSettings, pause } from "../../dev/demo-workflow";
 import { DEV_WORKFLOWS } from "../../dev/register";
 import { workflowRegistry, type Workflow, type WorkflowDefinition } from "../../server/durable/workflow";
-import { PRODUCT_WORKFLOWS } from "../../server/workflows/registry";
+import { productWorkflows } from "../../server/workflows/registry";
+import { libraryOver } from "../../server/services";
+import type { Library } from "../../server/skills/library/index";
 import { CHECKPOINT_SCHEMAS } from "../../contracts/checkpoints";
 import { NO_SKILL_JOB_OPTIONS } from "../../contracts/skill-job";
 
 /** Helpers for the job engine's tests: systems over a test database, random interleavings, waiting. */
 export const NO_OPTIONS = NO_SKILL_JOB_OPTIONS;
 
-/** Every workflow a server of this process may run: the product's and dev/'s (the demo). */
-export const ALL_WORKFLOWS = workflowRegistry([...PRODUCT_WORKFLOWS, ...DEV_WORKFLOWS]);
+/** Every workflow a server of this process may run over `library`: the product's and dev/'s (the demo). */
+export const allWorkflows = (library: Library) => workflowRegistry([...productWorkflows(library), ...DEV_WORKFLOWS]);
 
 /** A test workflow as the engine takes it: its confirm checkpoint accepts the skill workflow's confirm answers. */
 export function testWorkflow(name: string, run: Workflow): WorkflowDefinition {
@@ -52,6 +54,8 @@ export function delayedRepositories(repos: Repositories, maxMs = 3): Repositorie
 export interface TestSystemOptions extends Partial<Omit<JobSystemOptions, "runner">> {
   runner?: Partial<JobSystemOptions["runner"]>;
   delays?: number;
+  /** The library the product's workflows use; by default one over `db` and the configured skills root. */
+  library?: Library;
 }
 
 /** A job system over `db` (a "server"): several over one database behave like several processes. */
@@ -59,7 +63,7 @@ export function testJobSystem(db: Database, options: TestSystemOptions = {}): Jo
   const repos = prismaRepositories(db.prisma);
   return createJobSystem(options.delays ? delayedRepositories(repos, options.delays) : repos, {
     checkpointTimeoutMs: 3_600_000,
-    workflows: ALL_WORKFLOWS,
+    workflows: allWorkflows(options.library ?? libraryOver(db.prisma)),
     log: pino({ level: "silent" }),
     ...options,
     runner: { maxConcurrent: 4, leaseMs: 2_000, sweepMs: 60_000, ...options.runner },

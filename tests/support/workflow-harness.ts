@@ -4,7 +4,7 @@ import path from "node:path";
 import { resetEnvForTests } from "../../server/common/env";
 import { useDatabase as installDatabase, type Database } from "../../server/db/client";
 import type { JobSystem } from "../../server/durable/job-system";
-import { createAppServices, installAppServices } from "../../server/services";
+import { createAppServices, installAppServices, libraryOver } from "../../server/services";
 import { openTestDatabase } from "./db";
 import { startHttpApp, type HttpApp } from "./http-app";
 import { sleep, testJobSystem } from "./jobs";
@@ -45,8 +45,9 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   setEnv({ SKILL_FLEET_SKILLS_ROOT: skillsRoot, SKILL_FLEET_WORKFLOW: "skill", SKILL_FLEET_MODEL: undefined });
   const db = await openTestDatabase();
   installDatabase(db);
-  const system = testJobSystem(db, { runner: { leaseMs: 30_000 } });
-  installAppServices(createAppServices(system));
+  const library = libraryOver(db.prisma);
+  const system = testJobSystem(db, { runner: { leaseMs: 30_000 }, library });
+  installAppServices(createAppServices(system, library));
   await system.runner.start();
   const app = await startHttpApp();
   return {
@@ -104,4 +105,11 @@ export async function waitForCheckpoint(
       `expected a ${type} checkpoint, job is ${job.status} at ${job.pendingCheckpoint?.type ?? "no checkpoint"}`,
     );
   return job.pendingCheckpoint;
+}
+
+/** A job's draft as the API serves it (from the database), keyed `<folder>/<path>` as the validator's file map. */
+export async function draftFileMap(client: WorkflowHarness["client"], jobId: string): Promise<Record<string, string>> {
+  const draft = await client.drafts.get.query({ jobId });
+  const folder = draft.skillPath.split("/").at(-1) ?? "skill";
+  return Object.fromEntries(draft.files.map((file) => [`${folder}/${file.path}`, file.content]));
 }

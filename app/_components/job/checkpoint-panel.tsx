@@ -1,5 +1,6 @@
 "use client";
 
+import { PatchView } from "../diff-view";
 import { CHECKPOINT_SCHEMAS, type ConfirmPrompt, type PreviewPrompt, type ReviewPrompt } from "@/contracts/checkpoints";
 import { verdictHeadline } from "@/contracts/validation";
 import { SkillMdView } from "../markdown-view";
@@ -58,6 +59,14 @@ function PreviewBody({ prompt }: { prompt: PreviewPrompt }) {
             <li key={h}>{h}</li>
           ))}
         </ul>
+      )}
+      {prompt.diff && (
+        <details open>
+          <summary>
+            <strong>Changes against the original</strong>
+          </summary>
+          <PatchView patch={prompt.diff} label="Changes against the original" />
+        </details>
       )}
       <div className="card">
         <SkillMdView content={prompt.content} />

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useTRPC } from "../../_lib/trpc";
 import { MarkdownView, SkillMdView } from "../markdown-view";
 
-function FileView({ path, content }: { path: string; content: string }) {
+function FileView({ path, content, binary, size }: { path: string; content: string; binary: boolean; size: number }) {
+  if (binary) return <p className="muted">Binary file, {size} bytes (kept byte for byte; download the .zip).</p>;
   if (path === "SKILL.md") return <SkillMdView content={content} />;
   if (path.endsWith(".md")) return <MarkdownView content={content} />;
   return (
@@ -56,7 +57,7 @@ export function DraftFiles({ jobId }: { jobId: string }) {
         </ul>
       </nav>
       <div className="card" data-testid="draft-file">
-        {file && <FileView path={file.path} content={file.content} />}
+        {file && <FileView {...file} />}
       </div>
     </div>
   );

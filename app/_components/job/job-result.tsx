@@ -61,6 +61,11 @@ export function JobResult({ job }: { job: Job }) {
           </span>
         )}
         <span className="spacer" />
+        {!job.promoted && job.draft && (
+          <Link className="button" href={`/jobs/${job.id}/edit`}>
+            Edit draft
+          </Link>
+        )}
         <a className="button" href={`/api/jobs/${job.id}/archive`} download data-testid="download-zip">
           Download .zip
         </a>
@@ -70,7 +75,8 @@ export function JobResult({ job }: { job: Job }) {
       {job.promoted ? (
         <p className="alert alert-ok" role="status">
           In the library at{" "}
-          <Link href={`/library?path=${encodeURIComponent(job.finalPath ?? "")}`}>{job.finalPath}</Link>.
+          <Link href={`/library?path=${encodeURIComponent(job.finalPath ?? "")}`}>{job.finalPath}</Link> (version{" "}
+          {job.finalVersion}).
         </p>
       ) : (
         <PromotePanel jobId={job.id} needsForce={job.status === "pending_review"} />

@@ -4,8 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "../../_lib/trpc";
+import { conflictChanges, DiffView } from "../diff-view";
 
-/** Promote the draft into the library, with the two explicit choices: overwrite a skill there, force a failed draft. */
+/**
+ * Promote the draft into the library as the skill's next version. Two explicit choices: add it on top of a skill
+ * that changed since the draft started (or already exists), and force a draft that failed validation. A refusal
+ * shows what changed in the library meanwhile.
+ */
 export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -13,14 +18,19 @@ export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce:
   const [force, setForce] = useState(false);
   const promote = useMutation(
     trpc.drafts.promote.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) }),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) }),
+          // The library gained a version: lists, histories and details cached from earlier visits are stale.
+          queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() }),
+        ]),
     }),
   );
   if (promote.data) {
     return (
       <p className="alert alert-ok" role="status">
-        Promoted to <Link href={`/library?path=${encodeURIComponent(promote.data.path)}`}>{promote.data.path}</Link> in
-        the library.
+        Promoted to <Link href={`/library?path=${encodeURIComponent(promote.data.path)}`}>{promote.data.path}</Link> as
+        version {promote.data.version}.
       </p>
     );
   }
@@ -37,7 +47,7 @@ export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce:
       <label className="check">
         <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
         <span>
-          Overwrite <span className="hint">— replace a skill already at this path</span>
+          Overwrite <span className="hint">— add it on top of a skill that changed or exists at this path</span>
         </span>
       </label>
       {needsForce && (
@@ -53,6 +63,7 @@ export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce:
           {promote.error.message}
         </p>
       )}
+      {promote.error && <DiffView changes={conflictChanges(promote.error) ?? []} empty="" />}
       <div className="row">
         <button type="submit" className="primary" disabled={promote.isPending || (needsForce && !force)}>
           Promote

@@ -6,6 +6,7 @@ import { gatherRequirements } from "./gather-requirements";
 import { generateClarifyingQuestions } from "./generate-clarifying-questions";
 import { generateContent } from "./generate-content";
 import { generateTestCases } from "./generate-test-cases";
+import { improveSkill } from "./improve-skill";
 import { incorporateFeedback } from "./incorporate-feedback";
 import { refineContent } from "./refine-content";
 import { refineSkill } from "./refine-skill";
@@ -22,6 +23,7 @@ export {
   generateClarifyingQuestions,
   generateContent,
   generateTestCases,
+  improveSkill,
   incorporateFeedback,
   refineContent,
   refineSkill,
@@ -47,4 +49,5 @@ export const STEPS = {
   generateTestCases,
   assessQuality,
   refineSkill,
+  improveSkill,
 } as const;

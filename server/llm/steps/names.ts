@@ -13,6 +13,7 @@ export const STEP_NAMES = [
   "generateTestCases",
   "assessQuality",
   "refineSkill",
+  "improveSkill",
 ] as const;
 
 export type StepName = (typeof STEP_NAMES)[number];

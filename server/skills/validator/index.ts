@@ -1,6 +1,6 @@
 import { buildContext, textFile } from "./context";
 import { runRules } from "./engine";
-import { contextFromDirectory, contextFromFiles, contextFromZip } from "./sources";
+import { contextFromBytes, contextFromDirectory, contextFromFiles, contextFromZip } from "./sources";
 import type { ValidationReport } from "./types";
 
 /**
@@ -36,5 +36,14 @@ export async function validateSkillDirectory(dir: string, options?: ValidateOpti
 }
 
 export async function validateSkillZip(zip: Uint8Array, options?: ValidateOptions): Promise<ValidationReport> {
-  return runRules(contextFromZip(zip, options?.threshold));
+  return runRules(await contextFromZip(zip, options?.threshold));
+}
+
+/** A skill folder's files as bytes (a stored version), named `folder` in the findings. */
+export function validateSkillBytes(
+  folder: string,
+  files: Map<string, Uint8Array>,
+  options?: ValidateOptions,
+): ValidationReport {
+  return runRules(contextFromBytes(folder, files, [], options?.threshold));
 }

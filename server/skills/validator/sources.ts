@@ -61,10 +61,20 @@ export async function contextFromDirectory(dir: string, threshold?: number): Pro
   });
 }
 
-export function contextFromZip(zip: Uint8Array, threshold?: number): SkillContext {
-  const { folder, files, dirs } = unzipSkill(zip);
+/** A skill's files as bytes (a stored version, an unpacked zip): text when it decodes as UTF-8, else binary. */
+export function contextFromBytes(
+  folder: string | null,
+  files: Map<string, Uint8Array>,
+  dirs: string[] = [],
+  threshold?: number,
+): SkillContext {
   const map = new Map<string, SkillFile>();
   for (const [relative, bytes] of files)
     map.set(relative, bytes.byteLength <= MAX_READ_BYTES ? decodeFile(bytes) : { text: null, size: bytes.byteLength });
   return buildContext({ folder, hasFolder: true, files: map, dirs, threshold });
+}
+
+export async function contextFromZip(zip: Uint8Array, threshold?: number): Promise<SkillContext> {
+  const { folder, files, dirs } = await unzipSkill(zip);
+  return contextFromBytes(folder, files, dirs, threshold);
 }

@@ -1,14 +1,13 @@
 import { SCAFFOLD_LABEL } from "../../../contracts/validation";
 import type { Plan } from "../../llm/steps/index";
-import type { WriteDraftInput } from "../../skills/drafts";
-import { buildSkillFiles } from "../../skills/skill-writer";
+import { buildSkillFiles, type SkillWriteInput } from "../../skills/skill-writer";
 import { validateSkillFiles, type ValidationReport } from "../../skills/validator/index";
 import { skillCreatorEvals, triggerEvals } from "./evals";
 import type { TestCases } from "./validation/validation-report";
 
 /**
  * The files a job's draft consists of, built once from the same facts for validation and for writing: so the
- * job page, the draft folder and its zip are judged on the same files and give the same findings.
+ * job page, the draft (a version in the library, docs/library.md) and its zip are judged on the same files.
  */
 export interface DraftFacts {
   jobId: string;
@@ -19,10 +18,9 @@ export interface DraftFacts {
   validation?: { passed: boolean; score: number };
 }
 
-export function draftWriteInput(facts: DraftFacts): WriteDraftInput {
+export function draftWriteInput(facts: DraftFacts): SkillWriteInput {
   const { plan } = facts;
   return {
-    jobId: facts.jobId,
     skillPath: plan.taxonomyPath,
     skillMd: facts.content,
     files: {

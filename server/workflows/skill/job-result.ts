@@ -3,7 +3,7 @@ import type { JobRecord } from "../../durable/types";
 import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../contracts/validation";
 
 /**
- * The skill workflow's result as stored in the job's `result` (written by skill-workflow.ts, amended by promotion),
+ * The skill workflow's result as stored in the job's `result` (written by skill-workflow.ts),
  * read back defensively: a malformed field is dropped, never sent. One reader for the API, the archive route and
  * promotion.
  */
@@ -31,11 +31,10 @@ const storedResultSchema = z.object({
   content: text.default(null),
   validation: validationSchema.default(null),
   engine: text.default(null),
-  draftPath: text.default(null),
-  finalPath: text.default(null),
-  promoted: z.boolean().catch(false).default(false),
   scaffold: z.boolean().catch(false).default(false),
   nextSteps: z.array(z.string()).catch([]).default([]),
+  /** The draft version the job wrote (its later edits and promotion are the library's: docs/library.md). */
+  draftVersionId: text.default(null),
 });
 
 export type SkillJobResult = z.infer<typeof storedResultSchema>;

@@ -1,21 +1,35 @@
 import { skillJobOptionsSchema, type SkillJobOptions } from "../../../contracts/skill-job";
-import { conflict, DomainError, notFound } from "../../common/errors";
+import { DomainError } from "../../common/errors";
 import type { JobService } from "../../durable/job-service";
-import type { JobStore } from "../../durable/job-store";
 import type { JobRecord } from "../../durable/types";
-import { promoteDraft, readDraft } from "../../skills/drafts";
-import type { SkillLibrary } from "../../skills/library";
-import { skillResultOf } from "./job-result";
+import type { DraftSnapshot, SkillDrafts, SkillFileData } from "../../skills/library/index";
+import { resolveFileInputs, textOf, type FileInput } from "../../skills/library/files";
 
 /**
- * The skill workflow's use cases on top of the durable engine: start a skill job, read its draft, zip it, promote
- * it into the library. The job decides what may happen (owner, status, `force` for a draft whose validation did
- * not pass); server/skills/drafts does the file work.
+ * The skill workflow's use cases on top of the durable engine: start a skill job, read its draft (a version in the
+ * library's database, docs/library.md), edit it, zip it, promote it into the library. The job decides what may
+ * happen (owner, status, `force` for a draft whose validation did not pass); server/skills/library does the rest,
+ * with the database arbitrating between servers.
  */
+export interface DraftFileView {
+  path: string;
+  /** The text ("" for a binary file). */
+  content: string;
+  size: number;
+  binary: boolean;
+}
+
 export interface DraftView {
+  jobId: string;
   skillPath: string;
-  files: { path: string; content: string }[];
+  files: DraftFileView[];
+  versionId: string;
+  revision: number;
+  /** The library version the draft revises (0: a new skill). */
+  baseNumber: number;
   promoted: boolean;
+  /** The library version it became, once promoted. */
+  finalVersion: number | null;
 }
 
 export interface StartSkillJob {
@@ -26,8 +40,7 @@ export interface StartSkillJob {
 
 export interface SkillJobsDeps {
   jobs: JobService;
-  store: JobStore;
-  library: () => SkillLibrary;
+  drafts: SkillDrafts;
   /** The engine label recorded on new jobs (`offline` or `provider:model`). */
   engine: () => string;
   /** Which registered workflow skills.create runs (`skill`; `demo` in tests). */
@@ -36,16 +49,33 @@ export interface SkillJobsDeps {
 
 const PROMOTABLE = new Set(["completed", "pending_review"]);
 
-type SkillSource =
-  | { kind: "library"; skillPath: string; dir: string; name: string }
-  | { kind: "draft"; skillPath: string; dir: string; name: string; files: Record<string, string> };
-
 const skillMdFirst = (a: { path: string }, b: { path: string }): number =>
   a.path === "SKILL.md" ? -1 : b.path === "SKILL.md" ? 1 : a.path.localeCompare(b.path);
 
+export function fileViews(files: SkillFileData[]): DraftFileView[] {
+  return files
+    .map((file) => {
+      const text = textOf(file);
+      return { path: file.path, content: text ?? "", size: file.size, binary: text === null };
+    })
+    .sort(skillMdFirst);
+}
+
+export function draftView(snapshot: DraftSnapshot): DraftView {
+  const { draft, skill, version, files } = snapshot;
+  return {
+    jobId: draft.jobId,
+    skillPath: skill.path,
+    files: fileViews(files),
+    versionId: version.id,
+    revision: draft.revision,
+    baseNumber: draft.baseNumber,
+    promoted: draft.promotedNumber !== null,
+    finalVersion: draft.promotedNumber,
+  };
+}
+
 function assertPromotable(job: JobRecord, force: boolean): void {
-  const { promoted, finalPath } = skillResultOf(job);
-  if (promoted) throw conflict(`Job '${job.id}' was already promoted to '${finalPath}'`);
   if (!PROMOTABLE.has(job.status))
     throw new DomainError(
       "PRECONDITION_FAILED",
@@ -75,61 +105,50 @@ export class SkillJobs {
     return job;
   }
 
+  /** The job's draft as it is now (NOT_FOUND until the job wrote one). */
   async draft(userId: string, jobId: string): Promise<DraftView> {
-    const source = await this.source(
-      userId,
-      jobId,
-      (job) => `Job '${jobId}' has no draft${PROMOTABLE.has(job.status) ? "" : " yet"}`,
-    );
-    if (source.kind === "library") return { skillPath: source.skillPath, files: [], promoted: true };
-    const files = Object.entries(source.files)
-      .map(([path, content]) => ({ path, content }))
-      .sort(skillMdFirst);
-    return { skillPath: source.skillPath, files, promoted: false };
+    const job = await this.deps.jobs.get(userId, jobId);
+    const found = await this.deps.drafts.find(job.id);
+    if (!found)
+      throw new DomainError("NOT_FOUND", `Job '${jobId}' has no draft${PROMOTABLE.has(job.status) ? "" : " yet"}`);
+    return draftView(found);
   }
 
-  /** The folder to zip for a job: its draft, or the library skill it was promoted to. */
-  async archiveSource(userId: string, jobId: string): Promise<{ dir: string; name: string }> {
-    const { dir, name } = await this.source(userId, jobId, () => `Job '${jobId}' has no draft to download`);
-    return { dir, name };
+  /** The draft's state for the job's detail, or null when it has none (yet). */
+  async draftState(job: JobRecord): Promise<DraftView | null> {
+    const found = await this.deps.drafts.find(job.id);
+    return found && draftView(found);
   }
 
-  /** Moves the draft into the library (under the job's lock, so two promotions of one job cannot both run). */
+  /** An edit of the draft, made on `revision` (CONFLICT with the changes when someone saved first). */
+  async saveDraft(
+    userId: string,
+    input: { jobId: string; revision: number; files: FileInput[]; message: string },
+  ): Promise<DraftView> {
+    const job = await this.deps.jobs.get(userId, input.jobId); // ownership and existence
+    const current = await this.deps.drafts.get(job.id);
+    const files = resolveFileInputs(input.files, current.files);
+    await this.deps.drafts.save({ ...input, jobId: job.id, files, authorId: userId });
+    return this.draft(userId, job.id);
+  }
+
+  /** The files to zip for a job: its draft's latest version. */
+  async archiveSource(userId: string, jobId: string): Promise<{ files: SkillFileData[]; name: string }> {
+    const job = await this.deps.jobs.get(userId, jobId);
+    const found = await this.deps.drafts.find(job.id);
+    if (!found) throw new DomainError("NOT_FOUND", `Job '${jobId}' has no draft to download`);
+    return { files: found.files, name: found.skill.path.split("/").at(-1) ?? "skill" };
+  }
+
+  /** Publishes the draft as the skill's next library version (CONFLICT on a stale base unless `overwrite`). */
   async promote(
     userId: string,
     jobId: string,
     options: { overwrite?: boolean; force?: boolean },
-  ): Promise<{ path: string }> {
-    await this.deps.jobs.get(userId, jobId); // ownership and existence
-    return this.deps.store.withLock(jobId, async (locked) => {
-      const job = await locked.current();
-      assertPromotable(job, options.force ?? false);
-      const draft = await readDraft({ jobId });
-      if (!draft) throw notFound(`Job '${jobId}' has no draft to promote`);
-      const promoted = await promoteDraft({ jobId, skillPath: draft.skillPath, overwrite: options.overwrite });
-      await locked.update((current) => ({
-        result: { ...current.result, promoted: true, finalPath: promoted.path },
-      }));
-      return { path: promoted.path };
-    });
-  }
-
-  /** Where a job's skill is now: in the library once promoted, else its draft (NOT_FOUND with `missing` if none). */
-  private async source(userId: string, jobId: string, missing: (job: JobRecord) => string): Promise<SkillSource> {
+  ): Promise<{ path: string; version: number }> {
     const job = await this.deps.jobs.get(userId, jobId);
-    const { promoted, finalPath } = skillResultOf(job);
-    if (promoted && finalPath) {
-      const entry = await this.deps.library().entry(finalPath);
-      return { kind: "library", skillPath: entry.path, dir: entry.dir, name: entry.name };
-    }
-    const draft = await readDraft({ jobId });
-    if (!draft) throw notFound(missing(job));
-    return {
-      kind: "draft",
-      skillPath: draft.skillPath,
-      dir: draft.dir,
-      name: draft.skillPath.split("/").at(-1) ?? "skill",
-      files: draft.files,
-    };
+    assertPromotable(job, options.force ?? false);
+    const { skill, version } = await this.deps.drafts.promote(job.id, { overwrite: options.overwrite });
+    return { path: skill.path, version: version.number ?? 0 };
   }
 }

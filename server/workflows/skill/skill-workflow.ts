@@ -4,8 +4,9 @@ import { skillJobOptionsSchema } from "../../../contracts/skill-job";
 import { toJsonObject } from "../../../contracts/json";
 import type { JobRecord } from "../../durable/types";
 import type { Understanding } from "../../llm/steps/index";
-import { writeDraft } from "../../skills/drafts";
-import { libraryFor } from "../../skills/library";
+import { fileData, textBytes } from "../../skills/library/files";
+import type { SkillDrafts, SkillLibrary } from "../../skills/library/index";
+import { buildSkillFiles } from "../../skills/skill-writer";
 import type { WorkflowContext } from "../../durable/engine";
 import { draftWriteInput } from "./draft-files";
 import { GenerationPhase } from "./generation/generation-phase";
@@ -15,9 +16,15 @@ import { ValidationPhase, type ValidationResult } from "./validation/validation-
 /** Generation refines until the content score clears the pass mark with this margin. */
 const GENERATION_MARGIN = 0.05;
 
+/** What the skill workflow reads and writes: the library (for the taxonomy) and the drafts. */
+export interface SkillWorkflowDeps {
+  library: SkillLibrary;
+  drafts: SkillDrafts;
+}
+
 /** The library as the taxonomy step sees it: nested categories (JSON text) and the existing skill paths. */
-async function libraryContext(): Promise<{ structure: string; existing: string[] }> {
-  const entries = await libraryFor().list();
+async function libraryContext(library: SkillLibrary): Promise<{ structure: string; existing: string[] }> {
+  const entries = await library.list();
   const tree: Record<string, unknown> = {};
   for (const entry of entries) {
     let node = tree;
@@ -41,23 +48,32 @@ function understandingFor(task: string, u: UnderstandingResult): Understanding {
 }
 
 /** The draft: SKILL.md, evals in skill-creator's format, and metadata.json with the plan's facts. */
+/** The draft, as a version in the library's database: the files built from the same facts the validation judged. */
 async function saveDraft(
+  deps: SkillWorkflowDeps,
   ctx: WorkflowContext,
   u: UnderstandingResult,
   v: ValidationResult,
   engine: string,
-): Promise<{ draftPath: string }> {
+): Promise<{ draftVersionId: string }> {
   const validation = { passed: v.assessment.passed, score: v.assessment.score };
-  return writeDraft(
-    draftWriteInput({
-      jobId: ctx.job.id,
-      plan: u.plan,
-      content: v.content,
-      testCases: v.testCases,
-      engine,
-      validation,
-    }),
-  );
+  const input = draftWriteInput({
+    jobId: ctx.job.id,
+    plan: u.plan,
+    content: v.content,
+    testCases: v.testCases,
+    engine,
+    validation,
+  });
+  const draft = await deps.drafts.write({
+    jobId: ctx.job.id,
+    skillPath: input.skillPath,
+    files: [...buildSkillFiles(input)].map(([path, content]) => fileData(path, textBytes(content))),
+    authorId: ctx.job.ownerId,
+    origin: "job",
+    message: `Written by job ${ctx.job.id}`,
+  });
+  return { draftVersionId: draft.version.id };
 }
 
 /** What the person should do next with the result, in words (the result page and the CLI show it). */
@@ -74,7 +90,7 @@ export function nextSteps(engine: string, passed: boolean, scaffold: boolean): s
   return ["Promote the draft to the library, or download it as a zip."];
 }
 
-function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, draftPath: string): WorkflowOutcome {
+function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, draftVersionId: string): WorkflowOutcome {
   const { plan } = u;
   const { assessment } = v;
   const scaffold = assessment.quality.scaffold;
@@ -89,7 +105,7 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
     testCases: v.testCases,
     plan,
     engine: job.engine,
-    draftPath,
+    draftVersionId,
     scaffold,
     nextSteps: nextSteps(job.engine, assessment.passed, scaffold),
   };
@@ -100,27 +116,33 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
  * The skill workflow (docs/workflow.md): Understanding → Generation → Validation, then the draft is written and the
  * job ends `completed` (validation passed) or `pending_review` (it can still be promoted with force).
  */
-export async function skillWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const options = skillJobOptionsSchema.parse(ctx.job.options);
-  const engine = ctx.job.engine;
-  const settings = env();
-  const understanding = await new UnderstandingPhase(ctx, {
-    confirmPlan: options.confirmPlan,
-    maxClarifyRounds: settings.SKILL_FLEET_MAX_CLARIFY_ROUNDS,
-    library: libraryContext,
-  }).run();
-  const generation = await new GenerationPhase(ctx, understanding.plan, understandingFor(ctx.job.task, understanding), {
-    previewContent: options.previewContent,
-    targetScore: Math.min(1, settings.SKILL_FLEET_QUALITY_THRESHOLD + GENERATION_MARGIN),
-    engine,
-  }).run();
-  const validation = await new ValidationPhase(ctx, understanding.plan, {
-    reviewValidation: options.reviewValidation,
-    threshold: settings.SKILL_FLEET_QUALITY_THRESHOLD,
-    engine,
-  }).run(generation.content);
-  const { draftPath } = (await ctx.run("validation#draft/write", async () =>
-    saveDraft(ctx, understanding, validation, engine),
-  )) as { draftPath: string };
-  return outcome(ctx.job, understanding, validation, draftPath);
-}
+export const skillWorkflow = (deps: SkillWorkflowDeps) =>
+  async function runSkillWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
+    const options = skillJobOptionsSchema.parse(ctx.job.options);
+    const engine = ctx.job.engine;
+    const settings = env();
+    const understanding = await new UnderstandingPhase(ctx, {
+      confirmPlan: options.confirmPlan,
+      maxClarifyRounds: settings.SKILL_FLEET_MAX_CLARIFY_ROUNDS,
+      library: () => libraryContext(deps.library),
+    }).run();
+    const generation = await new GenerationPhase(
+      ctx,
+      understanding.plan,
+      understandingFor(ctx.job.task, understanding),
+      {
+        previewContent: options.previewContent,
+        targetScore: Math.min(1, settings.SKILL_FLEET_QUALITY_THRESHOLD + GENERATION_MARGIN),
+        engine,
+      },
+    ).run();
+    const validation = await new ValidationPhase(ctx, understanding.plan, {
+      reviewValidation: options.reviewValidation,
+      threshold: settings.SKILL_FLEET_QUALITY_THRESHOLD,
+      engine,
+    }).run(generation.content);
+    const { draftVersionId } = (await ctx.run("validation#draft/write", async () =>
+      saveDraft(deps, ctx, understanding, validation, engine),
+    )) as { draftVersionId: string };
+    return outcome(ctx.job, understanding, validation, draftVersionId);
+  };

@@ -95,18 +95,22 @@ describe("promote, list, xml, show", () => {
     const run = await cli("promote", first);
     expect(run.code).toBe(0);
     const promotedPath = /^promoted to (.+)$/m.exec(run.stdout)?.[1] ?? "";
-    await expect(fs.stat(path.join(h.skillsRoot, promotedPath, "SKILL.md"))).resolves.toBeTruthy();
+    expect((await h.client.library.get.query({ path: promotedPath })).version.number).toBe(1);
     expect((await h.client.jobs.get.query({ jobId: first })).promoted).toBe(true);
 
     const second = await finishedJob();
     const refused = await cli("promote", second);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error: .+ \(use --overwrite to replace it\)$/m);
+    expect(refused.stderr).toMatch(/^error: .+ \(use --overwrite to add it on top as the next version\)$/m);
     expect(refused.stderr).not.toMatch(NO_STACK);
     expect((await h.client.jobs.get.query({ jobId: second })).promoted).toBe(false);
     const overwritten = await cli("promote", second, "--overwrite");
     expect(overwritten.code).toBe(0);
     expect(overwritten.stdout).toBe(`promoted to ${promotedPath}\n`);
+    expect((await h.client.library.versions.query({ path: promotedPath })).items.map((v) => v.jobId)).toEqual([
+      second,
+      first,
+    ]);
 
     const xml = await cli("xml");
     expect(xml.code).toBe(0);

@@ -1,5 +1,3 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeClient } from "../../support/trpc-client";
 import { startWorkflowHarness, type WorkflowHarness } from "../../support/workflow-harness";
@@ -22,7 +20,7 @@ afterAll(async () => h?.close());
 const job = (jobId: string) => h.client.jobs.get.query({ jobId });
 
 describe("create --auto-approve", () => {
-  it("follows the job to completion, exits 0 and leaves a draft on disk", async () => {
+  it("follows the job to completion, exits 0 and leaves a draft in the library's database", async () => {
     h.useModel("scripted:happy");
     const run = await runCli(["create", TASK, "--auto-approve", "--confirm-plan", "--preview", "--review"], env);
     expect(run.stderr).toBe("");
@@ -35,9 +33,10 @@ describe("create --auto-approve", () => {
     expect(final.status).toBe("completed");
     expect(run.stdout).toContain(`Job ${jobId}: completed`);
     expect(run.stdout).toMatch(/verdict: Passed: content quality \d\.\d\d \(pass mark [\d.]+\)/);
-    expect(run.stdout).toContain(`draft:   ${final.draftPath}`);
+    expect(run.stdout).toContain(`draft:   ${final.draft?.skillPath} (revision 1)`);
     expect(run.stdout).toContain(`name:    ${final.result?.name}`);
-    await expect(fs.readFile(path.join(final.draftPath ?? "", "SKILL.md"), "utf8")).resolves.toMatch(/^---\nname: /);
+    const draft = await h.client.drafts.get.query({ jobId });
+    expect(draft.files.find((file) => file.path === "SKILL.md")?.content).toMatch(/^---\nname: /);
   });
 
   it("offline, the result is labelled a scaffold, says why it did not pass and what to do next (exit 2)", async () => {

@@ -58,7 +58,18 @@ describe("Prisma schema vs migrated database", () => {
   afterAll(async () => db.close());
 
   it("reads a non-trivial schema (guards the reader itself)", () => {
-    expect(schema.models.map((m) => m.name).sort()).toEqual(["Checkpoint", "Job", "JobEvent", "JobStep"]);
+    expect(schema.models.map((m) => m.name).sort()).toEqual([
+      "Checkpoint",
+      "Job",
+      "JobEvent",
+      "JobStep",
+      "LibraryMarker",
+      "Skill",
+      "SkillBlob",
+      "SkillDraft",
+      "SkillVersion",
+      "SkillVersionFile",
+    ]);
     expect(schema.models.find((m) => m.name === "Job")?.fields.length).toBeGreaterThan(20);
   });
 
@@ -133,5 +144,30 @@ describe("Prisma schema vs migrated database", () => {
     });
     expect(loaded.options).toEqual({ a: 1 });
     expect([loaded.steps.length, loaded.checkpoints.length, loaded.events.length]).toEqual([1, 1, 1]);
+  });
+
+  it("round-trips the library's models, bytes included", async () => {
+    const bytes = new Uint8Array([0, 255, 1, 254, 10, 13]);
+    const sha256 = "a".repeat(64);
+    await db.prisma.skillBlob.create({ data: { sha256, size: bytes.byteLength, content: bytes } });
+    const skill = await db.prisma.skill.create({ data: { path: "round/trip", name: "trip", tags: ["x"] } });
+    const version = await db.prisma.skillVersion.create({
+      data: {
+        skillId: skill.id,
+        number: 1,
+        authorId: "u",
+        origin: "import",
+        name: "trip",
+        files: { create: { path: "assets/a.bin", sha256 } },
+      },
+    });
+    await db.prisma.skillDraft.create({ data: { jobId: skill.id, skillId: skill.id, headVersionId: version.id } });
+    await db.prisma.libraryMarker.create({ data: { key: "round-trip" } });
+    const loaded = await db.prisma.skillVersion.findUniqueOrThrow({
+      where: { id: version.id },
+      include: { files: { include: { blob: true } }, skill: true },
+    });
+    expect([...(loaded.files[0]?.blob.content ?? [])]).toEqual([...bytes]);
+    expect(loaded.skill.tags).toEqual(["x"]);
   });
 });

@@ -4,6 +4,7 @@ import { useDatabase, type Database } from "../../../server/db/client";
 import type { JobSystem } from "../../../server/durable/job-system";
 import {
   createAppServices,
+  libraryOver,
   getAppServices,
   stopAppServices,
   installAppServices,
@@ -23,8 +24,9 @@ beforeAll(async () => {
   process.env.SKILL_FLEET_WORKFLOW = "demo";
   resetEnvForTests();
   db = await openTestDatabase();
-  system = testJobSystem(db);
-  services = createAppServices(system);
+  const library = libraryOver(db.prisma);
+  system = testJobSystem(db, { library });
+  services = createAppServices(system, library);
   installAppServices(services);
   await system.runner.start();
 });

@@ -4,13 +4,18 @@ import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/common/env";
-import { registerSkill } from "@/server/skills/library";
 import { createCaller } from "@/server/trpc/root";
 import { strToU8, zipSync } from "fflate";
 import { zipSkill } from "@/server/skills/archive";
 import { GET as archiveRoute } from "@/app/api/library/[...path]/route";
 import type { Database } from "@/server/db/client";
-import { createAppServices, stopAppServices, installAppServices, type AppServices } from "@/server/services";
+import {
+  createAppServices,
+  libraryOver,
+  stopAppServices,
+  installAppServices,
+  type AppServices,
+} from "@/server/services";
 import { openTestDatabase } from "../../support/db";
 import { testJobSystem } from "../../support/jobs";
 
@@ -37,7 +42,8 @@ beforeAll(async () => {
   process.env.SKILL_FLEET_SKILLS_ROOT = root;
   resetEnvForTests();
   db = await openTestDatabase();
-  services = createAppServices(testJobSystem(db));
+  const library = libraryOver(db.prisma);
+  services = createAppServices(testJobSystem(db, { library }), library);
   installAppServices(services);
 });
 afterAll(async () => {
@@ -160,10 +166,12 @@ describe("library.*", () => {
   });
 
   it("search, get and xml see a newly registered skill", async () => {
-    await registerSkill({
-      skillPath: "data/csv-summary",
-      skillMd: await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8"),
-      metadata: { tags: ["pandas"] },
+    await caller.library.import({
+      path: "data/csv-summary",
+      files: [
+        { path: "SKILL.md", text: await fs.readFile(path.join(VALID_DIR, "SKILL.md"), "utf8") },
+        { path: "metadata.json", text: JSON.stringify({ tags: ["pandas"] }) },
+      ],
     });
     expect((await caller.library.search({ q: "pandas" })).items.map((item) => item.path)).toEqual(["data/csv-summary"]);
     const detail = await caller.library.get({ path: "data/csv-summary" });
@@ -175,7 +183,9 @@ describe("library.*", () => {
       true,
     );
     const { xml } = await caller.library.xml();
-    expect(xml).toContain(`<location>${path.join(root, "data/csv-summary/SKILL.md")}</location>`);
+    // The library lives in the database: the location is the skill's path in an export, never a server folder.
+    expect(xml).toContain("<location>data/csv-summary/SKILL.md</location>");
+    expect(xml).not.toContain(root);
   });
 
   it("maps NOT_FOUND and BAD_REQUEST", async () => {

@@ -64,9 +64,14 @@ describe("drafts", () => {
     });
     const second = await finishedJob();
     await expect(h.client.drafts.promote.mutate({ jobId: second })).rejects.toMatchObject({
-      data: { code: "CONFLICT" },
+      data: { code: "CONFLICT", details: { currentVersion: 1, changes: expect.any(Array) } },
     });
-    expect(await h.client.drafts.promote.mutate({ jobId: second, overwrite: true })).toEqual({ path });
+    expect(await h.client.drafts.promote.mutate({ jobId: second, overwrite: true })).toEqual({ path, version: 2 });
+    // Nothing was overwritten: the first job's version is still version 1.
+    expect((await h.client.library.versions.query({ path })).items.map((v) => [v.number, v.jobId])).toEqual([
+      [2, second],
+      [1, first],
+    ]);
   });
 
   it("a pending_review job is promoted only with force", async () => {

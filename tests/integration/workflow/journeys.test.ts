@@ -1,11 +1,10 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { validateSkillDirectory } from "../../../server/skills/validator";
+import { validateSkillFiles } from "../../../server/skills/validator";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
 import { present } from "../../support/jobs";
 import {
   FINISHED,
+  draftFileMap,
   startWorkflowHarness,
   waitForCheckpoint,
   waitForJob,
@@ -39,12 +38,14 @@ async function stepKeys(jobId: string): Promise<string[]> {
   return (await h.client.jobs.timeline.query({ jobId })).steps.map((s) => s.key);
 }
 
-async function expectValidDraft(jobId: string): Promise<string> {
+/** The job's draft, read back from the database (any server's), validated as a folder; its files by path. */
+async function expectValidDraft(jobId: string): Promise<(name: string) => string> {
   const job = await h.client.jobs.get.query({ jobId });
-  const draft = present(job.draftPath, "draftPath");
-  const report = await validateSkillDirectory(draft);
+  present(job.draft, "draft");
+  const files = await draftFileMap(h.client, jobId);
+  const report = validateSkillFiles(files);
   expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
-  return draft;
+  return (name) => present(Object.entries(files).find(([key]) => key.endsWith(`/${name}`))?.[1], name) as string;
 }
 
 describe("clear task, no checkpoint", () => {
@@ -55,7 +56,7 @@ describe("clear task, no checkpoint", () => {
     expect(job.result).toMatchObject({ passed: true, name: expect.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
     expect(job.progress).toBe(100);
     const draft = await expectValidDraft(jobId);
-    const evals = JSON.parse(await fs.readFile(path.join(draft, "evals", "evals.json"), "utf8")) as {
+    const evals = JSON.parse(draft("evals/evals.json")) as {
       skill_name: string;
       evals: { id: number; prompt: string; expected_output: string }[];
     };
@@ -221,7 +222,7 @@ describe("cancel at every checkpoint", () => {
     await answer(jobId, checkpoint.id, { action: "cancel" });
     const job = await waitForJob(h.client, jobId, FINISHED);
     expect(job.status).toBe("cancelled");
-    expect(job.draftPath).toBeNull();
+    expect(job.draft).toBeNull();
     expect(await stepKeys(jobId)).toEqual(stepsBefore);
     const row = await h.db.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(row.status).toBe("cancelled");

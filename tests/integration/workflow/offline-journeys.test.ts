@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { validateSkillDirectory } from "../../../server/skills/validator";
+import { validateSkillFiles } from "../../../server/skills/validator";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
 import { present } from "../../support/jobs";
 import {
   FINISHED,
+  draftFileMap,
   startWorkflowHarness,
   waitForCheckpoint,
   waitForJob,
@@ -32,7 +33,8 @@ async function expectScaffoldDraft(jobId: string): Promise<string> {
   expect(job.status).toBe("pending_review");
   expect(job.result).toMatchObject({ passed: false, scaffold: true, engine: "offline" });
   expect(job.result?.nextSteps.join(" ")).toMatch(/SKILL_FLEET_MODEL=/);
-  const report = await validateSkillDirectory(present(job.draftPath, "draftPath"));
+  present(job.draft, "draft");
+  const report = validateSkillFiles(await draftFileMap(h.client, jobId));
   expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(report.passed).toBe(false);
   expect(report.findings.map((f) => f.ruleId)).toContain("quality/scaffold");

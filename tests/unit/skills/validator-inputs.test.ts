@@ -171,7 +171,7 @@ describe("zips", () => {
     });
   });
 
-  it("refuses a zip bomb by its declared size before inflating it", async () => {
+  it("refuses a zip bomb by the bytes it inflates (server/skills/archive.ts counts them)", async () => {
     const zip = zipSync({ "csv-summary/SKILL.md": new Uint8Array(65 * 1024 * 1024) }, { level: 9 });
     expect(zip.byteLength).toBeLessThan(1024 * 1024);
     await expect(validateSkillZip(zip)).rejects.toThrow(/unpacks to more than 64 MB/);

@@ -1,18 +1,23 @@
-import { notFound } from "@/server/common/errors";
+import { z } from "zod";
+import { badRequest, notFound } from "@/server/common/errors";
 import { getAppServices } from "@/server/services";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /api/library/<taxonomy path>/archive → the skill folder as a zip. */
-export async function GET(_req: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
+const versionSchema = z.coerce.number().int().min(1).optional();
+
+/** GET /api/library/<skill path>/archive[?version=N] → the skill (its latest version, or version N) as a zip. */
+export async function GET(req: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
   try {
     const segments = (await context.params).path;
     if (segments.at(-1) !== "archive" || segments.length < 2) throw notFound("Use /api/library/<skill path>/archive");
+    const version = versionSchema.safeParse(new URL(req.url).searchParams.get("version") ?? undefined);
+    if (!version.success) throw badRequest("version must be a version number (1, 2, …)");
     const { library } = await getAppServices();
-    const source = await library.archiveSource(segments.slice(0, -1).join("/"));
-    return await zipResponse(source.dir, source.name);
+    const { skill, files } = await library.get(segments.slice(0, -1).join("/"), version.data);
+    return zipResponse(files, skill.path.split("/").at(-1) ?? "skill");
   } catch (error) {
     return errorResponse(error);
   }

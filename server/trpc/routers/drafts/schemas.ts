@@ -1,13 +1,28 @@
 import { z } from "zod";
 import { jobIdInput } from "../jobs/schemas";
+import { fileInputsSchema, fileViewSchema } from "../library/schemas";
 
-/** Wire shapes of the drafts area (a job's draft skill and its promotion into the library). */
+/** Wire shapes of the drafts area: a job's draft (versions in the library's database), its edits and promotion. */
 export { jobIdInput };
 
 export const draftOutput = z.object({
+  jobId: z.string(),
   skillPath: z.string(),
+  /** Bumped by every edit; an edit names the revision it was made on. */
+  revision: z.number().int(),
+  /** The draft's latest version (diffs take version ids). */
+  versionId: z.string(),
+  /** The library version the draft revises (0: a new skill). */
+  baseNumber: z.number().int(),
   promoted: z.boolean(),
-  files: z.array(z.object({ path: z.string(), content: z.string() })),
+  finalVersion: z.number().int().nullable(),
+  files: z.array(fileViewSchema),
+});
+
+export const saveDraftInput = jobIdInput.extend({
+  revision: z.number().int().min(1),
+  files: fileInputsSchema,
+  message: z.string().trim().max(2_000).default(""),
 });
 
 export const promoteInput = jobIdInput.extend({
@@ -15,4 +30,5 @@ export const promoteInput = jobIdInput.extend({
   force: z.boolean().default(false),
 });
 
-export const promoteOutput = z.object({ path: z.string() });
+/** The library path and the version number the draft became. */
+export const promoteOutput = z.object({ path: z.string(), version: z.number().int() });

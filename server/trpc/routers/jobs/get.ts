@@ -6,7 +6,7 @@ export const getProcedure = publicProcedure
   .input(jobIdInput)
   .output(jobDetailSchema)
   .query(async ({ input, ctx }) => {
-    const { jobs } = ctx.services;
+    const { jobs, skillJobs } = ctx.services;
     const job = await jobs.get(ctx.userId, input.jobId);
-    return detailView(job, await jobs.pendingCheckpoint(job));
+    return detailView(job, await jobs.pendingCheckpoint(job), await skillJobs.draftState(job));
   });

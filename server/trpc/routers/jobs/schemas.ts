@@ -60,8 +60,11 @@ export const jobDetailSchema = z.object({
   options: jobOptionsSchema,
   pendingCheckpoint: pendingCheckpointSchema.nullable(),
   result: jobResultSchema.nullable(),
-  draftPath: z.string().nullable(),
+  /** The job's draft in the library (docs/library.md): its skill path, latest revision and version. */
+  draft: z.object({ skillPath: z.string(), revision: z.number().int(), versionId: z.string() }).nullable(),
+  /** Where the draft was promoted to, once it was: the library path and version number. */
   finalPath: z.string().nullable(),
+  finalVersion: z.number().int().nullable(),
   promoted: z.boolean(),
   error: z.string().nullable(),
   createdAt: z.date(),

@@ -3,6 +3,7 @@ import type { CheckpointType } from "../../../../contracts/checkpoints";
 import type { JobTimeline } from "../../../durable/job-service";
 import type { CheckpointRecord, JobEventRecord, JobRecord } from "../../../durable/types";
 import { skillResultOf } from "../../../workflows/skill/job-result";
+import type { DraftView } from "../../../workflows/skill/skill-jobs";
 import type { jobDetailSchema, jobEventSchema, jobResultSchema, jobSummarySchema, timelineOutput } from "./schemas";
 
 /** Domain records → wire shapes (only what the contract names; internal fields such as the lease stay inside). */
@@ -29,8 +30,11 @@ const flag = (value: unknown): boolean => value === true;
 /** The engine stores any workflow's checkpoint type; the output schema checks it is one the API knows. */
 const apiCheckpointType = (checkpoint: CheckpointRecord): CheckpointType => checkpoint.type as CheckpointType;
 
-export function detailView(job: JobRecord, checkpoint: CheckpointRecord | null): z.infer<typeof jobDetailSchema> {
-  const { draftPath, finalPath, promoted } = skillResultOf(job);
+export function detailView(
+  job: JobRecord,
+  checkpoint: CheckpointRecord | null,
+  draft: DraftView | null,
+): z.infer<typeof jobDetailSchema> {
   return {
     ...job,
     options: {
@@ -46,9 +50,10 @@ export function detailView(job: JobRecord, checkpoint: CheckpointRecord | null):
       deadline: checkpoint.deadline,
     },
     result: resultView(job),
-    draftPath,
-    finalPath,
-    promoted,
+    draft: draft && { skillPath: draft.skillPath, revision: draft.revision, versionId: draft.versionId },
+    finalPath: draft?.promoted ? draft.skillPath : null,
+    finalVersion: draft?.finalVersion ?? null,
+    promoted: draft?.promoted ?? false,
   };
 }
 

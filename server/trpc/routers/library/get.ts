@@ -1,7 +1,8 @@
 import { publicProcedure } from "../../trpc";
-import { detailOutput, skillPathInput } from "./schemas";
+import { detailOutput, getInput } from "./schemas";
+import { detailView } from "./views";
 
 export const getProcedure = publicProcedure
-  .input(skillPathInput)
+  .input(getInput)
   .output(detailOutput)
-  .query(({ input, ctx }) => ctx.services.library.detail(input.path));
+  .query(async ({ input, ctx }) => detailView(await ctx.services.library.get(input.path, input.version)));

@@ -1,13 +1,59 @@
 import { z } from "zod";
-import { validationReportSchema } from "../skills/schemas";
+import { findingSchema, validationReportSchema } from "../skills/schemas";
 
-/** Wire shapes of the library area. */
+/** Wire shapes of the library area (docs/library.md). */
+
+const MAX_FILES = 2_000;
+const MAX_TEXT_CHARS = 4_000_000;
+const MAX_BASE64_CHARS = 12_000_000;
+const MESSAGE = z.string().trim().max(2_000).default("");
+
+export const skillPathInput = z.object({ path: z.string().min(1).max(400) });
+const versionNumber = z.number().int().min(1);
+const versionId = z.uuid();
+
+/** A file of an edit: new text, new bytes, or a file of the base version kept (under the same or a new path). */
+export const fileInputSchema = z.union([
+  z.object({ path: z.string().min(1).max(512), text: z.string().max(MAX_TEXT_CHARS) }).strict(),
+  z.object({ path: z.string().min(1).max(512), base64: z.base64().max(MAX_BASE64_CHARS) }).strict(),
+  z.object({ path: z.string().min(1).max(512), from: z.string().min(1).max(512) }).strict(),
+]);
+export const fileInputsSchema = z.array(fileInputSchema).min(1).max(MAX_FILES);
+
+export const fileViewSchema = z.object({
+  path: z.string(),
+  /** The text ("" for a binary file, which the editor shows by size only). */
+  content: z.string(),
+  size: z.number().int(),
+  binary: z.boolean(),
+});
+
+export const versionSchema = z.object({
+  id: z.string(),
+  number: z.number().int().nullable(),
+  parentId: z.string().nullable(),
+  authorId: z.string(),
+  message: z.string(),
+  origin: z.enum(["job", "import", "edit", "improve"]),
+  jobId: z.string().nullable(),
+  createdAt: z.date(),
+  passed: z.boolean().nullable(),
+  score: z.number().nullable(),
+  findingCount: z.number().int().nullable(),
+});
 
 export const libraryEntrySchema = z.object({
   path: z.string(),
   name: z.string(),
   description: z.string(),
   tags: z.array(z.string()),
+});
+
+export const listedSkillSchema = libraryEntrySchema.extend({
+  category: z.string(),
+  deletedAt: z.date().nullable(),
+  deletedBy: z.string().nullable(),
+  latest: versionSchema.nullable(),
 });
 
 export interface TreeNodeOutput {
@@ -26,18 +72,61 @@ export const treeNodeSchema: z.ZodType<TreeNodeOutput> = z.object({
   },
 });
 
-export const skillPathInput = z.object({ path: z.string().min(1).max(400) });
-
 export const searchInput = z.object({ q: z.string().max(200) });
+export const listInput = z.object({
+  q: z.string().max(200).optional(),
+  category: z.string().max(400).optional(),
+  tag: z.string().max(100).optional(),
+  deleted: z.boolean().default(false),
+});
+export const getInput = skillPathInput.extend({ version: versionNumber.optional() });
+export const diffInput = z.object({ from: versionId, to: versionId });
+export const saveInput = skillPathInput.extend({
+  baseVersion: versionNumber,
+  files: fileInputsSchema,
+  message: MESSAGE,
+});
+export const restoreInput = skillPathInput.extend({ version: versionNumber, baseVersion: versionNumber });
+export const importInput = z.union([
+  z
+    .object({ zipBase64: z.base64().max(MAX_BASE64_CHARS), path: z.string().max(400).optional(), message: MESSAGE })
+    .strict(),
+  z.object({ files: fileInputsSchema, path: z.string().min(1).max(400), message: MESSAGE }).strict(),
+]);
 
 export const treeOutput = z.object({ nodes: z.array(treeNodeSchema) });
 export const searchOutput = z.object({ items: z.array(libraryEntrySchema) });
+export const listOutput = z.object({
+  items: z.array(listedSkillSchema),
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
+});
 export const xmlOutput = z.object({ xml: z.string() });
+export const versionsOutput = z.object({ items: z.array(versionSchema) });
+export const savedOutput = z.object({ path: z.string(), version: versionSchema });
+export const okOutput = z.object({ ok: z.literal(true) });
 
-export const detailOutput = libraryEntrySchema.extend({
+export const fileChangeSchema = z.object({
+  path: z.string(),
+  status: z.enum(["added", "removed", "modified"]),
+  binary: z.boolean(),
+  additions: z.number().int(),
+  deletions: z.number().int(),
+  patch: z.string(),
+  beforeSize: z.number().int().nullable(),
+  afterSize: z.number().int().nullable(),
+});
+export const diffOutput = z.object({ changes: z.array(fileChangeSchema) });
+
+export const detailOutput = listedSkillSchema.extend({
+  version: versionSchema,
+  headVersion: z.number().int(),
+  /** The SKILL.md text of this version. */
   content: z.string(),
-  files: z.array(z.string()),
+  files: z.array(fileViewSchema),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   /** The whole folder validated (references, sizes, names), not just its SKILL.md. */
   validation: validationReportSchema,
 });
+
+export { findingSchema };

@@ -5,7 +5,7 @@ export const searchProcedure = publicProcedure
   .input(searchInput)
   .output(searchOutput)
   .query(async ({ input, ctx }) => ({
-    items: (await ctx.services.library.search(input.q)).map(({ path, name, description, tags }) => ({
+    items: (await ctx.services.library.list({ q: input.q })).map(({ path, name, description, tags }) => ({
       path,
       name,
       description,

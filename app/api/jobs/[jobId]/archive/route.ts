@@ -9,14 +9,14 @@ export const dynamic = "force-dynamic";
 
 const jobIdSchema = z.uuid();
 
-/** GET /api/jobs/<jobId>/archive → the job's skill (its draft, or the promoted skill) as a zip. */
+/** GET /api/jobs/<jobId>/archive → the job's draft (its latest version) as a zip. */
 export async function GET(req: Request, context: { params: Promise<{ jobId: string }> }): Promise<Response> {
   try {
     const jobId = jobIdSchema.safeParse((await context.params).jobId);
     if (!jobId.success) throw badRequest("jobId must be a UUID");
     const { skillJobs } = await getAppServices();
     const source = await skillJobs.archiveSource(callerIdFromHeaders(req.headers), jobId.data);
-    return await zipResponse(source.dir, source.name);
+    return zipResponse(source.files, source.name);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,11 @@
-import path from "node:path";
-import type { LibraryEntry } from "./library-scan";
+/** Pure views over the library's skills: the taxonomy tree, search, and the `<available_skills>` XML. */
 
-/** Pure views over the library index: the taxonomy tree, search, and `<available_skills>` XML (reference §7.5). */
+export interface ListedSkill {
+  path: string;
+  name: string;
+  description: string;
+  tags: string[];
+}
 
 export interface TreeNode {
   /** The last path segment. */
@@ -27,7 +31,7 @@ function sortTree(nodes: TreeNode[]): TreeNode[] {
   return nodes;
 }
 
-export function buildTree(entries: LibraryEntry[]): TreeNode[] {
+export function buildTree(entries: ListedSkill[]): TreeNode[] {
   const roots: TreeNode[] = [];
   for (const entry of entries) {
     const segments = entry.path.split("/");
@@ -43,10 +47,10 @@ export function buildTree(entries: LibraryEntry[]): TreeNode[] {
 }
 
 /** Case-insensitive match on name, description, tags and path; name matches first. */
-export function searchEntries(entries: LibraryEntry[], query: string): LibraryEntry[] {
+export function searchEntries<T extends ListedSkill>(entries: T[], query: string): T[] {
   const q = query.trim().toLowerCase();
   if (q === "") return entries;
-  const rank = (entry: LibraryEntry): number => {
+  const rank = (entry: T): number => {
     if (entry.name.toLowerCase().includes(q)) return 0;
     if (entry.tags.some((tag) => tag.toLowerCase().includes(q))) return 1;
     if (entry.description.toLowerCase().includes(q) || entry.path.toLowerCase().includes(q)) return 2;
@@ -65,15 +69,18 @@ export function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
-/** `<available_skills>` with one block per skill, sorted by path; location = the absolute SKILL.md path. */
-export function renderAvailableSkills(entries: LibraryEntry[]): string {
+/**
+ * `<available_skills>` with one block per skill, sorted by path. The location is the SKILL.md's path inside an
+ * exported library (`skill-fleet export`), never a folder of the server: the library lives in the database.
+ */
+export function renderAvailableSkills(entries: ListedSkill[]): string {
   const blocks = [...entries]
     .sort((a, b) => a.path.localeCompare(b.path))
     .flatMap((entry) => [
       "  <skill>",
       `    <name>${escapeXml(entry.name)}</name>`,
       `    <description>${escapeXml(entry.description)}</description>`,
-      `    <location>${escapeXml(path.join(entry.dir, "SKILL.md"))}</location>`,
+      `    <location>${escapeXml(`${entry.path}/SKILL.md`)}</location>`,
       "  </skill>",
     ]);
   return ["<available_skills>", ...blocks, "</available_skills>"].join("\n");

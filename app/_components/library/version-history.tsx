@@ -1,0 +1,113 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { RouterOutputs } from "../../_lib/router-types";
+import { useTRPC } from "../../_lib/trpc";
+import { conflictChanges, DiffView } from "../diff-view";
+
+type Version = RouterOutputs["library"]["versions"]["items"][number];
+
+const when = (date: Date): string => date.toISOString().replace("T", " ").slice(0, 16);
+
+function VersionRow(props: { version: Version; head: number; onRestore: (number: number) => void; pending: boolean }) {
+  const { version } = props;
+  return (
+    <tr>
+      <td>v{version.number}</td>
+      <td>
+        {version.origin}
+        {version.jobId && <span className="hint"> (job)</span>}
+      </td>
+      <td>{version.authorId}</td>
+      <td>{when(version.createdAt)}</td>
+      <td>{version.score === null ? "—" : version.score.toFixed(2)}</td>
+      <td>{version.message}</td>
+      <td>
+        {version.number !== props.head && (
+          <button type="button" disabled={props.pending} onClick={() => props.onRestore(version.number ?? 0)}>
+            Restore v{version.number}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** A diff between any two versions (the two newest by default). */
+function ComparePanel({ items }: { items: Version[] }) {
+  const trpc = useTRPC();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const fromId = from || items[1]?.id || "";
+  const toId = to || items[0]?.id || "";
+  const diff = useQuery({ ...trpc.library.diff.queryOptions({ from: fromId, to: toId }), enabled: !!fromId && !!toId });
+  const pick = (label: string, value: string, set: (id: string) => void) => (
+    <select aria-label={label} value={value} onChange={(e) => set(e.target.value)}>
+      {items.map((v) => (
+        <option key={v.id} value={v.id}>
+          v{v.number}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <div className="stack">
+      <div className="row">
+        <span>Compare</span> {pick("Compare from", fromId, setFrom)} <span>with</span> {pick("Compare to", toId, setTo)}
+      </div>
+      {diff.data && <DiffView changes={diff.data.changes} />}
+    </div>
+  );
+}
+
+/** Every version (newest first) with restore, and a diff between any two of them. */
+export function VersionHistory({ path, head }: { path: string; head: number }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const versions = useQuery(trpc.library.versions.queryOptions({ path }));
+  const items = versions.data?.items ?? [];
+  const restore = useMutation(
+    trpc.library.restore.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() }),
+    }),
+  );
+  return (
+    <section className="stack" aria-labelledby="versions-title">
+      <h3 id="versions-title">Versions</h3>
+      <table aria-label="Version history">
+        <thead>
+          <tr>
+            <th>Version</th>
+            <th>Origin</th>
+            <th>Author</th>
+            <th>Date</th>
+            <th>Score</th>
+            <th>Message</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((version) => (
+            <VersionRow
+              key={version.id}
+              version={version}
+              head={head}
+              pending={restore.isPending}
+              onRestore={(number) => restore.mutate({ path, version: number, baseVersion: head })}
+            />
+          ))}
+        </tbody>
+      </table>
+      {restore.error && (
+        <p className="alert alert-error" role="alert">
+          {restore.error.message}
+        </p>
+      )}
+      {restore.error && <DiffView changes={conflictChanges(restore.error) ?? []} empty="" />}
+      {items.length > 1 && <ComparePanel items={items} />}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { publicProcedure } from "../../trpc";
+import { saveInput, savedOutput } from "./schemas";
+import { versionView } from "./views";
+
+/** A new version made on `baseVersion`; CONFLICT (with the changes made meanwhile in `data.details`) when stale. */
+export const saveProcedure = publicProcedure
+  .input(saveInput)
+  .output(savedOutput)
+  .mutation(async ({ input, ctx }) => {
+    const version = await ctx.services.library.edit({
+      path: input.path,
+      baseNumber: input.baseVersion,
+      inputs: input.files,
+      authorId: ctx.userId,
+      message: input.message,
+    });
+    return { path: input.path, version: versionView(version) };
+  });
