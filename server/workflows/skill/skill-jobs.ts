@@ -35,6 +35,7 @@ export interface SkillJobsDeps {
 }
 
 const PROMOTABLE = new Set(["completed", "pending_review"]);
+const RUNNABLE_AGAIN = new Set(["failed", "cancelled"]);
 
 type SkillSource =
   | { kind: "library"; skillPath: string; dir: string; name: string }
@@ -73,6 +74,20 @@ export class SkillJobs {
       workflow: this.deps.workflow(),
     });
     return job;
+  }
+
+  /**
+   * "Run again": a new job with the task and options of one that failed or was cancelled. The same
+   * (owner, requestId) returns the same new job, so a double click starts one.
+   */
+  async runAgain(userId: string, jobId: string, requestId?: string): Promise<JobRecord> {
+    const job = await this.deps.jobs.get(userId, jobId);
+    if (!RUNNABLE_AGAIN.has(job.status))
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `Job '${jobId}' is ${job.status}: only a failed or cancelled job can be run again`,
+      );
+    return this.start(userId, { task: job.task, options: skillJobOptionsSchema.parse(job.options), requestId });
   }
 
   async draft(userId: string, jobId: string): Promise<DraftView> {

@@ -8,5 +8,6 @@ export const getProcedure = publicProcedure
   .query(async ({ input, ctx }) => {
     const { jobs } = ctx.services;
     const job = await jobs.get(ctx.userId, input.jobId);
-    return detailView(job, await jobs.pendingCheckpoint(job));
+    const [checkpoint, failedStep] = await Promise.all([jobs.pendingCheckpoint(job), jobs.failedStep(job)]);
+    return detailView(job, checkpoint, failedStep);
   });

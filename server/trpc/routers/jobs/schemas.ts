@@ -1,6 +1,13 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
-import { CHECKPOINT_TYPES } from "../../../../contracts/checkpoints";
+import {
+  CHECKPOINT_TYPES,
+  clarifyPromptSchema,
+  confirmPromptSchema,
+  previewPromptSchema,
+  reviewPromptSchema,
+  structureFixPromptSchema,
+} from "../../../../contracts/checkpoints";
 import { EVENT_TYPES, JOB_STATUSES } from "../../../../contracts/job-status";
 import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
 
@@ -43,12 +50,32 @@ export const jobResultSchema = z.object({
   nextSteps: z.array(z.string()),
 });
 
-export const pendingCheckpointSchema = z.object({
-  id: z.string(),
-  type: z.enum(CHECKPOINT_TYPES),
-  prompt: jsonObject,
-  deadline: z.date(),
-});
+/**
+ * The job's open checkpoint. Its prompt is checked here, at the edge, against its type's schema, so clients get it
+ * typed (`readable: true`) and need no validator of their own; a prompt that does not fit is sent as it is with
+ * `readable: false` and the problem, for the client to say so.
+ */
+const pendingBase = { id: z.string(), deadline: z.date() };
+const readable = z.literal(true);
+
+export const readablePendingCheckpointSchema = z.discriminatedUnion("type", [
+  z.object({ ...pendingBase, readable, type: z.literal("clarify"), prompt: clarifyPromptSchema }),
+  z.object({ ...pendingBase, readable, type: z.literal("structure_fix"), prompt: structureFixPromptSchema }),
+  z.object({ ...pendingBase, readable, type: z.literal("confirm"), prompt: confirmPromptSchema }),
+  z.object({ ...pendingBase, readable, type: z.literal("preview"), prompt: previewPromptSchema }),
+  z.object({ ...pendingBase, readable, type: z.literal("validate"), prompt: reviewPromptSchema }),
+]);
+
+export const pendingCheckpointSchema = z.union([
+  readablePendingCheckpointSchema,
+  z.object({
+    ...pendingBase,
+    readable: z.literal(false),
+    type: z.enum(CHECKPOINT_TYPES),
+    prompt: jsonObject,
+    problem: z.string(),
+  }),
+]);
 
 export const jobDetailSchema = z.object({
   id: z.string(),
@@ -59,6 +86,8 @@ export const jobDetailSchema = z.object({
   task: z.string(),
   options: jobOptionsSchema,
   pendingCheckpoint: pendingCheckpointSchema.nullable(),
+  /** For a failed job: the step that failed (null when it failed outside a step, e.g. an unanswered checkpoint). */
+  failedStep: z.object({ key: z.string(), error: z.string().nullable() }).nullable(),
   result: jobResultSchema.nullable(),
   draftPath: z.string().nullable(),
   finalPath: z.string().nullable(),
@@ -91,7 +120,14 @@ export const listInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-export const listOutput = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
+/** Jobs matching the search (not the status filter) per status, every status present (0 when none). */
+export const statusCountsSchema = z.record(jobStatusSchema, z.number().int().min(0));
+
+export const listOutput = z.object({
+  items: z.array(jobSummarySchema),
+  nextCursor: z.string().nullable(),
+  counts: statusCountsSchema,
+});
 
 export const jobEventSchema = z.object({
   seq: z.number().int(),
@@ -145,6 +181,24 @@ const stepSchema = z.object({
     outputTokens: z.number().optional(),
     totalTokens: z.number().optional(),
   }),
+  /** `offline` or `provider:model`; null for steps that call no model. */
+  model: z.string().nullable(),
+  /** Estimated USD (tokens × list price); null when the model's price or the token counts are unknown. */
+  costUsd: z.number().nullable(),
+  input: z.json(),
+  output: z.json(),
+});
+
+/** The whole job at a glance: wall time, time spent in steps, tokens and estimated cost. */
+const timelineTotalsSchema = z.object({
+  /** First step's start to the last step's end; null before any step ran. */
+  wallMs: z.number().nullable(),
+  stepMs: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  totalTokens: z.number(),
+  /** Null as soon as one model step's cost is unknown (a partial sum would read as the whole). */
+  costUsd: z.number().nullable(),
 });
 
 const checkpointSchema = z.object({
@@ -161,6 +215,7 @@ const checkpointSchema = z.object({
 
 export const timelineOutput = z.object({
   steps: z.array(stepSchema),
+  totals: timelineTotalsSchema,
   checkpoints: z.array(checkpointSchema),
   events: z.array(jobEventSchema),
 });

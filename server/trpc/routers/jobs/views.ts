@@ -1,9 +1,26 @@
 import type { z } from "zod";
 import type { CheckpointType } from "../../../../contracts/checkpoints";
 import type { JobTimeline } from "../../../durable/job-service";
-import type { CheckpointRecord, JobEventRecord, JobRecord } from "../../../durable/types";
+import {
+  JOB_STATUSES,
+  type CheckpointRecord,
+  type JobEventRecord,
+  type JobRecord,
+  type JobStatus,
+  type StepRecord,
+} from "../../../durable/types";
+import { estimateCostUsd } from "../../../llm/prices";
 import { skillResultOf } from "../../../workflows/skill/job-result";
-import type { jobDetailSchema, jobEventSchema, jobResultSchema, jobSummarySchema, timelineOutput } from "./schemas";
+import {
+  readablePendingCheckpointSchema,
+  statusCountsSchema,
+  type pendingCheckpointSchema,
+  type jobDetailSchema,
+  type jobEventSchema,
+  type jobResultSchema,
+  type jobSummarySchema,
+  type timelineOutput,
+} from "./schemas";
 
 /** Domain records → wire shapes (only what the contract names; internal fields such as the lease stay inside). */
 export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | null {
@@ -29,7 +46,23 @@ const flag = (value: unknown): boolean => value === true;
 /** The engine stores any workflow's checkpoint type; the output schema checks it is one the API knows. */
 const apiCheckpointType = (checkpoint: CheckpointRecord): CheckpointType => checkpoint.type as CheckpointType;
 
-export function detailView(job: JobRecord, checkpoint: CheckpointRecord | null): z.infer<typeof jobDetailSchema> {
+type PendingView = z.infer<typeof pendingCheckpointSchema>;
+
+function pendingView(checkpoint: CheckpointRecord): PendingView {
+  const { id, prompt, deadline } = checkpoint;
+  const type = apiCheckpointType(checkpoint);
+  const typed = readablePendingCheckpointSchema.safeParse({ id, type, prompt, deadline, readable: true });
+  if (typed.success) return typed.data;
+  const problem = typed.error.issues[0];
+  const where = problem?.path.length ? `${problem.path.join(".")}: ` : "";
+  return { id, type, prompt, deadline, readable: false, problem: `${where}${problem?.message ?? "unreadable"}` };
+}
+
+export function detailView(
+  job: JobRecord,
+  checkpoint: CheckpointRecord | null,
+  failedStep: StepRecord | null,
+): z.infer<typeof jobDetailSchema> {
   const { draftPath, finalPath, promoted } = skillResultOf(job);
   return {
     ...job,
@@ -39,12 +72,8 @@ export function detailView(job: JobRecord, checkpoint: CheckpointRecord | null):
       reviewValidation: flag(job.options.reviewValidation),
       streamTokens: flag(job.options.streamTokens),
     },
-    pendingCheckpoint: checkpoint && {
-      id: checkpoint.id,
-      type: apiCheckpointType(checkpoint),
-      prompt: checkpoint.prompt,
-      deadline: checkpoint.deadline,
-    },
+    pendingCheckpoint: checkpoint && pendingView(checkpoint),
+    failedStep: failedStep && { key: failedStep.key, error: failedStep.error },
     result: resultView(job),
     draftPath,
     finalPath,
@@ -58,14 +87,44 @@ export function summaryView(job: JobRecord): z.infer<typeof jobSummarySchema> {
   return { id, status, phase, progress, task, error, score, createdAt, updatedAt, startedAt, completedAt };
 }
 
+export function countsView(counts: Partial<Record<JobStatus, number>>): z.infer<typeof statusCountsSchema> {
+  return statusCountsSchema.parse(Object.fromEntries(JOB_STATUSES.map((status) => [status, counts[status] ?? 0])));
+}
+
 export function eventView(event: JobEventRecord): z.infer<typeof jobEventSchema> {
   const { seq, type, phase, message, data, createdAt } = event;
   return { seq, type, phase, message, data, createdAt };
 }
 
-export function timelineView(timeline: JobTimeline): z.infer<typeof timelineOutput> {
+type TimelineStep = z.infer<typeof timelineOutput>["steps"][number];
+
+function stepView(step: StepRecord): TimelineStep {
+  const costUsd = step.model ? estimateCostUsd(step.model, step.usage) : null;
+  return { ...step, costUsd };
+}
+
+const sum = (steps: TimelineStep[], pick: (step: TimelineStep) => number | undefined | null): number =>
+  steps.reduce((total, step) => total + (pick(step) ?? 0), 0);
+
+export function timelineTotals(steps: TimelineStep[]): z.infer<typeof timelineOutput>["totals"] {
+  const starts = steps.map((step) => step.startedAt.getTime());
+  const ends = steps.flatMap((step) => (step.completedAt ? [step.completedAt.getTime()] : []));
+  const unpriced = steps.some((step) => step.model !== null && step.costUsd === null);
   return {
-    steps: timeline.steps,
+    wallMs: starts.length && ends.length ? Math.max(...ends) - Math.min(...starts) : null,
+    stepMs: sum(steps, (step) => step.durationMs),
+    inputTokens: sum(steps, (step) => step.usage.inputTokens),
+    outputTokens: sum(steps, (step) => step.usage.outputTokens),
+    totalTokens: sum(steps, (step) => step.usage.totalTokens),
+    costUsd: unpriced ? null : sum(steps, (step) => step.costUsd),
+  };
+}
+
+export function timelineView(timeline: JobTimeline): z.infer<typeof timelineOutput> {
+  const steps = timeline.steps.map(stepView);
+  return {
+    steps,
+    totals: timelineTotals(steps),
     checkpoints: timeline.checkpoints.map((checkpoint) => ({ ...checkpoint, type: apiCheckpointType(checkpoint) })),
     events: timeline.events.map(eventView),
   };
