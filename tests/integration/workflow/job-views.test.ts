@@ -55,13 +55,20 @@ describe("a failed job", () => {
 });
 
 describe("the pending checkpoint", () => {
-  it("comes with its prompt already checked and typed", async () => {
+  it("comes with its prompt already checked and typed, and so does each past checkpoint's answer", async () => {
     h.useModel(null);
     const { jobId } = await h.client.skills.create.mutate({ task: TASK, options: { previewContent: true } });
     const checkpoint = await waitForCheckpoint(h.client, jobId, "preview");
     expect(checkpoint.readable).toBe(true);
     if (!checkpoint.readable || checkpoint.type !== "preview") throw new Error("expected a readable preview");
     expect(checkpoint.prompt.content).toMatch(/^---\nname: /);
+    const feedback = "Add a section on rollback drills";
+    await h.client.hitl.answer.mutate({ jobId, checkpointId: checkpoint.id, response: { action: "refine", feedback } });
+    const next = await waitForCheckpoint(h.client, jobId, "preview");
+    expect(next.id).not.toBe(checkpoint.id);
+    const [past] = (await h.client.jobs.timeline.query({ jobId })).checkpoints;
+    expect(past).toMatchObject({ id: checkpoint.id, type: "preview", readable: true, status: "answered" });
+    expect(past?.response).toEqual({ action: "refine", feedback });
     await h.client.jobs.cancel.mutate({ jobId });
   });
 });

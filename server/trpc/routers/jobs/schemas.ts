@@ -1,13 +1,6 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
-import {
-  CHECKPOINT_TYPES,
-  clarifyPromptSchema,
-  confirmPromptSchema,
-  previewPromptSchema,
-  reviewPromptSchema,
-  structureFixPromptSchema,
-} from "../../../../contracts/checkpoints";
+import { CHECKPOINT_SCHEMAS, CHECKPOINT_TYPES, type CheckpointType } from "../../../../contracts/checkpoints";
 import { EVENT_TYPES, JOB_STATUSES } from "../../../../contracts/job-status";
 import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
 
@@ -51,30 +44,43 @@ export const jobResultSchema = z.object({
 });
 
 /**
- * The job's open checkpoint. Its prompt is checked here, at the edge, against its type's schema, so clients get it
- * typed (`readable: true`) and need no validator of their own; a prompt that does not fit is sent as it is with
- * `readable: false` and the problem, for the client to say so.
+ * Checkpoints as clients read them. Each prompt (and, in the timeline, each answer) is checked here, at the edge,
+ * against its type's schema, so clients get them typed (`readable: true`) and need no validator of their own; one
+ * that does not fit is sent as it is with `readable: false` and the problem, for the client to say so.
  */
-const pendingBase = { id: z.string(), deadline: z.date() };
 const readable = z.literal(true);
 
+type Schemas<T extends CheckpointType> = (typeof CHECKPOINT_SCHEMAS)[T];
+
+function readableCheckpoint<T extends CheckpointType, S extends z.ZodRawShape>(
+  type: T,
+  { prompt }: Pick<Schemas<T>, "prompt">,
+  shape: S,
+) {
+  return z.object({ ...shape, readable, type: z.literal(type), prompt });
+}
+
+function answeredCheckpoint<T extends CheckpointType, S extends z.ZodRawShape>(type: T, schemas: Schemas<T>, shape: S) {
+  return readableCheckpoint(type, schemas, shape).extend({ response: schemas.response.nullable() });
+}
+
+function unreadableCheckpoint<S extends z.ZodRawShape>(shape: S) {
+  return z.object({ ...shape, readable: z.literal(false), type: z.enum(CHECKPOINT_TYPES), problem: z.string() });
+}
+
+const pendingBase = { id: z.string(), deadline: z.date() };
+
 export const readablePendingCheckpointSchema = z.discriminatedUnion("type", [
-  z.object({ ...pendingBase, readable, type: z.literal("clarify"), prompt: clarifyPromptSchema }),
-  z.object({ ...pendingBase, readable, type: z.literal("structure_fix"), prompt: structureFixPromptSchema }),
-  z.object({ ...pendingBase, readable, type: z.literal("confirm"), prompt: confirmPromptSchema }),
-  z.object({ ...pendingBase, readable, type: z.literal("preview"), prompt: previewPromptSchema }),
-  z.object({ ...pendingBase, readable, type: z.literal("validate"), prompt: reviewPromptSchema }),
+  readableCheckpoint("clarify", CHECKPOINT_SCHEMAS.clarify, pendingBase),
+  readableCheckpoint("structure_fix", CHECKPOINT_SCHEMAS.structure_fix, pendingBase),
+  readableCheckpoint("confirm", CHECKPOINT_SCHEMAS.confirm, pendingBase),
+  readableCheckpoint("preview", CHECKPOINT_SCHEMAS.preview, pendingBase),
+  readableCheckpoint("validate", CHECKPOINT_SCHEMAS.validate, pendingBase),
 ]);
 
 export const pendingCheckpointSchema = z.union([
   readablePendingCheckpointSchema,
-  z.object({
-    ...pendingBase,
-    readable: z.literal(false),
-    type: z.enum(CHECKPOINT_TYPES),
-    prompt: jsonObject,
-    problem: z.string(),
-  }),
+  unreadableCheckpoint({ ...pendingBase, prompt: jsonObject }),
 ]);
 
 export const jobDetailSchema = z.object({
@@ -201,17 +207,26 @@ const timelineTotalsSchema = z.object({
   costUsd: z.number().nullable(),
 });
 
-const checkpointSchema = z.object({
-  id: z.string(),
+const pastBase = {
+  ...pendingBase,
   key: z.string(),
-  type: z.enum(CHECKPOINT_TYPES),
-  prompt: jsonObject,
   status: z.enum(["pending", "answered", "cancelled", "expired", "superseded"]),
-  response: jsonObject.nullable(),
   answeredAt: z.date().nullable(),
-  deadline: z.date(),
   createdAt: z.date(),
-});
+};
+
+export const readablePastCheckpointSchema = z.discriminatedUnion("type", [
+  answeredCheckpoint("clarify", CHECKPOINT_SCHEMAS.clarify, pastBase),
+  answeredCheckpoint("structure_fix", CHECKPOINT_SCHEMAS.structure_fix, pastBase),
+  answeredCheckpoint("confirm", CHECKPOINT_SCHEMAS.confirm, pastBase),
+  answeredCheckpoint("preview", CHECKPOINT_SCHEMAS.preview, pastBase),
+  answeredCheckpoint("validate", CHECKPOINT_SCHEMAS.validate, pastBase),
+]);
+
+const checkpointSchema = z.union([
+  readablePastCheckpointSchema,
+  unreadableCheckpoint({ ...pastBase, prompt: jsonObject, response: jsonObject.nullable() }),
+]);
 
 export const timelineOutput = z.object({
   steps: z.array(stepSchema),

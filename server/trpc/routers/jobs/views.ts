@@ -12,6 +12,7 @@ import {
 import { estimateCostUsd } from "../../../llm/prices";
 import { skillResultOf } from "../../../workflows/skill/job-result";
 import {
+  readablePastCheckpointSchema,
   readablePendingCheckpointSchema,
   statusCountsSchema,
   type pendingCheckpointSchema,
@@ -46,16 +47,27 @@ const flag = (value: unknown): boolean => value === true;
 /** The engine stores any workflow's checkpoint type; the output schema checks it is one the API knows. */
 const apiCheckpointType = (checkpoint: CheckpointRecord): CheckpointType => checkpoint.type as CheckpointType;
 
-type PendingView = z.infer<typeof pendingCheckpointSchema>;
+/** The first problem of a prompt or answer that does not fit its checkpoint's schema, in one line. */
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue?.message ?? "unreadable"}`;
+}
 
-function pendingView(checkpoint: CheckpointRecord): PendingView {
+function pendingView(checkpoint: CheckpointRecord): z.infer<typeof pendingCheckpointSchema> {
   const { id, prompt, deadline } = checkpoint;
   const type = apiCheckpointType(checkpoint);
   const typed = readablePendingCheckpointSchema.safeParse({ id, type, prompt, deadline, readable: true });
   if (typed.success) return typed.data;
-  const problem = typed.error.issues[0];
-  const where = problem?.path.length ? `${problem.path.join(".")}: ` : "";
-  return { id, type, prompt, deadline, readable: false, problem: `${where}${problem?.message ?? "unreadable"}` };
+  return { id, type, prompt, deadline, readable: false, problem: firstProblem(typed.error) };
+}
+
+function pastCheckpointView(checkpoint: CheckpointRecord): TimelineCheckpoint {
+  const { id, key, prompt, status, response, answeredAt, deadline, createdAt } = checkpoint;
+  const fields = { id, key, type: apiCheckpointType(checkpoint), status, answeredAt, deadline, createdAt };
+  const typed = readablePastCheckpointSchema.safeParse({ ...fields, prompt, response, readable: true });
+  if (typed.success) return typed.data;
+  return { ...fields, prompt, response, readable: false, problem: firstProblem(typed.error) };
 }
 
 export function detailView(
@@ -97,6 +109,7 @@ export function eventView(event: JobEventRecord): z.infer<typeof jobEventSchema>
 }
 
 type TimelineStep = z.infer<typeof timelineOutput>["steps"][number];
+type TimelineCheckpoint = z.infer<typeof timelineOutput>["checkpoints"][number];
 
 function stepView(step: StepRecord): TimelineStep {
   const costUsd = step.model ? estimateCostUsd(step.model, step.usage) : null;
@@ -125,7 +138,7 @@ export function timelineView(timeline: JobTimeline): z.infer<typeof timelineOutp
   return {
     steps,
     totals: timelineTotals(steps),
-    checkpoints: timeline.checkpoints.map((checkpoint) => ({ ...checkpoint, type: apiCheckpointType(checkpoint) })),
+    checkpoints: timeline.checkpoints.map(pastCheckpointView),
     events: timeline.events.map(eventView),
   };
 }
