@@ -100,6 +100,11 @@ export class JobService {
     return isTerminal(job.status) ? null : this.repos.checkpoints.findPendingForJob(job.id);
   }
 
+  /** The job's checkpoints, oldest first (answered, pending and closed ones). */
+  async checkpoints(job: JobRecord): Promise<CheckpointRecord[]> {
+    return this.repos.checkpoints.listForJob(job.id);
+  }
+
   /** For a failed job, the step that failed last (null when the job failed outside a step, e.g. an expiry). */
   async failedStep(job: JobRecord): Promise<StepRecord | null> {
     if (job.status !== "failed") return null;

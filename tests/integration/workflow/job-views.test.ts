@@ -62,10 +62,15 @@ describe("the pending checkpoint", () => {
     expect(checkpoint.readable).toBe(true);
     if (!checkpoint.readable || checkpoint.type !== "preview") throw new Error("expected a readable preview");
     expect(checkpoint.prompt.content).toMatch(/^---\nname: /);
+    expect(checkpoint.previous).toBeNull();
     const feedback = "Add a section on rollback drills";
     await h.client.hitl.answer.mutate({ jobId, checkpointId: checkpoint.id, response: { action: "refine", feedback } });
     const next = await waitForCheckpoint(h.client, jobId, "preview");
     expect(next.id).not.toBe(checkpoint.id);
+    // The refined preview carries the text it revises, for the page's diff.
+    expect(next.previous).toBe(checkpoint.prompt.content);
+    if (!next.readable || next.type !== "preview") throw new Error("expected a readable preview");
+    expect(next.prompt.content).toMatch(/rollback drills/i);
     const [past] = (await h.client.jobs.timeline.query({ jobId })).checkpoints;
     expect(past).toMatchObject({ id: checkpoint.id, type: "preview", readable: true, status: "answered" });
     expect(past?.response).toEqual({ action: "refine", feedback });

@@ -1,6 +1,6 @@
 import { publicProcedure } from "../../trpc";
 import { jobDetailSchema, jobIdInput } from "./schemas";
-import { detailView } from "./views";
+import { detailView, REVISABLE } from "./views";
 
 export const getProcedure = publicProcedure
   .input(jobIdInput)
@@ -9,5 +9,7 @@ export const getProcedure = publicProcedure
     const { jobs } = ctx.services;
     const job = await jobs.get(ctx.userId, input.jobId);
     const [checkpoint, failedStep] = await Promise.all([jobs.pendingCheckpoint(job), jobs.failedStep(job)]);
-    return detailView(job, checkpoint, failedStep);
+    // A checkpoint that shows a revised text also gets the text it revises (for the page's diff).
+    const history = checkpoint && REVISABLE.has(checkpoint.type) ? await jobs.checkpoints(job) : [];
+    return detailView(job, { checkpoint, failedStep, history });
   });

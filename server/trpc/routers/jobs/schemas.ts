@@ -68,7 +68,12 @@ function unreadableCheckpoint<S extends z.ZodRawShape>(shape: S) {
   return z.object({ ...shape, readable: z.literal(false), type: z.enum(CHECKPOINT_TYPES), problem: z.string() });
 }
 
-const pendingBase = { id: z.string(), deadline: z.date() };
+const checkpointBase = { id: z.string(), deadline: z.date() };
+const pendingBase = {
+  ...checkpointBase,
+  /** The text this checkpoint's plan or SKILL.md revises (its previous version), for a diff; else null. */
+  previous: z.string().nullable(),
+};
 
 export const readablePendingCheckpointSchema = z.discriminatedUnion("type", [
   readableCheckpoint("clarify", CHECKPOINT_SCHEMAS.clarify, pendingBase),
@@ -208,7 +213,7 @@ const timelineTotalsSchema = z.object({
 });
 
 const pastBase = {
-  ...pendingBase,
+  ...checkpointBase,
   key: z.string(),
   status: z.enum(["pending", "answered", "cancelled", "expired", "superseded"]),
   answeredAt: z.date().nullable(),

@@ -7,6 +7,7 @@ import {
   type JobEventRecord,
   type JobRecord,
   type JobStatus,
+  type JsonObject,
   type StepRecord,
 } from "../../../durable/types";
 import { estimateCostUsd } from "../../../llm/prices";
@@ -54,12 +55,36 @@ function firstProblem(error: z.ZodError): string {
   return `${where}${issue?.message ?? "unreadable"}`;
 }
 
-function pendingView(checkpoint: CheckpointRecord): z.infer<typeof pendingCheckpointSchema> {
+/** The text a checkpoint shows for review: the plan's summary, or the SKILL.md. */
+const REVIEWED_TEXT: Partial<Record<string, (prompt: JsonObject) => unknown>> = {
+  confirm: (prompt) => prompt.summary,
+  preview: (prompt) => prompt.content,
+  validate: (prompt) => prompt.content,
+};
+export const REVISABLE: ReadonlySet<string> = new Set(Object.keys(REVIEWED_TEXT));
+
+/**
+ * What this checkpoint's text revises: the same text at the job's previous checkpoint of its kind (the plan for a
+ * plan; the SKILL.md of the last preview or review for content), or null for a first version.
+ */
+function previousText(pending: CheckpointRecord, history: CheckpointRecord[]): string | null {
+  const kinds = pending.type === "confirm" ? ["confirm"] : ["preview", "validate"];
+  const earlier = history
+    .filter((other) => other.id !== pending.id && kinds.includes(other.type) && other.createdAt <= pending.createdAt)
+    .at(-1);
+  const text = earlier ? REVIEWED_TEXT[earlier.type]?.(earlier.prompt) : null;
+  return typeof text === "string" ? text : null;
+}
+
+function pendingView(
+  checkpoint: CheckpointRecord,
+  history: CheckpointRecord[],
+): z.infer<typeof pendingCheckpointSchema> {
   const { id, prompt, deadline } = checkpoint;
-  const type = apiCheckpointType(checkpoint);
-  const typed = readablePendingCheckpointSchema.safeParse({ id, type, prompt, deadline, readable: true });
+  const fields = { id, type: apiCheckpointType(checkpoint), deadline, previous: previousText(checkpoint, history) };
+  const typed = readablePendingCheckpointSchema.safeParse({ ...fields, prompt, readable: true });
   if (typed.success) return typed.data;
-  return { id, type, prompt, deadline, readable: false, problem: firstProblem(typed.error) };
+  return { ...fields, prompt, readable: false, problem: firstProblem(typed.error) };
 }
 
 function pastCheckpointView(checkpoint: CheckpointRecord): TimelineCheckpoint {
@@ -70,10 +95,16 @@ function pastCheckpointView(checkpoint: CheckpointRecord): TimelineCheckpoint {
   return { ...fields, prompt, response, readable: false, problem: firstProblem(typed.error) };
 }
 
+export interface DetailParts {
+  checkpoint: CheckpointRecord | null;
+  failedStep: StepRecord | null;
+  /** The job's checkpoints, when the pending one revises an earlier text (see REVISABLE); else empty. */
+  history: CheckpointRecord[];
+}
+
 export function detailView(
   job: JobRecord,
-  checkpoint: CheckpointRecord | null,
-  failedStep: StepRecord | null,
+  { checkpoint, failedStep, history }: DetailParts,
 ): z.infer<typeof jobDetailSchema> {
   const { draftPath, finalPath, promoted } = skillResultOf(job);
   return {
@@ -84,7 +115,7 @@ export function detailView(
       reviewValidation: flag(job.options.reviewValidation),
       streamTokens: flag(job.options.streamTokens),
     },
-    pendingCheckpoint: checkpoint && pendingView(checkpoint),
+    pendingCheckpoint: checkpoint && pendingView(checkpoint, history),
     failedStep: failedStep && { key: failedStep.key, error: failedStep.error },
     result: resultView(job),
     draftPath,
