@@ -1,15 +1,14 @@
 "use client";
 
-import type { ComponentProps } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
+import { useEffect, useState, type ComponentProps } from "react";
+import ReactMarkdown, { type Components, type Options } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 
 /**
  * Renders untrusted markdown (generated skills, user text) safely: raw HTML is never interpreted (no rehype-raw),
- * the tree is sanitised with GitHub's schema (no scripts, event handlers or javascript: URLs), and only then is
- * code highlighted, so highlighting adds nothing but class names.
+ * the tree is sanitised with GitHub's schema (no scripts, event handlers or javascript: URLs), and only then, where
+ * asked for, is code highlighted, so highlighting adds nothing but class names.
  */
 // Code blocks scroll sideways, so they take keyboard focus; GFM task-list boxes get a name for screen readers.
 const COMPONENTS: Components = {
@@ -17,12 +16,35 @@ const COMPONENTS: Components = {
   input: (props: ComponentProps<"input">) => <input {...props} aria-label={props.checked ? "Done" : "To do"} />,
 };
 
-export function MarkdownView({ content }: { content: string }) {
+type Plugin = NonNullable<Options["rehypePlugins"]>[number];
+const HAS_CODE_BLOCK = /^\s*(```|~~~)/m;
+
+/**
+ * Syntax colours are loaded on demand (rehype-highlight carries ~40 KB of grammars): pages that want them (the
+ * library) get them once a code block shows up; the job page keeps its JavaScript small and shows plain code.
+ */
+function useHighlighter(wanted: boolean): Plugin | null {
+  const [plugin, setPlugin] = useState<Plugin | null>(null);
+  useEffect(() => {
+    if (!wanted || plugin) return;
+    let live = true;
+    void import("rehype-highlight").then(({ default: rehypeHighlight }) => {
+      if (live) setPlugin((): Plugin => [rehypeHighlight, { detect: false }]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, plugin]);
+  return plugin;
+}
+
+export function MarkdownView({ content, highlight = false }: { content: string; highlight?: boolean }) {
+  const highlighter = useHighlighter(highlight && HAS_CODE_BLOCK.test(content));
   return (
     <div className="markdown">
       <ReactMarkdown
         remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeSanitize, [rehypeHighlight, { detect: false }]]}
+        rehypePlugins={highlighter ? [rehypeSanitize, highlighter] : [rehypeSanitize]}
         components={COMPONENTS}
       >
         {content}
@@ -39,7 +61,7 @@ export function splitFrontmatter(text: string): { frontmatter: string | null; bo
 }
 
 /** A SKILL.md: its frontmatter shown as YAML, its body rendered. */
-export function SkillMdView({ content }: { content: string }) {
+export function SkillMdView({ content, highlight = false }: { content: string; highlight?: boolean }) {
   const { frontmatter, body } = splitFrontmatter(content);
   return (
     <div className="stack">
@@ -48,7 +70,7 @@ export function SkillMdView({ content }: { content: string }) {
           <code>{frontmatter}</code>
         </pre>
       )}
-      <MarkdownView content={body} />
+      <MarkdownView content={body} highlight={highlight} />
     </div>
   );
 }

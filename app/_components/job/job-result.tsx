@@ -40,12 +40,30 @@ function NextSteps({ steps, scaffold }: { steps: string[]; scaffold: boolean }) 
   );
 }
 
+/** How the job ended and what to do next, above the skill. */
+function Outcome({ job }: { job: Job }) {
+  if (job.status === "pending_review")
+    return (
+      <p className="alert alert-warn" data-testid="end-state">
+        Finished, but the skill did not pass validation: the reasons are under{" "}
+        <a href="#validation-title">Validation</a>. Refine it by running the job again with the Review option, or
+        promote it anyway if you accept them.
+      </p>
+    );
+  return (
+    <p className="alert alert-ok" data-testid="end-state">
+      Finished: the skill passed validation. Download it, or promote it into the library.
+    </p>
+  );
+}
+
 /** A finished job's skill: rendered SKILL.md, draft files, validation, download and promotion. */
 export function JobResult({ job }: { job: Job }) {
   const result = job.result;
   if (!result?.content) return <p className="muted">The job finished without a skill.</p>;
   return (
     <section className="stack" aria-labelledby="result-title">
+      <Outcome job={job} />
       <div className="row">
         <h2 id="result-title" style={{ margin: 0 }}>
           {result.name}
@@ -91,8 +109,11 @@ export function JobResult({ job }: { job: Job }) {
           <DraftFiles jobId={job.id} />
         </details>
       )}
-      <h3>Validation</h3>
-      <Assessment result={result} />
+      <h3 id="validation-title">Validation</h3>
+      {/* Slot: the validation's reasons (findings, and the quality dimensions below the bar with their evidence). */}
+      <div data-slot="validation-reasons">
+        <Assessment result={result} />
+      </div>
     </section>
   );
 }

@@ -66,7 +66,7 @@ export function SkillDetail({ path }: { path: string }) {
         </ul>
       </details>
       <div className="card">
-        <SkillMdView content={skill.data.content} />
+        <SkillMdView content={skill.data.content} highlight />
       </div>
       <h3>Validation</h3>
       <ValidationReportView report={skill.data.validation} />

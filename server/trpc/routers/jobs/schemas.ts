@@ -60,7 +60,11 @@ function readableCheckpoint<T extends CheckpointType, S extends z.ZodRawShape>(
   return z.object({ ...shape, readable, type: z.literal(type), prompt });
 }
 
-function answeredCheckpoint<T extends CheckpointType, S extends z.ZodRawShape>(type: T, schemas: Schemas<T>, shape: S) {
+function answeredCheckpoint<T extends CheckpointType, R extends z.ZodType, S extends z.ZodRawShape>(
+  type: T,
+  schemas: Pick<Schemas<T>, "prompt"> & { response: R },
+  shape: S,
+) {
   return readableCheckpoint(type, schemas, shape).extend({ response: schemas.response.nullable() });
 }
 
