@@ -22,7 +22,12 @@ function Scalar({ value }: { value: string | number | boolean | null }) {
   if (typeof value === "boolean") return <span>{value ? "yes" : "no"}</span>;
   if (typeof value === "number") return <span>{value.toLocaleString("en")}</span>;
   if (value === "") return <span className="muted">(empty)</span>;
-  if (value.length > LONG_TEXT || value.includes("\n")) return <pre className="wrap json-text">{value}</pre>;
+  if (value.length > LONG_TEXT || value.includes("\n"))
+    return (
+      <pre className="wrap json-text" tabIndex={0}>
+        {value}
+      </pre>
+    );
   return <span>{value}</span>;
 }
 
@@ -57,7 +62,12 @@ function ObjectView({ value, depth }: { value: { [key: string]: JsonValue }; dep
 }
 
 export function JsonView({ value, depth = 0 }: { value: JsonValue; depth?: number }) {
-  if (depth > MAX_DEPTH) return <pre className="wrap json-text">{JSON.stringify(value, null, 2)}</pre>;
+  if (depth > MAX_DEPTH)
+    return (
+      <pre className="wrap json-text" tabIndex={0}>
+        {JSON.stringify(value, null, 2)}
+      </pre>
+    );
   if (Array.isArray(value)) return <ListView items={value} depth={depth} />;
   if (value !== null && typeof value === "object") return <ObjectView value={value} depth={depth} />;
   return <Scalar value={value} />;

@@ -10,10 +10,32 @@ import remarkGfm from "remark-gfm";
  * the tree is sanitised with GitHub's schema (no scripts, event handlers or javascript: URLs), and only then, where
  * asked for, is code highlighted, so highlighting adds nothing but class names.
  */
+/**
+ * A document inside the page: its headings sit two levels below the page's own (its "# Title" is an h3 under the
+ * page's h1 and section h2), so the page keeps one outline; they keep their look through a class.
+ */
+const DEMOTED = ["h3", "h4", "h5", "h6", "h6", "h6"] as const;
+
+function demoted(level: 1 | 2 | 3 | 4 | 5 | 6) {
+  const Tag = DEMOTED[level - 1] ?? "h6";
+  function Heading({ node: _node, className, ...props }: ComponentProps<"h1"> & { node?: unknown }) {
+    return <Tag {...props} className={[`md-h${level}`, className].filter(Boolean).join(" ")} />;
+  }
+  return Heading;
+}
+
 // Code blocks scroll sideways, so they take keyboard focus; GFM task-list boxes get a name for screen readers.
 const COMPONENTS: Components = {
-  pre: (props: ComponentProps<"pre">) => <pre tabIndex={0} {...props} />,
-  input: (props: ComponentProps<"input">) => <input {...props} aria-label={props.checked ? "Done" : "To do"} />,
+  pre: ({ node: _node, ...props }: ComponentProps<"pre"> & { node?: unknown }) => <pre tabIndex={0} {...props} />,
+  input: ({ node: _node, ...props }: ComponentProps<"input"> & { node?: unknown }) => (
+    <input {...props} aria-label={props.checked ? "Done" : "To do"} />
+  ),
+  h1: demoted(1),
+  h2: demoted(2),
+  h3: demoted(3),
+  h4: demoted(4),
+  h5: demoted(5),
+  h6: demoted(6),
 };
 
 type Plugin = NonNullable<Options["rehypePlugins"]>[number];

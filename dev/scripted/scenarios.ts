@@ -131,20 +131,52 @@ const clearRequirements: StepScript = (call) => output({ ...asRecord(call.offlin
 /** True when the task (as the step sees it) carries `[tag]`. */
 const marked = (call: ScriptedCall, tag: string): boolean => JSON.stringify(call.input ?? "").includes(`[${tag}]`);
 
+/** Content the e2e scenario wrote for a [poor] job: its quality stays below the bar through every refinement. */
+const POOR_MARKER = "<!-- scripted: poor quality -->";
+const withPoorMarker = (content: unknown): string => `${String(content ?? "").trimEnd()}\n\n${POOR_MARKER}\n`;
+
+const e2eRequirements: StepScript = (call) => {
+  const script = marked(call, "clarify") ? ambiguousUntilClarified : clearRequirements;
+  const answer = marked(call, "slow") ? delayed(1500, script)(call) : script(call);
+  if (!marked(call, "bad-name") || answer.kind !== "output") return answer;
+  return output({ ...asRecord(answer.value), suggestedSkillName: "My Skill_Name" });
+};
+
+const e2eContent: StepScript = (call) => {
+  if (marked(call, "fail")) return { kind: "throw", message: "scripted failure: content generation failed" };
+  if (marked(call, "xss")) return output(withXssPayloads(asRecord(call.offline())));
+  if (marked(call, "poor")) {
+    const generated = asRecord(call.offline());
+    return output({ ...generated, skillContent: withPoorMarker(generated.skillContent) });
+  }
+  return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
+};
+
+const poorContent = (call: ScriptedCall): boolean => String(asRecord(call.input).skillContent).includes(POOR_MARKER);
+
 defineScenario("e2e", {
   description:
     "Browser tests, one server for every journey: markers in the task pick the behaviour per job. [clarify] asks once, " +
     "[slow] makes requirements and content generation take seconds, [fail] makes content generation fail, [xss] puts hostile " +
-    "markup in the generated content; otherwise like happy.",
+    "markup in the generated content, [bad-name] proposes an invalid name (the fix-name form), [poor] keeps the quality " +
+    "below the bar (pending_review); otherwise like happy.",
   steps: {
-    gatherRequirements: (call) => {
-      const script = marked(call, "clarify") ? ambiguousUntilClarified : clearRequirements;
-      return marked(call, "slow") ? delayed(1500, script)(call) : script(call);
-    },
-    generateContent: (call) => {
-      if (marked(call, "fail")) return { kind: "throw", message: "scripted failure: content generation failed" };
-      if (marked(call, "xss")) return output(withXssPayloads(asRecord(call.offline())));
-      return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
+    gatherRequirements: e2eRequirements,
+    generateContent: e2eContent,
+    assessQuality: (call) =>
+      poorContent(call)
+        ? output({
+            ...asRecord(call.offline()),
+            overallScore: 0.55,
+            weaknesses: ["Examples are too generic"],
+            meetsSuccessCriteria: false,
+          })
+        : offlineReply(call),
+    refineSkill: (call) => {
+      const refined = asRecord(call.offline());
+      const content = asRecord(call.input).currentContent;
+      if (!String(content).includes(POOR_MARKER)) return output(refined);
+      return output({ ...refined, refinedContent: withPoorMarker(refined.refinedContent) });
     },
   },
 });

@@ -95,16 +95,19 @@ function useWaitingTitle(skill: string | null): void {
   useEffect(() => {
     if (!skill) return;
     const wanted = `● Needs your answer · ${skill}`;
-    const before = document.title;
+    // The page's own title, as Next.js sets it (possibly after this effect first runs), to put back afterwards.
+    let pageTitle = document.title;
     const apply = () => {
-      if (document.title !== wanted) document.title = wanted;
+      if (document.title === wanted) return;
+      if (document.title) pageTitle = document.title;
+      document.title = wanted;
     };
     apply();
     const observer = new MutationObserver(apply);
     observer.observe(document.head, { childList: true, subtree: true, characterData: true });
     return () => {
       observer.disconnect();
-      document.title = before;
+      document.title = pageTitle;
     };
   }, [skill]);
 }

@@ -19,6 +19,7 @@ const STEP_WORDS: Record<string, string> = {
   rules: "Checking the rules",
   compliance: "Checking against the specification",
   quality: "Assessing the quality",
+  write: "Writing the draft",
 };
 
 function humanise(name: string): string {

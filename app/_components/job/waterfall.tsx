@@ -12,14 +12,44 @@ type Step = Timeline["steps"][number];
 const endOf = (step: Step, now: number): number =>
   step.completedAt?.getTime() ?? (step.durationMs !== null ? step.startedAt.getTime() + step.durationMs : now);
 
-/** Where each step's bar sits on the job's time axis, in percent: steps that overlap ran in parallel. */
+/** Idle stretches (waiting for an answer) shrink to this share of the busy time, so steps stay visible. */
+const IDLE_SHARE = 0.05;
+
+/** The job's time axis: busy stretches at their true length, each idle gap between them shrunk to a short break. */
+function timeAxis(intervals: [number, number][]): { at: (t: number) => number; length: number } {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const busy: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = busy.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else busy.push([start, end]);
+  }
+  const busyMs = busy.reduce((sum, [start, end]) => sum + (end - start), 0);
+  const gap = Math.max(1, busyMs * IDLE_SHARE);
+  const offsets: number[] = [];
+  let length = 0;
+  busy.forEach(([start, end], i) => {
+    const previous = busy[i - 1];
+    if (previous) length += Math.min(start - previous[1], gap);
+    offsets.push(length - start);
+    length += end - start;
+  });
+  const at = (t: number) => t + (offsets[busy.findIndex(([, end]) => t <= end)] ?? offsets.at(-1) ?? 0);
+  return { at, length: Math.max(1, length) };
+}
+
+/**
+ * Where each step's bar sits on the job's time axis, in percent: steps that overlap ran in parallel. Time spent
+ * waiting for the user between steps is shortened (it can be hours), so it does not squash the steps to nothing.
+ */
 export function barGeometry(steps: Step[], now: number): Map<string, { left: number; width: number }> {
-  const start = Math.min(...steps.map((s) => s.startedAt.getTime()));
-  const span = Math.max(1, Math.max(...steps.map((s) => endOf(s, now))) - start);
+  const spans = steps.map((s): [number, number] => [s.startedAt.getTime(), endOf(s, now)]);
+  const axis = timeAxis(spans);
   return new Map(
-    steps.map((s) => {
-      const left = ((s.startedAt.getTime() - start) / span) * 100;
-      const width = Math.max(0.5, ((endOf(s, now) - s.startedAt.getTime()) / span) * 100);
+    steps.map((s, i) => {
+      const [start, end] = spans[i] ?? [0, 0];
+      const left = (axis.at(start) / axis.length) * 100;
+      const width = Math.max(0.5, ((axis.at(end) - axis.at(start)) / axis.length) * 100);
       return [s.key, { left, width: Math.min(width, 100 - left) }];
     }),
   );

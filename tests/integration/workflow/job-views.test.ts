@@ -107,3 +107,17 @@ describe("the timeline", () => {
     expect(totals.costUsd).toBeNull();
   });
 });
+
+describe("the browser suite's scripted scenario", () => {
+  it("[bad-name] asks to fix the name, and [poor] ends the job needing review", async () => {
+    h.useModel("scripted:e2e");
+    const bad = await h.client.skills.create.mutate({ task: `${TASK} [bad-name]` });
+    const fix = await waitForCheckpoint(h.client, bad.jobId, "structure_fix");
+    if (!fix.readable || fix.type !== "structure_fix") throw new Error("expected a readable structure_fix");
+    expect(fix.prompt.currentValues.name).toBe("My Skill_Name");
+    await h.client.jobs.cancel.mutate({ jobId: bad.jobId });
+    const poor = await h.client.skills.create.mutate({ task: `${TASK} [poor]` });
+    const finished = await waitForJob(h.client, poor.jobId, FINISHED);
+    expect(finished).toMatchObject({ status: "pending_review", result: { passed: false } });
+  });
+});

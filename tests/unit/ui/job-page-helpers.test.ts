@@ -190,4 +190,11 @@ describe("the waterfall's bars", () => {
     expect(bars.get("b")).toEqual({ left: 25, width: 75 });
     expect(bars.get("c")).toEqual({ left: 25, width: 25 });
   });
+
+  it("shortens a long wait between steps (an unanswered question) so the steps stay readable", () => {
+    const bars = barGeometry([step("a", 0, 100), step("b", 3_600_000, 100)], 0);
+    // 200 ms of work and an hour of waiting: the wait shrinks to 5% of the busy time (10 ms).
+    expect(bars.get("a")).toEqual({ left: 0, width: (100 / 210) * 100 });
+    expect(bars.get("b")?.left).toBeCloseTo((110 / 210) * 100, 10);
+  });
 });
