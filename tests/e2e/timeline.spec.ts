@@ -25,7 +25,12 @@ test("revising the plan and refining the content show what changed", async ({ pa
   await preview.getByRole("button", { name: "Refine with feedback" }).click();
   const diff = page.getByTestId("checkpoint-preview").getByTestId("diff");
   await expect(diff).toBeVisible();
-  await expect(diff.locator("ins").filter({ hasText: /rollback drills/i }).first()).toBeVisible();
+  await expect(
+    diff
+      .locator("ins")
+      .filter({ hasText: /rollback drills/i })
+      .first(),
+  ).toBeVisible();
   await expect(diff).toContainText(/\d+ lines added/);
   await expectAccessible(page);
   await page.getByTestId("checkpoint-preview").getByRole("button", { name: "Proceed" }).click();
