@@ -46,8 +46,7 @@ function Outcome({ job }: { job: Job }) {
     return (
       <p className="alert alert-warn" data-testid="end-state">
         Finished, but the skill did not pass validation: the reasons are under{" "}
-        <a href="#validation-title">Validation</a>. Refine it by running the job again with the Review option, or
-        promote it anyway if you accept them.
+        <a href="#validation-title">Validation</a>. You can still download it, or promote it anyway if you accept them.
       </p>
     );
   return (

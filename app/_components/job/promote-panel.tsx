@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { formError } from "../../_lib/api-errors";
 import { useTRPC } from "../../_lib/trpc";
 
 /** Promote the draft into the library, with the two explicit choices: overwrite a skill there, force a failed draft. */
@@ -50,7 +51,7 @@ export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce:
       )}
       {promote.error && (
         <p className="alert alert-error" role="alert">
-          {promote.error.message}
+          {formError(promote.error)}
         </p>
       )}
       <div className="row">
