@@ -1,5 +1,5 @@
 import type { StepName } from "../../server/llm/steps/names";
-import { finishedSkill, scriptedJudge, weakDraft } from "./finished";
+import { finishedSkill, scriptedJudge, WEAK_BODY, weakDraft } from "./finished";
 import { delayed, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
 
 /**
@@ -131,10 +131,6 @@ const clearRequirements: StepScript = (call) => output({ ...asRecord(call.offlin
 /** True when the task (as the step sees it) carries `[tag]`. */
 const marked = (call: ScriptedCall, tag: string): boolean => JSON.stringify(call.input ?? "").includes(`[${tag}]`);
 
-/** Content the e2e scenario wrote for a [poor] job: its quality stays below the bar through every refinement. */
-const POOR_MARKER = "<!-- scripted: poor quality -->";
-const withPoorMarker = (content: unknown): string => `${String(content ?? "").trimEnd()}\n\n${POOR_MARKER}\n`;
-
 const e2eRequirements: StepScript = (call) => {
   const script = marked(call, "clarify") ? ambiguousUntilClarified : clearRequirements;
   const answer = marked(call, "slow") ? delayed(1500, script)(call) : script(call);
@@ -145,14 +141,15 @@ const e2eRequirements: StepScript = (call) => {
 const e2eContent: StepScript = (call) => {
   if (marked(call, "fail")) return { kind: "throw", message: "scripted failure: content generation failed" };
   if (marked(call, "xss")) return output(withXssPayloads(asRecord(call.offline())));
-  if (marked(call, "poor")) {
-    const generated = asRecord(call.offline());
-    return output({ ...generated, skillContent: withPoorMarker(generated.skillContent) });
-  }
+  if (marked(call, "poor")) return output(weakDraft(call.input));
   return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
 };
 
-const poorContent = (call: ScriptedCall): boolean => String(asRecord(call.input).skillContent).includes(POOR_MARKER);
+/** The judge agrees with the content model about a [poor] job's weak draft (it stays generic advice). */
+const e2eJudge: StepScript = (call) =>
+  String(asRecord(call.input).skillContent).includes(WEAK_BODY.trim())
+    ? output(scriptedJudge(call.input, 0.3))
+    : offlineReply(call);
 
 defineScenario("e2e", {
   description:
@@ -163,20 +160,6 @@ defineScenario("e2e", {
   steps: {
     gatherRequirements: e2eRequirements,
     generateContent: e2eContent,
-    assessQuality: (call) =>
-      poorContent(call)
-        ? output({
-            ...asRecord(call.offline()),
-            overallScore: 0.55,
-            weaknesses: ["Examples are too generic"],
-            meetsSuccessCriteria: false,
-          })
-        : offlineReply(call),
-    refineSkill: (call) => {
-      const refined = asRecord(call.offline());
-      const content = asRecord(call.input).currentContent;
-      if (!String(content).includes(POOR_MARKER)) return output(refined);
-      return output({ ...refined, refinedContent: withPoorMarker(refined.refinedContent) });
-    },
+    assessQuality: e2eJudge,
   },
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { SCAFFOLD_LABEL } from "@/contracts/validation";
+import { SCAFFOLD_LABEL } from "@/contracts/verdict";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";

@@ -61,9 +61,9 @@ function nameProblems(name: string): string[] {
   return skillNameIssues(name.trim()).map((issue) => sentence(issue.message));
 }
 
-function descriptionProblems(description: string): string[] {
+function descriptionCheck(description: string): { problems: string[]; advice: string[] } {
   const check = checkDescription(description.trim());
-  return [...check.errors, ...check.securityIssues].map(sentence);
+  return { problems: [...check.errors, ...check.securityIssues].map(sentence), advice: check.warnings.map(sentence) };
 }
 
 /** One field of the fix: its input, its inline problems (the server's own rules) and a counter. */
@@ -73,6 +73,8 @@ function FixField(props: {
   value: string;
   max: number;
   problems: string[];
+  /** Said, but not blocking (house style). */
+  advice?: string[];
   multiline?: boolean;
   onChange: (value: string) => void;
 }) {
@@ -96,6 +98,11 @@ function FixField(props: {
           {problems.map((problem) => (
             <li key={problem} className="field-error">
               {problem}
+            </li>
+          ))}
+          {(props.advice ?? []).map((advice) => (
+            <li key={advice} className="hint">
+              {advice}
             </li>
           ))}
         </ul>
@@ -124,8 +131,8 @@ export function StructureFixForm({
   const suggested = (field: "name" | "description") => prompt.suggestedFixes.find((f) => f.field === field)?.suggested;
   const [name, setName] = useState(suggested("name") ?? prompt.currentValues.name);
   const [description, setDescription] = useState(suggested("description") ?? prompt.currentValues.description);
-  const problems = { name: nameProblems(name), description: descriptionProblems(description) };
-  const valid = problems.name.length + problems.description.length === 0;
+  const described = descriptionCheck(description);
+  const valid = nameProblems(name).length + described.problems.length === 0;
   return (
     <form
       className="stack"
@@ -141,7 +148,7 @@ export function StructureFixForm({
         label={NAME_LABEL}
         value={name}
         max={SKILL_NAME_MAX_CHARS}
-        problems={problems.name}
+        problems={nameProblems(name)}
         onChange={setName}
       />
       <FixField
@@ -149,7 +156,8 @@ export function StructureFixForm({
         label={DESCRIPTION_LABEL}
         value={description}
         max={SKILL_DESCRIPTION_MAX_CHARS}
-        problems={problems.description}
+        problems={described.problems}
+        advice={described.advice}
         multiline
         onChange={setDescription}
       />

@@ -136,9 +136,12 @@ describe("the fix-name form's inline rules", () => {
     expect(skillNameIssues("a".repeat(65)).map((i) => i.rule)).toEqual(["length"]);
     expect(skillNameIssues(" ").map((i) => i.rule)).toEqual(["empty", "format"]);
     expect(checkDescription("Reviews migrations. Use when a migration is about to ship.").errors).toEqual([]);
-    expect(checkDescription("Reviews migrations.").errors).toEqual([
-      'Description does not say when to use the skill (start with "Use when …")',
-    ]);
+    // Saying when to use the skill is advice, never a blocker.
+    expect(checkDescription("Reviews migrations.")).toMatchObject({
+      errors: [],
+      warnings: ['The description does not say when to use the skill ("Use when …")'],
+    });
+    expect(checkDescription("x".repeat(1025)).errors).toEqual(["Description is 1025 characters (at most 1024)"]);
     expect(checkDescription("Use when <b>bold</b>").securityIssues).toHaveLength(1);
   });
 });
