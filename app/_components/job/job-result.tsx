@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { SCAFFOLD_LABEL } from "@/contracts/verdict";
+import { SCAFFOLD_LABEL, verdictHeadline } from "@/contracts/verdict";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
@@ -40,18 +40,19 @@ function NextSteps({ steps, scaffold }: { steps: string[]; scaffold: boolean }) 
   );
 }
 
-/** How the job ended and what to do next, above the skill. */
-function Outcome({ job }: { job: Job }) {
-  if (job.status === "pending_review")
-    return (
-      <p className="alert alert-warn" data-testid="end-state">
-        Finished, but the skill did not pass validation: the reasons are under{" "}
-        <a href="#validation-title">Validation</a>. You can still download it, or promote it anyway if you accept them.
-      </p>
-    );
+/** A job that finished without passing says so first, and why, with a link down to the reasons. */
+function Outcome({ job, result }: { job: Job; result: Result }) {
+  if (job.status !== "pending_review") return null;
+  const { validation } = result;
+  const headline = verdictHeadline({
+    passed: false,
+    findings: validation?.findings ?? [],
+    scores: validation?.scores,
+    quality: validation?.quality,
+  });
   return (
-    <p className="alert alert-ok" data-testid="end-state">
-      Finished: the skill passed validation. Download it, or promote it into the library.
+    <p className="alert alert-warn" data-testid="end-state">
+      {headline}. <a href="#validation-title">See the reasons</a>.
     </p>
   );
 }
@@ -62,7 +63,7 @@ export function JobResult({ job }: { job: Job }) {
   if (!result?.content) return <p className="muted">The job finished without a skill.</p>;
   return (
     <section className="stack" aria-labelledby="result-title">
-      <Outcome job={job} />
+      <Outcome job={job} result={result} />
       <div className="row">
         <h2 id="result-title" style={{ margin: 0 }}>
           {result.name}
