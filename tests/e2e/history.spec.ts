@@ -62,7 +62,7 @@ test("search in any word order, filter with counts, page, and walk back and forw
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/jobs?q=${marker}`);
   await expect(page.getByTestId("job-row")).toHaveCount(20);
-  await page.screenshot({ path: "docs/history.png" });
+  await page.screenshot({ path: "docs/history.png", animations: "disabled" });
 
   await page.getByTestId("job-row").filter({ hasText: "will fail" }).getByRole("link").click();
   await expect(page.getByTestId("end-state")).toBeVisible();

@@ -94,5 +94,5 @@ test("the timeline is a waterfall with models, tokens, cost and totals, and answ
   // The README's screenshot of the timeline.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: "docs/timeline.png" });
+  await page.screenshot({ path: "docs/timeline.png", animations: "disabled" });
 });
