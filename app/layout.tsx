@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "./_components/app-header";
+import { OutageBanner } from "./_components/outage-banner";
 import { TRPCReactProvider } from "./_lib/trpc";
 import "./globals.css";
 
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Skip to content
           </a>
           <AppHeader />
+          <OutageBanner />
           <main id="main" className="page">
             {children}
           </main>

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { TaskForm } from "./_components/create/task-form";
 
 export default function CreatePage() {
@@ -8,7 +9,9 @@ export default function CreatePage() {
         Describe the task in your own words. Skill Fleet works out what the skill needs, writes it, validates it, and
         asks you when something needs a decision.
       </p>
-      <TaskForm />
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <TaskForm />
+      </Suspense>
     </section>
   );
 }

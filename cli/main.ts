@@ -113,7 +113,7 @@ function addQueries(program: Command, run: Run): void {
     .command("list")
     .description("list your jobs, newest first")
     .addOption(new Option("--status <status>", "only jobs in this status").choices(JOB_STATUSES))
-    .option("-q, --query <text>", "search the task text")
+    .option("-q, --query <text>", "full-text search over the task and the skill's name and description")
     .option("--limit <n>", "how many (1–100, default 20)", parseLimit)
     .option("--cursor <jobId>", "continue after this job (printed at the end of a full page)")
     .option("--json", "print the page as JSON")

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { contentScoresSchema, qualityDetailsSchema } from "./validation";
+import { ANSWER_TEXT_MAX_CHARS, FEEDBACK_MAX_CHARS, SKILL_DESCRIPTION_MAX_CHARS, SKILL_NAME_MAX_CHARS } from "./limits";
 
 /**
  * The five human-in-the-loop checkpoints (docs/workflow.md, Checkpoints): what the server asks (prompt) and the answers
  * it accepts (response), validated with zod on the way in. Every checkpoint also accepts `{ action: "cancel" }`.
  * Pure schemas, shared by the workflow, hitl.answer and the in-page forms.
  */
-const feedback = z.string().trim().min(1, "say what should change").max(5_000);
+const feedback = z.string().trim().min(1, "say what should change").max(FEEDBACK_MAX_CHARS);
 const cancel = z.object({ action: z.literal("cancel") }).strict();
 
 // ── clarify ────────────────────────────────────────────────────────────────────────────────────────
@@ -30,7 +31,10 @@ export const clarifyPromptSchema = z.object({
 
 /** One answer: the chosen option ids (yes/no are "yes"/"no") and/or free text ("other", or a text question). */
 export const questionAnswerSchema = z
-  .object({ selected: z.array(z.string().max(200)).max(50).default([]), text: z.string().max(5_000).optional() })
+  .object({
+    selected: z.array(z.string().max(200)).max(50).default([]),
+    text: z.string().max(ANSWER_TEXT_MAX_CHARS).optional(),
+  })
   .strict();
 
 export const clarifyResponseSchema = z.discriminatedUnion("action", [
@@ -59,8 +63,8 @@ export const structureFixResponseSchema = z.discriminatedUnion("action", [
     .object({
       action: z.literal("apply"),
       acceptSuggestions: z.boolean().default(false),
-      name: z.string().trim().max(64).optional(),
-      description: z.string().trim().max(1_024).optional(),
+      name: z.string().trim().max(SKILL_NAME_MAX_CHARS).optional(),
+      description: z.string().trim().max(SKILL_DESCRIPTION_MAX_CHARS).optional(),
     })
     .strict(),
   cancel,

@@ -11,6 +11,4 @@ export type SkillJobOptions = z.infer<typeof skillJobOptionsSchema>;
 
 export const NO_SKILL_JOB_OPTIONS: SkillJobOptions = skillJobOptionsSchema.parse({});
 
-/** A task is 10–20,000 characters (after trimming); longer input is refused, never cut. */
-export const TASK_MIN_CHARS = 10;
-export const TASK_MAX_CHARS = 20_000;
+export { TASK_MAX_CHARS, TASK_MIN_CHARS } from "./limits";

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { DIMENSION_IDS } from "./verdict";
+
+export { DIMENSION_IDS, DIMENSION_LABELS, dimensionsBelowBar, SCAFFOLD_LABEL, verdictHeadline } from "./verdict";
+export type { VerdictInput } from "./verdict";
 
 /**
  * The validation report as every client sees it (skills.validate, the job result, the review checkpoint, the CLI's
@@ -7,8 +11,6 @@ import { z } from "zod";
 
 export const TIERS = ["spec", "portability", "quality"] as const;
 
-/** How the offline engine's output is labelled everywhere: the page, the CLI, the skill's metadata. */
-export const SCAFFOLD_LABEL = "Scaffold (offline)";
 export const SEVERITIES = ["error", "warning", "info"] as const;
 
 export const findingSchema = z.object({
@@ -20,15 +22,6 @@ export const findingSchema = z.object({
   line: z.number().int().positive().optional(),
 });
 export type FindingView = z.infer<typeof findingSchema>;
-
-export const DIMENSION_IDS = [
-  "specificity",
-  "actionability",
-  "templateResidue",
-  "examples",
-  "triggerQuality",
-  "progressiveDisclosure",
-] as const;
 
 export const evidenceSchema = z.object({
   effect: z.enum(["+", "-"]),
@@ -95,56 +88,3 @@ export const validationReportSchema = z.object({
   quality: qualityDetailsSchema,
 });
 export type ValidationReportView = z.infer<typeof validationReportSchema>;
-
-export const DIMENSION_LABELS: Record<(typeof DIMENSION_IDS)[number], string> = {
-  specificity: "Specificity",
-  actionability: "Actionability",
-  templateResidue: "Template residue",
-  examples: "Examples",
-  triggerQuality: "Trigger quality",
-  progressiveDisclosure: "Progressive disclosure",
-};
-
-/** The dimensions that kept a report from passing (or would, at the bar), weakest first. */
-export function dimensionsBelowBar(details: Pick<QualityDetails, "dimensions" | "dimensionBar">): DimensionView[] {
-  return details.dimensions.filter((d) => d.score < details.dimensionBar).sort((a, b) => a.score - b.score);
-}
-
-/** The parts of a report a verdict is read from (older job results may lack scores and quality). */
-export interface VerdictInput {
-  passed: boolean;
-  findings: Pick<FindingView, "severity">[];
-  scores?: Pick<ContentScores, "overall"> | null;
-  quality?: Pick<QualityDetails, "threshold" | "scaffold"> | null;
-}
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-/**
- * The verdict in one line, with its reason: a specification error, a content score under the pass mark, or both.
- * Shared by the pages and the CLI so they never disagree (and never say "did not pass" without saying why).
- */
-export function verdictHeadline(report: VerdictInput): string {
-  const measured = contentScore(report);
-  if (report.passed)
-    return `Passed: ${measured ? `content quality ${measured.overall.toFixed(2)} (pass mark ${measured.threshold})` : "no specification error"}`;
-  const reasons = failureReasons(report, measured);
-  if (reasons.length === 0) return "Did not pass: validated before content scores were recorded; validate it again";
-  return `Did not pass: ${reasons.join("; ")}`;
-}
-
-function contentScore(report: VerdictInput): { overall: number; threshold: number } | null {
-  const overall = report.scores?.overall;
-  const threshold = report.quality?.threshold;
-  return typeof overall === "number" && typeof threshold === "number" ? { overall, threshold } : null;
-}
-
-function failureReasons(report: VerdictInput, measured: { overall: number; threshold: number } | null): string[] {
-  const errors = report.findings.filter((f) => f.severity === "error").length;
-  const reasons: string[] = [];
-  if (errors > 0) reasons.push(plural(errors, "specification error"));
-  if (measured && measured.overall < measured.threshold)
-    reasons.push(`content quality ${measured.overall.toFixed(2)} is below the pass mark ${measured.threshold}`);
-  if (report.quality?.scaffold) reasons.push("it is an unfinished scaffold");
-  return reasons;
-}

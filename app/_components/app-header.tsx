@@ -16,19 +16,22 @@ function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname.startsWith(href);
 }
 
+const DATABASE_TITLES = {
+  pglite: "Jobs are stored in the embedded PostgreSQL (PGlite)",
+  postgresql: "Jobs are stored in a PostgreSQL server",
+} as const;
+
+/**
+ * The engine and the kind of database, never where they are (no file paths or URLs in the page). Once known they
+ * stay shown through an outage; the outage banner says the server is away.
+ */
 function SystemBadges() {
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
-  if (info.isError)
-    return (
-      <span className="badge badge-error" role="status">
-        Server unreachable
-      </span>
-    );
   if (!info.data)
     return (
-      <span className="badge" aria-busy="true">
-        Connecting…
+      <span className="badge" aria-busy={!info.isError}>
+        {info.isError ? "Server not reached yet" : "Connecting…"}
       </span>
     );
   return (
@@ -36,8 +39,8 @@ function SystemBadges() {
       <span className="badge" title="The engine that writes skills" data-testid="engine-name">
         Engine: {info.data.offline ? "offline" : info.data.engine}
       </span>
-      <span className="badge" title="Where jobs are stored">
-        Database: {info.data.database}
+      <span className="badge" title={DATABASE_TITLES[info.data.databaseKind]}>
+        Database: {info.data.databaseKind}
       </span>
     </span>
   );

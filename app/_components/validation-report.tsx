@@ -1,15 +1,7 @@
 "use client";
 
-import {
-  DIMENSION_LABELS,
-  dimensionsBelowBar,
-  verdictHeadline,
-  type ContentScores,
-  type DimensionView,
-  type EvidenceView,
-  type JudgeView,
-  type QualityDetails,
-} from "@/contracts/validation";
+import type { ContentScores, DimensionView, EvidenceView, JudgeView, QualityDetails } from "@/contracts/validation";
+import { DIMENSION_LABELS, dimensionsBelowBar, verdictHeadline } from "@/contracts/verdict";
 
 /** Shape of a validation report (skills.validate, a job's validation), as every page shows it. */
 export interface ReportFinding {

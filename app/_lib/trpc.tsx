@@ -1,12 +1,14 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { USER_COOKIE } from "@/contracts/caller";
 import type { AppRouter } from "@/server/trpc/root";
+import { isUnreachable } from "./api-errors";
+import { onRecovery, reportReachable, reportUnreachable } from "./connectivity";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -17,8 +19,16 @@ function userIdFromCookie(): string | undefined {
   return match ? decodeURIComponent(match.slice(USER_COOKIE.length + 1)) : undefined;
 }
 
+/** Every call tells the connectivity store whether the server answered (docs/ui.md, Outages). */
 function makeQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } });
+  const onError = (error: unknown) => {
+    if (isUnreachable(error)) reportUnreachable();
+  };
+  return new QueryClient({
+    queryCache: new QueryCache({ onError, onSuccess: reportReachable }),
+    mutationCache: new MutationCache({ onError, onSuccess: reportReachable }),
+    defaultOptions: { queries: { staleTime: 5_000, retry: 1 } },
+  });
 }
 
 function makeTrpcClient() {
@@ -41,6 +51,8 @@ function makeTrpcClient() {
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(makeTrpcClient);
+  // When the server is back, refresh everything on screen: fresh data replaces the errors of the outage.
+  useEffect(() => onRecovery(() => void queryClient.invalidateQueries()), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -1,5 +1,5 @@
 import type { StepName } from "../../server/llm/steps/names";
-import { finishedSkill, scriptedJudge, weakDraft } from "./finished";
+import { finishedSkill, scriptedJudge, WEAK_BODY, weakDraft } from "./finished";
 import { delayed, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
 
 /**
@@ -131,20 +131,35 @@ const clearRequirements: StepScript = (call) => output({ ...asRecord(call.offlin
 /** True when the task (as the step sees it) carries `[tag]`. */
 const marked = (call: ScriptedCall, tag: string): boolean => JSON.stringify(call.input ?? "").includes(`[${tag}]`);
 
+const e2eRequirements: StepScript = (call) => {
+  const script = marked(call, "clarify") ? ambiguousUntilClarified : clearRequirements;
+  const answer = marked(call, "slow") ? delayed(1500, script)(call) : script(call);
+  if (!marked(call, "bad-name") || answer.kind !== "output") return answer;
+  return output({ ...asRecord(answer.value), suggestedSkillName: "My Skill_Name" });
+};
+
+const e2eContent: StepScript = (call) => {
+  if (marked(call, "fail")) return { kind: "throw", message: "scripted failure: content generation failed" };
+  if (marked(call, "xss")) return output(withXssPayloads(asRecord(call.offline())));
+  if (marked(call, "poor")) return output(weakDraft(call.input));
+  return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
+};
+
+/** The judge agrees with the content model about a [poor] job's weak draft (it stays generic advice). */
+const e2eJudge: StepScript = (call) =>
+  String(asRecord(call.input).skillContent).includes(WEAK_BODY.trim())
+    ? output(scriptedJudge(call.input, 0.3))
+    : offlineReply(call);
+
 defineScenario("e2e", {
   description:
     "Browser tests, one server for every journey: markers in the task pick the behaviour per job. [clarify] asks once, " +
     "[slow] makes requirements and content generation take seconds, [fail] makes content generation fail, [xss] puts hostile " +
-    "markup in the generated content; otherwise like happy.",
+    "markup in the generated content, [bad-name] proposes an invalid name (the fix-name form), [poor] keeps the quality " +
+    "below the bar (pending_review); otherwise like happy.",
   steps: {
-    gatherRequirements: (call) => {
-      const script = marked(call, "clarify") ? ambiguousUntilClarified : clearRequirements;
-      return marked(call, "slow") ? delayed(1500, script)(call) : script(call);
-    },
-    generateContent: (call) => {
-      if (marked(call, "fail")) return { kind: "throw", message: "scripted failure: content generation failed" };
-      if (marked(call, "xss")) return output(withXssPayloads(asRecord(call.offline())));
-      return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
-    },
+    gatherRequirements: e2eRequirements,
+    generateContent: e2eContent,
+    assessQuality: e2eJudge,
   },
 });

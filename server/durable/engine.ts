@@ -10,6 +10,7 @@ import type {
   Json,
   JsonObject,
   NewEvent,
+  StepCall,
   TokenUsage,
   WaitingStatus,
 } from "./types";
@@ -33,6 +34,8 @@ export interface StepIo {
   /** The job's AbortSignal: aborted on cancel or shutdown; pass it to every model call and timer. */
   signal: AbortSignal;
   reportUsage(usage: TokenUsage): void;
+  /** What the step ran on and was given, kept with the step for the timeline (docs/ui.md, Timeline). */
+  reportCall(call: StepCall): void;
 }
 
 export interface CheckpointRequest {
@@ -94,16 +97,21 @@ class StepEngine implements WorkflowContext {
     await steps.start(this.job.id, key);
     await this.emit({ type: "step_start", message: key, data: { key } });
     const usage: TokenUsage = {};
-    const io: StepIo = { signal: this.signal, reportUsage: (more) => addUsage(usage, more) };
+    const call: StepCall = {};
+    const io: StepIo = {
+      signal: this.signal,
+      reportUsage: (more) => addUsage(usage, more),
+      reportCall: (more) => Object.assign(call, more),
+    };
     const { value: attempt, durationMs } = await timed(key, () => this.attempt(() => fn(io)), this.deps.log);
     events.flushTokens(this.job.id);
     if (!attempt.ok) {
       const error = attempt.error instanceof Error ? attempt.error.message : String(attempt.error);
-      await steps.fail(this.job.id, key, { error, durationMs });
+      await steps.fail(this.job.id, key, { error, durationMs, call });
       await this.emit({ type: "step_end", message: key, data: { key, durationMs, status: "failed", error } });
       throw attempt.error;
     }
-    await steps.complete(this.job.id, key, { output: attempt.value, durationMs, usage });
+    await steps.complete(this.job.id, key, { output: attempt.value, durationMs, usage, call });
     await this.emit({
       type: "step_end",
       message: key,

@@ -100,15 +100,27 @@ export class JobService {
     return isTerminal(job.status) ? null : this.repos.checkpoints.findPendingForJob(job.id);
   }
 
-  list(userId: string, query: { status?: JobStatus; q?: string; cursor?: string; limit?: number }) {
+  /** The job's checkpoints, oldest first (answered, pending and closed ones). */
+  async checkpoints(job: JobRecord): Promise<CheckpointRecord[]> {
+    return this.repos.checkpoints.listForJob(job.id);
+  }
+
+  /** For a failed job, the step that failed last (null when the job failed outside a step, e.g. an expiry). */
+  async failedStep(job: JobRecord): Promise<StepRecord | null> {
+    if (job.status !== "failed") return null;
+    const steps = await this.repos.steps.listForJob(job.id);
+    return steps.filter((step) => step.status === "failed").at(-1) ?? null;
+  }
+
+  /** A page of the caller's jobs, and how many of the jobs matching the search are in each status. */
+  async list(userId: string, query: { status?: JobStatus; q?: string; cursor?: string; limit?: number }) {
+    const filter = { ownerId: userId, q: query.q?.trim() || undefined };
     const limit = Math.min(100, Math.max(1, query.limit ?? 20));
-    return this.repos.jobs.list({
-      ownerId: userId,
-      status: query.status,
-      q: query.q?.trim() || undefined,
-      cursor: query.cursor,
-      limit,
-    });
+    const [page, counts] = await Promise.all([
+      this.repos.jobs.list({ ...filter, status: query.status, cursor: query.cursor, limit }),
+      this.repos.jobs.countByStatus(filter),
+    ]);
+    return { ...page, counts };
   }
 
   async timeline(userId: string, jobId: string): Promise<JobTimeline> {

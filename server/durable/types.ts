@@ -112,6 +112,12 @@ export interface TokenUsage {
   totalTokens?: number;
 }
 
+/** What a model step ran on (`offline` or `provider:model`) and the input it was given. */
+export interface StepCall {
+  model?: string;
+  input?: Json;
+}
+
 export interface StepRecord {
   jobId: string;
   key: string;
@@ -123,6 +129,9 @@ export interface StepRecord {
   completedAt: Date | null;
   durationMs: number | null;
   usage: TokenUsage;
+  /** Null for steps that call no model (plain computations). */
+  model: string | null;
+  input: Json | null;
 }
 
 export interface CheckpointRecord {

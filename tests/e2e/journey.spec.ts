@@ -60,26 +60,6 @@ test("create → clarify → answer → preview → refine → proceed → resul
   await expectAccessible(page);
 });
 
-test("cancel at a checkpoint from the page", async ({ page }) => {
-  await createJobInPage(page, "Create a skill for database failover runbooks", ["Confirm the plan"]);
-  const confirm = page.getByTestId("checkpoint-confirm");
-  await expect(confirm).toBeVisible();
-  await expect(confirm).toContainText("Library path:");
-  await confirm.getByRole("button", { name: "Cancel job" }).click();
-  await expectStatus(page, "cancelled");
-  await expect(page.getByText("The job was cancelled.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
-});
-
-test("a job that fails shows its reason", async ({ page }) => {
-  await createJobInPage(page, "Create a skill for sorting invoices [fail]");
-  await expectStatus(page, "failed");
-  await expect(page.getByRole("alert").filter({ hasText: "The job failed" })).toContainText(
-    "content generation failed",
-  );
-  await expectAccessible(page);
-});
-
 test("an unknown job is a real 404 page", async ({ page }) => {
   const response = await page.goto("/jobs/00000000-0000-4000-8000-000000000000");
   expect(response?.status()).toBe(404);

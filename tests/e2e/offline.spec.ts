@@ -18,10 +18,11 @@ test("the offline engine writes a scaffold, labelled as such, and the result pag
   await createJobInPage(page, "Create a skill for debugging flaky Playwright tests", ["Preview the content"]);
   const preview = page.getByTestId("checkpoint-preview");
   await expect(preview).toBeVisible();
-  // The README's screenshot: the job page at its preview checkpoint, as a new user first sees one.
+  // The README's screenshot: the job page at its preview checkpoint, as a new user first sees one (steps listed).
+  await expect(page.getByRole("list", { name: "Step log" }).locator("li").first()).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: "docs/job-page.png" });
+  await page.screenshot({ path: "docs/job-page.png", animations: "disabled" });
   await preview.getByRole("button", { name: "Proceed" }).click();
   await expectStatus(page, "finished, needs review");
   await expect(page.getByTestId("scaffold-badge")).toHaveText("Scaffold (offline)");

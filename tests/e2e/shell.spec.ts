@@ -23,10 +23,14 @@ test("bad input over HTTP is a 400 with the zod problem and no stack trace", asy
   expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
 });
 
-test("the shell loads in chromium and shows the engine and database in use", async ({ page }) => {
+test("the shell loads in chromium and shows the engine and database in use, with a favicon", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("engine-name")).toHaveText("Engine: offline");
-  await expect(page.getByTestId("system-info")).toContainText("Database: pglite");
+  // The kind of database, never where it is (no file path or URL in the page).
+  await expect(page.getByTestId("system-info")).toHaveText("Engine: offlineDatabase: pglite");
+  const icon = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toMatch(/^\/icon\.svg/);
+  expect((await page.request.get(icon ?? "")).status()).toBe(200);
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const label of ["Create", "Jobs", "Library", "Validate"])
     await expect(nav.getByRole("link", { name: label })).toBeVisible();

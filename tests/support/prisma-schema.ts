@@ -11,6 +11,8 @@ export interface SchemaField {
   optional: boolean;
   list: boolean;
   nativeType: string | null; // e.g. "VarChar(128)", "Uuid", "Timestamptz(3)"
+  /** The database type of an `Unsupported("…")` field (e.g. "tsvector"), which the client never reads. */
+  unsupported: string | null;
   relation: boolean;
 }
 
@@ -39,12 +41,18 @@ function blocks(text: string, keyword: string): { name: string; body: string[] }
 }
 
 function parseField(line: string, enums: Set<string>): SchemaField | null {
+  const unsupported = /^(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/.exec(line);
+  if (unsupported) {
+    const [, name = "", dbType = "", optional] = unsupported;
+    const base = { type: "Unsupported", list: false, nativeType: null, relation: false };
+    return { ...base, name, optional: Boolean(optional), unsupported: dbType };
+  }
   const match = /^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
   if (!match || line.startsWith("@@")) return null;
   const [, name = "", type = "", list, optional, rest = ""] = match;
   const nativeType = /@db\.(\w+(?:\([^)]*\))?)/.exec(rest)?.[1] ?? null;
   const relation = !SCALARS.has(type) && !enums.has(type);
-  return { name, type, optional: Boolean(optional), list: Boolean(list), nativeType, relation };
+  return { name, type, optional: Boolean(optional), list: Boolean(list), nativeType, unsupported: null, relation };
 }
 
 function parseUniques(body: string[]): string[][] {

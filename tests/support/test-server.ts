@@ -73,9 +73,10 @@ export function freePort(): Promise<number> {
 
 export interface TestServer {
   url: string;
+  port: number;
   dataDir: string;
   process: ChildProcess;
-  stop(): Promise<void>;
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
@@ -92,11 +93,20 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`the server did not come up at ${url}:\n${output()}`);
 }
 
-/** Starts `next start` on a free port; `env` adds settings (e.g. SKILL_FLEET_WORKFLOW=demo). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface ServerPlace {
+  /** Reuse a port and a data folder, e.g. to restart a stopped server over the same database. */
+  port?: number;
+  dataDir?: string;
+}
+
+/**
+ * Starts `next start` on a free port; `env` adds settings (e.g. SKILL_FLEET_WORKFLOW=demo). `stop()` removes the
+ * data folder; `stop({ keepData: true })` leaves it for a restart in the same `place`.
+ */
+export async function startTestServer(env: Record<string, string> = {}, place: ServerPlace = {}): Promise<TestServer> {
   await ensureTestBuild();
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "skill-fleet-server-"));
+  const port = place.port ?? (await freePort());
+  const dataDir = place.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "skill-fleet-server-"));
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
     env: {
@@ -115,14 +125,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const stop = async ({ keepData = false }: { keepData?: boolean } = {}) => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilUp(url, child, () => output);
@@ -130,5 +140,5 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     await stop();
     throw error;
   }
-  return { url, dataDir, process: child, stop };
+  return { url, port, dataDir, process: child, stop };
 }

@@ -1,6 +1,6 @@
-import { TASK_MAX_CHARS, TASK_MIN_CHARS } from "@/contracts/skill-job";
+import { TASK_MAX_CHARS, TASK_MIN_CHARS } from "@/contracts/limits";
 
-/** The create form's rules: the server's own limits (contracts/skill-job.ts), checked inline. */
+/** The create form's rules: the server's own limits (contracts/limits.ts), checked inline. */
 export const TASK_MIN = TASK_MIN_CHARS;
 export const TASK_MAX = TASK_MAX_CHARS;
 
@@ -40,6 +40,7 @@ export function taskProblem(task: string): string | null {
   const length = task.trim().length;
   if (length === 0) return "Describe the task the skill is for.";
   if (length < TASK_MIN) return `Say a little more: at least ${TASK_MIN} characters (${length} so far).`;
-  if (task.length > TASK_MAX) return `That is too long: at most ${TASK_MAX.toLocaleString()} characters.`;
+  if (length > TASK_MAX)
+    return `That is too long: at most ${TASK_MAX.toLocaleString("en")} characters (${length.toLocaleString("en")} now). Shorten it; nothing is cut for you.`;
   return null;
 }

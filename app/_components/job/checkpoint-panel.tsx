@@ -1,22 +1,21 @@
 "use client";
 
-import { PatchView } from "../diff-view";
-import { CHECKPOINT_SCHEMAS, type ConfirmPrompt, type PreviewPrompt, type ReviewPrompt } from "@/contracts/checkpoints";
+import type { ReactNode } from "react";
+import type { ConfirmPrompt, PreviewPrompt, ReviewPrompt } from "@/contracts/checkpoints";
 import { verdictHeadline } from "@/contracts/validation";
+import type { RouterOutputs } from "../../_lib/router-types";
+import { PatchView, TextDiffView } from "../diff-view";
 import { SkillMdView } from "../markdown-view";
+import { RelativeTime } from "../relative-time";
 import { QualitySummary } from "../validation-report";
 import { ClarifyForm } from "./clarify-form";
 import { DecisionForm } from "./decision-form";
 import { StructureFixForm } from "./structure-fix-form";
 
-export interface PendingCheckpoint {
-  id: string;
-  type: keyof typeof CHECKPOINT_SCHEMAS;
-  prompt: Record<string, unknown>;
-  deadline: Date;
-}
+export type PendingCheckpoint = NonNullable<RouterOutputs["jobs"]["get"]["pendingCheckpoint"]>;
+type Readable = Extract<PendingCheckpoint, { readable: true }>;
 
-const TITLES: Record<PendingCheckpoint["type"], string> = {
+export const CHECKPOINT_TITLES: Record<PendingCheckpoint["type"], string> = {
   clarify: "A few questions before writing",
   structure_fix: "Fix the name or description",
   confirm: "Confirm the plan",
@@ -24,12 +23,24 @@ const TITLES: Record<PendingCheckpoint["type"], string> = {
   validate: "Review the validation",
 };
 
-function ConfirmBody({ prompt }: { prompt: ConfirmPrompt }) {
+/** What changed since the last version the user saw (after "Revise" or "Refine"), open by default. */
+function Revision({ previous, current, what }: { previous: string | null; current: string; what: string }) {
+  if (previous === null) return null;
+  return (
+    <details open className="card revision">
+      <summary>
+        <strong>What changed since the last {what}</strong>
+      </summary>
+      <TextDiffView before={previous} after={current} label={`Changes to the ${what}`} />
+    </details>
+  );
+}
+
+function ConfirmBody({ prompt, previous }: { prompt: ConfirmPrompt; previous: string | null }) {
   return (
     <div className="stack">
-      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
-        {prompt.summary}
-      </pre>
+      <Revision previous={previous} current={prompt.summary} what="plan" />
+      <pre className="card wrap">{prompt.summary}</pre>
       <p>
         Library path: <code>{prompt.path}</code>
       </p>
@@ -47,9 +58,10 @@ function ConfirmBody({ prompt }: { prompt: ConfirmPrompt }) {
   );
 }
 
-function PreviewBody({ prompt }: { prompt: PreviewPrompt }) {
+function PreviewBody({ prompt, previous }: { prompt: PreviewPrompt; previous: string | null }) {
   return (
     <div className="stack">
+      <Revision previous={previous} current={prompt.content} what="preview" />
       <p className="muted">
         {prompt.sectionsCount} sections · {prompt.examplesCount} examples · about {prompt.readingTime} min to read
       </p>
@@ -87,72 +99,109 @@ function ReviewVerdict({ prompt }: { prompt: ReviewPrompt }) {
   );
 }
 
-function ReviewBody({ prompt }: { prompt: ReviewPrompt }) {
+function List({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
   return (
-    <div className="stack">
+    <>
+      <h4>{title}</h4>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** What the validation found: the verdict and the quality dimensions with their evidence (or the plain report). */
+function ReviewFindings({ prompt }: { prompt: ReviewPrompt }) {
+  return (
+    <section className="stack" aria-label="Findings" data-slot="validation-reasons">
       <ReviewVerdict prompt={prompt} />
       {prompt.quality && prompt.scores ? (
         <QualitySummary quality={prompt.quality} scores={prompt.scores} />
       ) : (
-        <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
-          {prompt.report}
-        </pre>
+        <pre className="card wrap">{prompt.report}</pre>
       )}
-      {prompt.testCasesPreview.length > 0 && (
-        <>
-          <h3>Test queries ({prompt.testCaseCount})</h3>
-          <ul>
-            {prompt.testCasesPreview.map((t) => (
-              <li key={t}>{t}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <List title={`Test queries (${prompt.testCaseCount})`} items={prompt.testCasesPreview} />
+    </section>
+  );
+}
+
+/** The SKILL.md under review next to what the validation found in it. */
+function ReviewBody({ prompt, previous }: { prompt: ReviewPrompt; previous: string | null }) {
+  return (
+    <div className="stack">
+      <Revision previous={previous} current={prompt.content} what="version" />
+      <div className="review-grid">
+        <details open className="card">
+          <summary>
+            <strong>The SKILL.md being reviewed</strong>
+          </summary>
+          <SkillMdView content={prompt.content} />
+        </details>
+        <ReviewFindings prompt={prompt} />
+      </div>
     </div>
   );
 }
 
+function Decision(props: { jobId: string; checkpoint: Readable; change: "revise" | "refine"; children: ReactNode }) {
+  const label = CHECKPOINT_TITLES[props.checkpoint.type];
+  const changeLabel = props.change === "revise" ? "Revise with feedback" : "Refine with feedback";
+  return (
+    <DecisionForm
+      jobId={props.jobId}
+      checkpointId={props.checkpoint.id}
+      label={label}
+      changeAction={props.change}
+      changeLabel={changeLabel}
+    >
+      {props.children}
+    </DecisionForm>
+  );
+}
+
 function CheckpointForm({ jobId, checkpoint }: { jobId: string; checkpoint: PendingCheckpoint }) {
-  const common = { jobId, checkpointId: checkpoint.id };
-  const parsed = CHECKPOINT_SCHEMAS[checkpoint.type].prompt.safeParse(checkpoint.prompt);
-  if (!parsed.success)
+  if (!checkpoint.readable)
     return (
       <p className="alert alert-error" role="alert">
-        This checkpoint&apos;s question could not be read: {parsed.error.issues[0]?.message}
+        This checkpoint&apos;s question could not be read ({checkpoint.problem}). Answer it from the CLI, or cancel the
+        job.
       </p>
     );
+  const common = { jobId, checkpointId: checkpoint.id };
   switch (checkpoint.type) {
     case "clarify":
-      return <ClarifyForm {...common} prompt={CHECKPOINT_SCHEMAS.clarify.prompt.parse(checkpoint.prompt)} />;
+      return <ClarifyForm {...common} prompt={checkpoint.prompt} />;
     case "structure_fix":
-      return <StructureFixForm {...common} prompt={CHECKPOINT_SCHEMAS.structure_fix.prompt.parse(checkpoint.prompt)} />;
+      return <StructureFixForm {...common} prompt={checkpoint.prompt} />;
     case "confirm":
       return (
-        <DecisionForm {...common} label="Confirm the plan" changeAction="revise" changeLabel="Revise with feedback">
-          <ConfirmBody prompt={CHECKPOINT_SCHEMAS.confirm.prompt.parse(checkpoint.prompt)} />
-        </DecisionForm>
+        <Decision jobId={jobId} checkpoint={checkpoint} change="revise">
+          <ConfirmBody prompt={checkpoint.prompt} previous={checkpoint.previous} />
+        </Decision>
       );
     case "preview":
       return (
-        <DecisionForm {...common} label="Preview the content" changeAction="refine" changeLabel="Refine with feedback">
-          <PreviewBody prompt={CHECKPOINT_SCHEMAS.preview.prompt.parse(checkpoint.prompt)} />
-        </DecisionForm>
+        <Decision jobId={jobId} checkpoint={checkpoint} change="refine">
+          <PreviewBody prompt={checkpoint.prompt} previous={checkpoint.previous} />
+        </Decision>
       );
     case "validate":
       return (
-        <DecisionForm
-          {...common}
-          label="Review the validation"
-          changeAction="refine"
-          changeLabel="Refine with feedback"
-        >
-          <ReviewBody prompt={CHECKPOINT_SCHEMAS.validate.prompt.parse(checkpoint.prompt)} />
-        </DecisionForm>
+        <Decision jobId={jobId} checkpoint={checkpoint} change="refine">
+          <ReviewBody prompt={checkpoint.prompt} previous={checkpoint.previous} />
+        </Decision>
       );
   }
 }
 
-/** The job's pending checkpoint as an in-page form; keyed by id so a new checkpoint starts with a fresh form. */
+/**
+ * The job's pending checkpoint as an in-page form; keyed by id so a new checkpoint starts with a fresh form. Its
+ * heading takes the focus when it appears (the job page moves it there), so keyboard and screen-reader users land
+ * on the question.
+ */
 export function CheckpointPanel({ jobId, checkpoint }: { jobId: string; checkpoint: PendingCheckpoint }) {
   return (
     <section
@@ -160,8 +209,12 @@ export function CheckpointPanel({ jobId, checkpoint }: { jobId: string; checkpoi
       aria-labelledby="checkpoint-title"
       data-testid={`checkpoint-${checkpoint.type}`}
     >
-      <h2 id="checkpoint-title">{TITLES[checkpoint.type]}</h2>
-      <p className="hint">The job is waiting for you (until {checkpoint.deadline.toLocaleString()}).</p>
+      <h2 id="checkpoint-title" tabIndex={-1}>
+        {CHECKPOINT_TITLES[checkpoint.type]}
+      </h2>
+      <p className="hint" data-testid="checkpoint-deadline">
+        The job is waiting for you (it gives up <RelativeTime date={checkpoint.deadline} />)
+      </p>
       <CheckpointForm key={checkpoint.id} jobId={jobId} checkpoint={checkpoint} />
     </section>
   );

@@ -2,6 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import type { ClarifyPrompt, Question } from "@/contracts/checkpoints";
+import { ANSWER_TEXT_MAX_CHARS } from "@/contracts/limits";
+import { CharCount } from "../char-count";
+import { AnswerStatus } from "./answer-status";
 import { useAnswer } from "./use-answer";
 
 type Answer = { selected: string[]; text?: string };
@@ -116,6 +119,34 @@ function toResponse(answers: Record<string, Answer>) {
   return { action: "answer", answers: cleaned };
 }
 
+const tooLong = (answer: Answer | undefined): boolean => (answer?.text?.trim().length ?? 0) > ANSWER_TEXT_MAX_CHARS;
+
+/** One question: its control, and for free text a counter against the server's limit. */
+function QuestionField(props: { question: Question; index: number; answer: Answer; onChange: (a: Answer) => void }) {
+  const { question, answer } = props;
+  const counterId = `q-${question.id}-count`;
+  return (
+    <fieldset aria-describedby={answer.text ? counterId : undefined}>
+      <legend>
+        {props.index + 1}. {question.text}
+      </legend>
+      {question.rationale && <p className="hint">{question.rationale}</p>}
+      <QuestionControl question={question} answer={answer} onChange={props.onChange} />
+      {answer.text !== undefined && (
+        <div className="row">
+          {tooLong(answer) && (
+            <span className="field-error" role="alert">
+              Shorten this answer; nothing is cut for you.
+            </span>
+          )}
+          <span className="spacer" />
+          <CharCount id={counterId} length={answer.text.trim().length} max={ANSWER_TEXT_MAX_CHARS} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
 /** Clarifying questions: one control per question (yes/no, single, multi with "other", free text). */
 export function ClarifyForm({
   jobId,
@@ -126,11 +157,12 @@ export function ClarifyForm({
   checkpointId: string;
   prompt: ClarifyPrompt;
 }) {
-  const { send, pending, error } = useAnswer(jobId, checkpointId);
+  const answer = useAnswer(jobId, checkpointId);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const blocked = Object.values(answers).some(tooLong);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send(toResponse(answers));
+    if (!blocked) answer.send(toResponse(answers));
   };
   return (
     <form className="stack" onSubmit={submit} aria-label="Clarifying questions">
@@ -141,29 +173,18 @@ export function ClarifyForm({
         </span>
       </p>
       {prompt.questions.map((q, i) => (
-        <fieldset key={q.id}>
-          <legend>
-            {i + 1}. {q.text}
-          </legend>
-          {q.rationale && <p className="hint">{q.rationale}</p>}
-          <QuestionControl
-            question={q}
-            answer={answers[q.id] ?? { selected: [] }}
-            onChange={(a) => setAnswers({ ...answers, [q.id]: a })}
-          />
-        </fieldset>
+        <QuestionField
+          key={q.id}
+          question={q}
+          index={i}
+          answer={answers[q.id] ?? { selected: [] }}
+          onChange={(a) => setAnswers({ ...answers, [q.id]: a })}
+        />
       ))}
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={pending}>
+      <AnswerStatus answer={answer} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={answer.pending || blocked}>
           Send answers
-        </button>
-        <button type="button" className="danger" disabled={pending} onClick={() => send({ action: "cancel" })}>
-          Cancel job
         </button>
       </div>
     </form>

@@ -1,11 +1,20 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { FEEDBACK_MAX_CHARS } from "@/contracts/limits";
+import { CharCount } from "../char-count";
+import { AnswerStatus } from "./answer-status";
 import { useAnswer } from "./use-answer";
 
+function feedbackProblem(feedback: string, asked: boolean): string | null {
+  if (feedback.trim().length > FEEDBACK_MAX_CHARS)
+    return `Shorten the feedback to ${FEEDBACK_MAX_CHARS.toLocaleString("en")} characters; nothing is cut for you.`;
+  return asked && !feedback.trim() ? "Write what should change first." : null;
+}
+
 /**
- * The confirm / preview / review checkpoints share one shape: read what is shown, then proceed, ask for changes
- * with feedback (revise the plan, refine the content), or cancel.
+ * The confirm / preview / review checkpoints share one shape: read what is shown, then proceed or ask for changes
+ * with feedback (revise the plan, refine the content). Cancelling the job is the page's own button, away from these.
  */
 export function DecisionForm(props: {
   jobId: string;
@@ -15,13 +24,14 @@ export function DecisionForm(props: {
   label: string;
   children: ReactNode;
 }) {
-  const { send, pending, error } = useAnswer(props.jobId, props.checkpointId);
+  const answer = useAnswer(props.jobId, props.checkpointId);
   const id = useId();
   const [feedback, setFeedback] = useState("");
-  const [missingFeedback, setMissingFeedback] = useState(false);
+  const [asked, setAsked] = useState(false);
+  const problem = feedbackProblem(feedback, asked);
   const requestChange = () => {
-    if (!feedback.trim()) return setMissingFeedback(true);
-    send({ action: props.changeAction, feedback: feedback.trim() });
+    setAsked(true);
+    if (!feedbackProblem(feedback, true)) answer.send({ action: props.changeAction, feedback: feedback.trim() });
   };
   return (
     <form
@@ -29,7 +39,7 @@ export function DecisionForm(props: {
       aria-label={props.label}
       onSubmit={(e) => {
         e.preventDefault();
-        send({ action: "proceed" });
+        answer.send({ action: "proceed" });
       }}
     >
       {props.children}
@@ -41,32 +51,28 @@ export function DecisionForm(props: {
           id={id}
           rows={3}
           value={feedback}
-          aria-invalid={missingFeedback || undefined}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-count ${id}-error`}
           onChange={(e) => {
             setFeedback(e.target.value);
-            setMissingFeedback(false);
+            setAsked(false);
           }}
         />
-        {missingFeedback && (
-          <span className="field-error" role="alert">
-            Write what should change first.
+        <div className="row">
+          <span id={`${id}-error`} className="field-error" role={problem ? "alert" : undefined}>
+            {problem}
           </span>
-        )}
+          <span className="spacer" />
+          <CharCount id={`${id}-count`} length={feedback.trim().length} max={FEEDBACK_MAX_CHARS} />
+        </div>
       </div>
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={pending}>
+      <AnswerStatus answer={answer} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={answer.pending}>
           Proceed
         </button>
-        <button type="button" disabled={pending} onClick={requestChange}>
+        <button type="button" disabled={answer.pending} onClick={requestChange}>
           {props.changeLabel}
-        </button>
-        <button type="button" className="danger" disabled={pending} onClick={() => send({ action: "cancel" })}>
-          Cancel job
         </button>
       </div>
     </form>

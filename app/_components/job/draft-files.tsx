@@ -36,7 +36,7 @@ export function DraftFiles({ jobId }: { jobId: string }) {
     );
   const file = draft.data.files.find((f) => f.path === selected) ?? draft.data.files[0];
   return (
-    <div className="grid-2" style={{ gridTemplateColumns: "minmax(10rem, 1fr) minmax(0, 3fr)" }}>
+    <div className="files-grid">
       <nav aria-label="Draft files">
         <p className="hint">
           <code>{draft.data.skillPath}/</code>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { SCAFFOLD_LABEL } from "@/contracts/validation";
+import { SCAFFOLD_LABEL, verdictHeadline } from "@/contracts/verdict";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
@@ -40,12 +40,30 @@ function NextSteps({ steps, scaffold }: { steps: string[]; scaffold: boolean }) 
   );
 }
 
+/** A job that finished without passing says so first, and why, with a link down to the reasons. */
+function Outcome({ job, result }: { job: Job; result: Result }) {
+  if (job.status !== "pending_review") return null;
+  const { validation } = result;
+  const headline = verdictHeadline({
+    passed: false,
+    findings: validation?.findings ?? [],
+    scores: validation?.scores,
+    quality: validation?.quality,
+  });
+  return (
+    <p className="alert alert-warn" data-testid="end-state">
+      {headline}. <a href="#validation-title">See the reasons</a>.
+    </p>
+  );
+}
+
 /** A finished job's skill: rendered SKILL.md, draft files, validation, download and promotion. */
 export function JobResult({ job }: { job: Job }) {
   const result = job.result;
   if (!result?.content) return <p className="muted">The job finished without a skill.</p>;
   return (
     <section className="stack" aria-labelledby="result-title">
+      <Outcome job={job} result={result} />
       <div className="row">
         <h2 id="result-title" style={{ margin: 0 }}>
           {result.name}
@@ -97,8 +115,11 @@ export function JobResult({ job }: { job: Job }) {
           <DraftFiles jobId={job.id} />
         </details>
       )}
-      <h3>Validation</h3>
-      <Assessment result={result} />
+      <h3 id="validation-title">Validation</h3>
+      {/* Slot: the validation's reasons (findings, and the quality dimensions below the bar with their evidence). */}
+      <div data-slot="validation-reasons">
+        <Assessment result={result} />
+      </div>
     </section>
   );
 }

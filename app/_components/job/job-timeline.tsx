@@ -2,68 +2,61 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
+import { formError } from "../../_lib/api-errors";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
+import { RelativeTime } from "../relative-time";
+import { answerWords, questionWords, type PastCheckpoint } from "./answer-words";
+import { CHECKPOINT_TITLES } from "./checkpoint-panel";
+import { Waterfall } from "./waterfall";
 
 type Timeline = RouterOutputs["jobs"]["timeline"];
 
-function tokens(usage: Timeline["steps"][number]["usage"]): string {
-  return usage.totalTokens
-    ? `${usage.totalTokens.toLocaleString()} (${usage.inputTokens ?? 0} in / ${usage.outputTokens ?? 0} out)`
-    : "—";
-}
-
-function StepsTable({ steps }: { steps: Timeline["steps"] }) {
-  if (steps.length === 0) return <p className="muted">No steps ran.</p>;
+function CheckpointCard({ checkpoint }: { checkpoint: PastCheckpoint }) {
   return (
-    <table className="data" aria-label="Steps">
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          <th scope="col">Status</th>
-          <th scope="col">Duration</th>
-          <th scope="col">Tokens</th>
-          <th scope="col">Attempts</th>
-        </tr>
-      </thead>
-      <tbody>
-        {steps.map((s) => (
-          <tr key={s.key}>
-            <td>
-              <code>{s.key}</code>
-              {s.error && <div className="field-error">{s.error}</div>}
-            </td>
-            <td>
-              <span className={`status status-${s.status === "running" ? "running" : s.status}`}>{s.status}</span>
-            </td>
-            <td>{s.durationMs === null ? "—" : `${s.durationMs} ms`}</td>
-            <td>{tokens(s.usage)}</td>
-            <td>{s.attempts}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <li className="card stack" data-testid="timeline-checkpoint">
+      <div className="row">
+        <strong>{CHECKPOINT_TITLES[checkpoint.type]}</strong>
+        <span className="status">{checkpoint.status}</span>
+        <span className="muted">
+          asked <RelativeTime date={checkpoint.createdAt} />
+        </span>
+      </div>
+      <div>
+        <h4>Asked</h4>
+        <ul>
+          {questionWords(checkpoint).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h4>
+          Answer
+          {checkpoint.answeredAt && (
+            <span className="hint">
+              {" "}
+              <RelativeTime date={checkpoint.answeredAt} />
+            </span>
+          )}
+        </h4>
+        <ul data-testid="checkpoint-answer">
+          {answerWords(checkpoint).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
+    </li>
   );
 }
 
-function Checkpoints({ checkpoints }: { checkpoints: Timeline["checkpoints"] }) {
+function Checkpoints({ checkpoints }: { checkpoints: PastCheckpoint[] }) {
   if (checkpoints.length === 0) return <p className="muted">The job never stopped for a decision.</p>;
   return (
-    <ol className="stack" aria-label="Checkpoints">
+    <ol className="stack plain-list" aria-label="Checkpoints">
       {checkpoints.map((c) => (
-        <li key={c.id} className="card">
-          <div className="row">
-            <strong>{c.type.replace("_", " ")}</strong>
-            <span className="status">{c.status}</span>
-            <span className="muted">{c.createdAt.toLocaleString()}</span>
-          </div>
-          <details>
-            <summary>Question</summary>
-            <pre style={{ whiteSpace: "pre-wrap" }}>{JSON.stringify(c.prompt, null, 2)}</pre>
-          </details>
-          <p>Answer{c.answeredAt ? ` (${c.answeredAt.toLocaleString()})` : ""}:</p>
-          <pre style={{ whiteSpace: "pre-wrap" }}>{c.response ? JSON.stringify(c.response, null, 2) : "—"}</pre>
-        </li>
+        <CheckpointCard key={c.id} checkpoint={c} />
       ))}
     </ol>
   );
@@ -71,43 +64,48 @@ function Checkpoints({ checkpoints }: { checkpoints: Timeline["checkpoints"] }) 
 
 function Events({ events }: { events: Timeline["events"] }) {
   return (
-    <table className="data" aria-label="Events">
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">Type</th>
-          <th scope="col">Phase</th>
-          <th scope="col">Message</th>
-          <th scope="col">Time</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr key={e.seq}>
-            <td>{e.seq}</td>
-            <td>{e.type}</td>
-            <td>{e.phase ?? "—"}</td>
-            <td>{e.message}</td>
-            <td>{e.createdAt.toLocaleTimeString()}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <details>
+      <summary>All {events.length} events</summary>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Events, scrollable">
+        <table className="data" aria-label="Events">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Type</th>
+              <th scope="col">Phase</th>
+              <th scope="col">Message</th>
+              <th scope="col">Time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{e.type.replaceAll("_", " ")}</td>
+                <td>{e.phase ?? "—"}</td>
+                <td className="wrap-anywhere">{e.message}</td>
+                <td>{e.createdAt.toLocaleTimeString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
-/** Everything a past job did: every step with duration and tokens, every checkpoint with its answer, every event. */
+/** Everything a job did: its steps as a waterfall with totals, every checkpoint in words, every event. */
 export function JobTimeline({ jobId }: { jobId: string }) {
   const trpc = useTRPC();
   const timeline = useQuery(trpc.jobs.timeline.queryOptions({ jobId }));
-  if (timeline.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {timeline.error.message}
-      </p>
-    );
+  // The moment the data arrived: the end of the axis for steps still running.
+  const [now] = useState(() => Date.now());
   if (!timeline.data)
-    return (
+    return timeline.isError ? (
+      <p className="alert alert-error" role="alert">
+        Could not load the timeline: {formError(timeline.error)}
+      </p>
+    ) : (
       <p className="muted" aria-busy="true">
         Loading…
       </p>
@@ -118,7 +116,7 @@ export function JobTimeline({ jobId }: { jobId: string }) {
         <Link href={`/jobs/${jobId}`}>← Back to the job</Link>
       </p>
       <h2>Steps</h2>
-      <StepsTable steps={timeline.data.steps} />
+      <Waterfall steps={timeline.data.steps} totals={timeline.data.totals} now={now} />
       <h2>Checkpoints</h2>
       <Checkpoints checkpoints={timeline.data.checkpoints} />
       <h2>Events</h2>

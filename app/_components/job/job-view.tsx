@@ -1,15 +1,24 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { formError } from "../../_lib/api-errors";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { statusLabel } from "../../_lib/status-labels";
 import { useTRPC } from "../../_lib/trpc";
+import { useHydrated } from "../../_lib/use-hydrated";
+import { AnsweredHereProvider } from "./answered-here";
+import { useCheckpointAttention, type Attention } from "./attention";
+import { CancelJob } from "./cancel-job";
 import { CheckpointPanel } from "./checkpoint-panel";
+import { CancelledState, FailedState } from "./end-state";
 import { JobResult } from "./job-result";
+import { NotifyToggle } from "./notifications";
 import { PhaseStepper } from "./phase-stepper";
 import { StepLog } from "./step-log";
 import { useJobStream, type Connection } from "./use-job-stream";
+
+type Job = RouterOutputs["jobs"]["get"];
 
 const TERMINAL = new Set(["completed", "pending_review", "failed", "cancelled"]);
 const CONNECTION_LABEL: Record<Connection, string> = {
@@ -20,56 +29,37 @@ const CONNECTION_LABEL: Record<Connection, string> = {
   ended: "Finished",
 };
 
-function CancelButton({ jobId }: { jobId: string }) {
-  const trpc = useTRPC();
-  const cancel = useMutation(trpc.jobs.cancel.mutationOptions());
-  return (
-    <button
-      type="button"
-      className="danger"
-      disabled={cancel.isPending || cancel.isSuccess}
-      onClick={() => cancel.mutate({ jobId })}
-    >
-      {cancel.isSuccess ? "Cancelling…" : "Cancel job"}
-    </button>
-  );
-}
-
-function JobHeader({
-  jobId,
-  task,
-  status,
-  connection,
-}: {
-  jobId: string;
-  task: string;
-  status: string;
-  connection: Connection;
-}) {
+/** Title, status and connection; the task; the job's own actions, with Cancel away from any checkpoint's Proceed. */
+function JobHeader({ job, connection }: { job: Job; connection: Connection }) {
+  const running = !TERMINAL.has(job.status);
   return (
     <header className="stack">
       <div className="row">
         <h1 style={{ margin: 0 }}>Job</h1>
-        <span className={`status status-${status}`} data-testid="job-status" data-status={status}>
-          {statusLabel(status)}
+        <span className={`status status-${job.status}`} data-testid="job-status" data-status={job.status}>
+          {statusLabel(job.status)}
         </span>
-        <span className={`connection connection-${connection}`} role="status" data-testid="connection">
+        <span className={`connection connection-${connection}`} data-testid="connection">
           {CONNECTION_LABEL[connection]}
         </span>
         <span className="spacer" />
-        <Link href={`/jobs/${jobId}/timeline`}>Timeline</Link>
-        {!TERMINAL.has(status) && <CancelButton jobId={jobId} />}
+        <Link href={`/jobs/${job.id}/timeline`}>Timeline</Link>
       </div>
       <p className="task-text" data-testid="job-task">
-        {task}
+        {job.task}
       </p>
+      {running && (
+        <div className="row job-actions">
+          <NotifyToggle />
+          <span className="spacer" />
+          <CancelJob jobId={job.id} />
+        </div>
+      )}
     </header>
   );
 }
 
-type Job = RouterOutputs["jobs"]["get"];
-
-/** What the job needs from the user or shows them now: the checkpoint, live output, failure, or the result. */
+/** What the job needs from the user or shows them now: the checkpoint, live output, how it ended, or the result. */
 function MainColumn({ job, tokens }: { job: Job; tokens: string }) {
   const showTokens = job.status === "running" && tokens.length > 0;
   return (
@@ -83,56 +73,84 @@ function MainColumn({ job, tokens }: { job: Job; tokens: string }) {
           </pre>
         </section>
       )}
-      {job.status === "failed" && (
-        <p className="alert alert-error" role="alert">
-          The job failed: {job.error ?? "no reason was recorded"}
-        </p>
-      )}
-      {job.status === "cancelled" && (
-        <p className="alert alert-warn" role="status">
-          The job was cancelled.
-        </p>
-      )}
+      {job.status === "failed" && <FailedState job={job} />}
+      {job.status === "cancelled" && <CancelledState job={job} />}
       {(job.status === "completed" || job.status === "pending_review") && <JobResult job={job} />}
     </div>
   );
 }
 
-/** The live job page: header, phases and progress, the pending checkpoint, streamed tokens, result, step log. */
-export function JobView({ jobId, initialJob }: { jobId: string; initialJob?: Job }) {
-  const trpc = useTRPC();
-  // The server already read the job to decide 404 or not: start from that instead of a loading state.
-  const job = useQuery({ ...trpc.jobs.get.queryOptions({ jobId }), initialData: initialJob });
-  const stream = useJobStream(jobId);
-  if (job.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        Could not load the job: {job.error.message}
+/** Said to screen readers (polite), and shown once when a question was answered somewhere else. */
+function Notices({ attention }: { attention: Attention }) {
+  const hydrated = useHydrated();
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {hydrated ? attention.announcement : ""}
       </p>
-    );
-  if (!job.data)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading the job…
-      </p>
-    );
-  const data = job.data;
+      {attention.answeredElsewhere && (
+        <div className="alert alert-warn row" role="status" data-testid="answered-elsewhere">
+          <span>{attention.answeredElsewhere}</span>
+          <span className="spacer" />
+          <button type="button" onClick={attention.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function JobLayout({ job, stream }: { job: Job; stream: ReturnType<typeof useJobStream> }) {
+  const attention = useCheckpointAttention(job);
   return (
     <div className="stack">
-      <JobHeader jobId={jobId} task={data.task} status={data.status} connection={stream.connection} />
-      <PhaseStepper phase={data.phase} progress={data.progress} status={data.status} />
-      {data.progressMessage && !TERMINAL.has(data.status) && (
+      <Notices attention={attention} />
+      <JobHeader job={job} connection={stream.connection} />
+      <PhaseStepper phase={job.phase} progress={job.progress} status={job.status} />
+      {job.progressMessage && !TERMINAL.has(job.status) && (
         <p className="muted" aria-live="polite">
-          {data.progressMessage}
+          {job.progressMessage}
         </p>
       )}
       <div className="grid-2">
-        <MainColumn job={data} tokens={stream.tokens} />
+        <MainColumn job={job} tokens={stream.tokens} />
         <section className="card" aria-labelledby="steps-title">
           <h2 id="steps-title">Steps</h2>
           <StepLog events={stream.events} />
         </section>
       </div>
     </div>
+  );
+}
+
+/**
+ * The live job page: header, phases and progress, the pending checkpoint, streamed tokens, end state or result,
+ * step log. Once the job has been read it stays on screen through an outage (the banner says the server is away).
+ */
+function LiveJob({ jobId, initialJob }: { jobId: string; initialJob?: Job }) {
+  const trpc = useTRPC();
+  // The server already read the job to decide 404 or not: start from that instead of a loading state.
+  const job = useQuery({ ...trpc.jobs.get.queryOptions({ jobId }), initialData: initialJob });
+  const stream = useJobStream(jobId);
+  if (job.data) return <JobLayout job={job.data} stream={stream} />;
+  if (job.isError)
+    return (
+      <p className="alert alert-error" role="alert">
+        Could not load the job: {formError(job.error)}
+      </p>
+    );
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the job…
+    </p>
+  );
+}
+
+export function JobView(props: { jobId: string; initialJob?: Job }) {
+  return (
+    <AnsweredHereProvider>
+      <LiveJob {...props} />
+    </AnsweredHereProvider>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { formError } from "../../_lib/api-errors";
 import { useTRPC } from "../../_lib/trpc";
 import { conflictChanges, DiffView } from "../diff-view";
 
@@ -60,7 +61,7 @@ export function PromotePanel({ jobId, needsForce }: { jobId: string; needsForce:
       )}
       {promote.error && (
         <p className="alert alert-error" role="alert">
-          {promote.error.message}
+          {formError(promote.error)}
         </p>
       )}
       {promote.error && <DiffView changes={conflictChanges(promote.error) ?? []} empty="" />}

@@ -1,5 +1,7 @@
 "use client";
 
+import { formatMs } from "../../_lib/format";
+import { stepLabel } from "./step-labels";
 import type { StoredEvent } from "./use-job-stream";
 
 interface StepRow {
@@ -39,25 +41,7 @@ export function stepRows(events: StoredEvent[]): StepRow[] {
   return [...rows.values()];
 }
 
-function segmentLabel(segment: string): string {
-  const [name = segment, attempt] = segment.split("@");
-  const words = name.replace(/[-_]/g, " ").trim();
-  return attempt && attempt !== "1" ? `${words} (try ${attempt})` : words;
-}
-
-/** "understanding#2/structure@3" → "Structure (try 3) (round 2)": the step, readable; the key stays in the tooltip. */
-export function stepLabel(key: string): string {
-  const round = Number(/#(\d+)\//.exec(key)?.[1] ?? 1);
-  const segments = key.split("/").slice(1);
-  const label = (segments.length ? segments : [key]).map(segmentLabel).join(" / ");
-  const capitalised = label.charAt(0).toUpperCase() + label.slice(1);
-  return round > 1 ? `${capitalised} (round ${round})` : capitalised;
-}
-
-function duration(ms: number | null): string {
-  if (ms === null) return "…";
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
+const duration = (ms: number | null): string => (ms === null ? "…" : formatMs(ms));
 
 /** The live step log: step, status, duration; reasoning collapsible under each step. */
 export function StepLog({ events }: { events: StoredEvent[] }) {

@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useReducer } from "react";
+import { useEffect, useReducer } from "react";
+import { reportReachable, reportUnreachable } from "../../_lib/connectivity";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
 
@@ -61,6 +62,11 @@ export function useJobStream(jobId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(reduce, { events: [], tokens: "", connection: "connecting", wasLive: false });
+  // A stream that was live and drops means the server went away: the page's outage banner takes it from there.
+  useEffect(() => {
+    if (state.connection === "reconnecting") reportUnreachable();
+    else if (state.connection === "live" || state.connection === "resumed") reportReachable();
+  }, [state.connection]);
 
   useSubscription(
     trpc.jobs.events.subscriptionOptions(

@@ -1,14 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import type { RouterInputs } from "../../_lib/router-types";
+import { formError, type ApiError } from "../../_lib/api-errors";
+import type { RouterInputs, RouterOutputs } from "../../_lib/router-types";
 import { statusLabel } from "../../_lib/status-labels";
 import { useTRPC } from "../../_lib/trpc";
 import { JobTable } from "./job-table";
 
 type Status = NonNullable<RouterInputs["jobs"]["list"]["status"]>;
+type List = RouterOutputs["jobs"]["list"];
+type Counts = List["counts"];
 const STATUSES: Status[] = [
   "pending",
   "running",
@@ -26,33 +30,30 @@ function isStatus(value: string | null): value is Status {
   return value !== null && (STATUSES as string[]).includes(value);
 }
 
-/** Filter, search and cursor pagination, all held in the URL so a reload (or a shared link) shows the same page. */
+/**
+ * Filter, search and cursor pagination, all held in the URL: every change is a history entry, so back and
+ * forward walk through them, and a reload (or a shared link) shows the same page.
+ */
 function useHistoryParams() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const status = params.get("status");
   const trail = (params.get("cursors") ?? "").split(",").filter(Boolean);
-  const update = (changes: Record<string, string | null>) => {
+  const href = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    router.replace(`${pathname}?${next.toString()}`);
+    const query = next.toString();
+    return query ? `${pathname}?${query}` : pathname;
   };
-  return { status: isStatus(status) ? status : undefined, q: params.get("q") ?? "", trail, update };
+  const go = (changes: Record<string, string | null>) => router.push(href(changes));
+  return { status: isStatus(status) ? status : undefined, q: params.get("q") ?? "", trail, href, go };
 }
 
-function Filters({
-  q,
-  status,
-  update,
-}: {
-  q: string;
-  status: Status | undefined;
-  update: (changes: Record<string, string | null>) => void;
-}) {
+function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
   const [search, setSearch] = useState(q);
   return (
     <form
@@ -60,45 +61,81 @@ function Filters({
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
-        update({ q: search.trim() || null, cursors: null });
+        onSearch(search.trim());
       }}
     >
       <input
         type="search"
-        aria-label="Search tasks"
-        placeholder="Search the task text"
+        aria-label="Search jobs"
+        placeholder="Words from the task, the skill's name or description"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        style={{ maxWidth: "24rem" }}
+        className="search-input"
       />
       <button type="submit">Search</button>
-      <label className="row" style={{ fontWeight: "normal" }}>
-        Status
-        <select
-          value={status ?? ""}
-          onChange={(e) => update({ status: e.target.value || null, cursors: null })}
-          style={{ width: "auto" }}
-        >
-          <option value="">all</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </select>
-      </label>
     </form>
   );
 }
 
-function EmptyState({ filtered }: { filtered: boolean }) {
-  return <p className="muted">{filtered ? "No jobs match." : "No jobs yet. Create one from the Create page."}</p>;
+/** One link per status with its count for the current search; the active filter is marked for screen readers. */
+function StatusFilter(props: {
+  counts: Counts | undefined;
+  status: Status | undefined;
+  href: (s: Status | null) => string;
+}) {
+  const total = props.counts ? Object.values(props.counts).reduce((sum, n) => sum + n, 0) : null;
+  const shown = STATUSES.filter((s) => (props.counts?.[s] ?? 0) > 0 || s === props.status);
+  const link = (s: Status | null, label: string, count: number | null) => (
+    <li key={s ?? "all"}>
+      <Link href={props.href(s)} aria-current={props.status === (s ?? undefined) ? "page" : undefined} className="chip">
+        {label} <span className="chip-count">{count ?? "…"}</span>
+      </Link>
+    </li>
+  );
+  return (
+    <nav aria-label="Filter by status">
+      <ul className="chips" data-testid="status-counts">
+        {link(null, "All", total)}
+        {shown.map((s) => link(s, statusLabel(s), props.counts?.[s] ?? 0))}
+      </ul>
+    </nav>
+  );
 }
 
-/** Job history: filter by status, search the task text, newest first, paginated with the state in the URL. */
+function Pager({ trail, next, href }: { trail: string[]; next: string | null; href: (c: string | null) => string }) {
+  return (
+    <nav className="row" aria-label="Pages">
+      {trail.length > 0 ? (
+        <Link href={href(trail.slice(0, -1).join(",") || null)}>← Newer</Link>
+      ) : (
+        <span className="muted">← Newer</span>
+      )}
+      <span className="muted">Page {trail.length + 1}</span>
+      {next ? <Link href={href([...trail, next].join(","))}>Older →</Link> : <span className="muted">Older →</span>}
+    </nav>
+  );
+}
+
+function Results({ list, filtered }: { list: UseQueryResult<List, ApiError>; filtered: boolean }) {
+  if (!list.data)
+    return list.isError ? (
+      <p className="alert alert-error" role="alert">
+        Could not load jobs: {formError(list.error)}
+      </p>
+    ) : (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
+  if (list.data.items.length === 0)
+    return <p className="muted">{filtered ? "No jobs match." : "No jobs yet. Create one from the Create page."}</p>;
+  return <JobTable items={list.data.items} />;
+}
+
+/** Job history: full-text search, counts per status, newest first, paginated; the state lives in the URL. */
 export function JobHistory() {
   const trpc = useTRPC();
-  const { status, q, trail, update } = useHistoryParams();
+  const { status, q, trail, href, go } = useHistoryParams();
   const input = { status, q: q || undefined, cursor: trail.at(-1), limit: PAGE_SIZE };
   const list = useQuery({
     ...trpc.jobs.list.queryOptions(input),
@@ -107,31 +144,10 @@ export function JobHistory() {
   });
   return (
     <div className="stack">
-      <Filters q={q} status={status} update={update} />
-      {list.isError && (
-        <p className="alert alert-error" role="alert">
-          Could not load jobs: {list.error.message}
-        </p>
-      )}
-      {list.data?.items.length === 0 && <EmptyState filtered={Boolean(q || status)} />}
-      {list.data && list.data.items.length > 0 && <JobTable items={list.data.items} />}
-      <div className="row">
-        <button
-          type="button"
-          disabled={trail.length === 0}
-          onClick={() => update({ cursors: trail.slice(0, -1).join(",") || null })}
-        >
-          ← Newer
-        </button>
-        <span className="muted">Page {trail.length + 1}</span>
-        <button
-          type="button"
-          disabled={!list.data?.nextCursor}
-          onClick={() => update({ cursors: [...trail, list.data?.nextCursor ?? ""].join(",") })}
-        >
-          Older →
-        </button>
-      </div>
+      <SearchForm key={q} q={q} onSearch={(next) => go({ q: next || null, cursors: null })} />
+      <StatusFilter counts={list.data?.counts} status={status} href={(s) => href({ status: s, cursors: null })} />
+      <Results list={list} filtered={Boolean(q || status)} />
+      <Pager trail={trail} next={list.data?.nextCursor ?? null} href={(cursors) => href({ cursors })} />
     </div>
   );
 }

@@ -81,7 +81,7 @@ export function SkillDetail({ path }: { path: string }) {
       <h3>Findings and scores</h3>
       <ValidationReportView report={skill.data.validation} />
       <div className="card">
-        <SkillMdView content={skill.data.content} />
+        <SkillMdView content={skill.data.content} highlight />
       </div>
     </article>
   );

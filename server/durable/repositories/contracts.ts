@@ -10,6 +10,7 @@ import type {
   NewCheckpoint,
   NewEvent,
   NewJob,
+  StepCall,
   StepRecord,
   TokenUsage,
 } from "../types";
@@ -18,10 +19,14 @@ import type {
  * What the job engine needs from storage. The Prisma implementations live next to this file; tests wrap them
  * (random delays, call counting) to drive interleavings.
  */
-export interface JobListQuery {
+/** Whose jobs, and an optional full-text query (words in any order) over the job's search document. */
+export interface JobFilter {
   ownerId: string;
-  status?: JobStatus;
   q?: string;
+}
+
+export interface JobListQuery extends JobFilter {
+  status?: JobStatus;
   cursor?: string;
   limit: number;
 }
@@ -34,6 +39,8 @@ export interface JobRepository {
   /** Writes only if the row still has `version` (optimistic concurrency); bumps the version. Null = stale. */
   updateIfVersion(id: string, version: number, patch: JobPatch): Promise<JobRecord | null>;
   list(query: JobListQuery): Promise<{ items: JobRecord[]; nextCursor: string | null }>;
+  /** How many of the filter's jobs are in each status (statuses without jobs are left out). */
+  countByStatus(filter: JobFilter): Promise<Partial<Record<JobStatus, number>>>;
   /** Takes the lease if the job is runnable (pending/running) and its lease is free or expired. */
   claim(id: string, owner: string, leaseMs: number): Promise<JobRecord | null>;
   /** Extends our lease; `held: false` means another runner took the job. */
@@ -48,8 +55,12 @@ export interface StepRepository {
   find(jobId: string, key: string): Promise<StepRecord | null>;
   /** Marks the step running and counts the attempt (a re-run after a crash is attempt 2). */
   start(jobId: string, key: string): Promise<StepRecord>;
-  complete(jobId: string, key: string, result: { output: Json; durationMs: number; usage: TokenUsage }): Promise<void>;
-  fail(jobId: string, key: string, result: { error: string; durationMs: number }): Promise<void>;
+  complete(
+    jobId: string,
+    key: string,
+    result: { output: Json; durationMs: number; usage: TokenUsage; call?: StepCall },
+  ): Promise<void>;
+  fail(jobId: string, key: string, result: { error: string; durationMs: number; call?: StepCall }): Promise<void>;
   listForJob(jobId: string): Promise<StepRecord[]>;
 }
 

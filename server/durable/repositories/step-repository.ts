@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/client";
 import type { JobStep } from "../../db/generated/prisma/client";
-import type { StepRecord } from "../types";
+import type { StepCall, StepRecord } from "../types";
 import type { StepRepository } from "./contracts";
 import { asJson, toDbJson } from "./json";
 
@@ -20,8 +20,26 @@ function toStepRecord(row: JobStep): StepRecord {
       ...(row.outputTokens === null ? {} : { outputTokens: row.outputTokens }),
       ...(row.totalTokens === null ? {} : { totalTokens: row.totalTokens }),
     },
+    model: row.model,
+    input: asJson(row.input),
   };
 }
+
+type Completion = Parameters<StepRepository["complete"]>[2];
+
+function completedData({ output, durationMs, usage }: Completion) {
+  return {
+    status: "completed" as const,
+    output: toDbJson(output),
+    durationMs,
+    completedAt: new Date(),
+    error: null,
+    ...usage,
+  };
+}
+
+/** The step's model and input columns; an absent field is left as it is. */
+const callData = (call: StepCall = {}) => ({ model: call.model, input: toDbJson(call.input) });
 
 export function prismaStepRepository(prisma: PrismaClient): StepRepository {
   return {
@@ -38,23 +56,16 @@ export function prismaStepRepository(prisma: PrismaClient): StepRepository {
       });
       return toStepRecord(row);
     },
-    complete: async (jobId, key, { output, durationMs, usage }) => {
+    complete: async (jobId, key, result) => {
       await prisma.jobStep.update({
         where: { jobId_key: { jobId, key } },
-        data: {
-          status: "completed",
-          output: toDbJson(output),
-          durationMs,
-          completedAt: new Date(),
-          error: null,
-          ...usage,
-        },
+        data: { ...completedData(result), ...callData(result.call) },
       });
     },
-    fail: async (jobId, key, { error, durationMs }) => {
+    fail: async (jobId, key, { error, durationMs, call }) => {
       await prisma.jobStep.update({
         where: { jobId_key: { jobId, key } },
-        data: { status: "failed", error, durationMs, completedAt: new Date() },
+        data: { status: "failed", error, durationMs, completedAt: new Date(), ...callData(call) },
       });
     },
     listForJob: async (jobId) =>

@@ -1,3 +1,5 @@
+import { SKILL_DESCRIPTION_MAX_CHARS, SKILL_NAME_MAX_CHARS } from "../../../contracts/limits";
+import { RESERVED_TERMS, skillNameIssues } from "../../../contracts/skill-naming";
 import { clip, listPhrase, shortHash } from "./text";
 
 /**
@@ -5,10 +7,15 @@ import { clip, listPhrase, shortHash } from "./text";
  * and single hyphens starting with a letter, no reserved words; a "Use when …" description of at most 1024
  * characters without angle brackets.
  */
-export const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-export const RESERVED_TERMS = ["claude", "anthropic"];
-export const MAX_NAME = 64;
-export const MAX_DESCRIPTION = 1024;
+export {
+  checkDescription,
+  NAME_PATTERN,
+  RESERVED_TERMS,
+  TRIGGER_INDICATORS,
+  type DescriptionCheck,
+} from "../../../contracts/skill-naming";
+export const MAX_NAME = SKILL_NAME_MAX_CHARS;
+export const MAX_DESCRIPTION = SKILL_DESCRIPTION_MAX_CHARS;
 
 const CYRILLIC: Record<string, string> = {
   а: "a",
@@ -142,12 +149,9 @@ export interface NameCheck {
 /** The structure validator's name rules (reference §2.1 step 1b), with a specific message per mistake. */
 export function checkSkillName(name: string): NameCheck {
   const suggestion = kebab(name, 8) || "my-skill";
-  const errors: string[] = [];
-  if (!name.trim()) errors.push("Skill name is empty");
-  else if (name.length > MAX_NAME) errors.push(`Skill name is ${name.length} characters (at most ${MAX_NAME})`);
-  if (name && !NAME_PATTERN.test(name)) errors.push(nameMistake(name, suggestion));
-  const reserved = RESERVED_TERMS.find((term) => name.toLowerCase().includes(term));
-  if (reserved) errors.push(`Skill name contains the reserved term "${reserved}"`);
+  const errors = skillNameIssues(name).map((issue) =>
+    issue.rule === "format" ? nameMistake(name, suggestion) : issue.message,
+  );
   return { errors, suggestion };
 }
 
@@ -156,47 +160,6 @@ function nameMistake(name: string, suggestion: string): string {
   if (/\s/.test(name)) return `Skill name contains spaces - use kebab-case (e.g. '${suggestion}')`;
   if (name.includes("_")) return `Skill name uses underscores - use hyphens (e.g. '${suggestion}')`;
   return `Skill name must be lowercase letters, digits and single hyphens, starting with a letter (e.g. '${suggestion}')`;
-}
-
-export const TRIGGER_INDICATORS = [
-  "use when",
-  "for when",
-  "trigger",
-  "activate",
-  "if user",
-  "when user",
-  "for user",
-  "mention",
-  "ask",
-  "say",
-];
-
-export interface DescriptionCheck {
-  errors: string[];
-  warnings: string[];
-  securityIssues: string[];
-  hasTrigger: boolean;
-}
-
-/**
- * The structure check's description rules: the specification's limits are errors (empty, over 1024 characters),
- * XML-like text is a security issue (claude.ai refuses it), and saying when to use the skill is advice (a
- * warning): house style never blocks a job.
- */
-export function checkDescription(description: string): DescriptionCheck {
-  const lower = description.toLowerCase();
-  const hasTrigger = TRIGGER_INDICATORS.some((t) => lower.includes(t));
-  const errors: string[] = [];
-  if (!description.trim()) errors.push("Description is empty");
-  if (Array.from(description).length > MAX_DESCRIPTION)
-    errors.push(`Description is ${Array.from(description).length} characters (at most ${MAX_DESCRIPTION})`);
-  const securityIssues = /<[^>]+>/.test(description) ? ["Description contains XML angle brackets"] : [];
-  const warnings: string[] = [];
-  if (description.trim() && !hasTrigger)
-    warnings.push('The description does not say when to use the skill ("Use when …")');
-  else if (description.trim() && !lower.startsWith("use when"))
-    warnings.push('Descriptions work best when they start with "Use when …"');
-  return { errors, warnings, securityIssues, hasTrigger };
 }
 
 /** A description that satisfies the rules, keeping the user's words. */

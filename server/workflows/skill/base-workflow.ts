@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { toJson, toJsonObject } from "../../../contracts/json";
+import { modelFor } from "../../llm/models";
 import { runStep } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
@@ -54,8 +55,11 @@ export abstract class BaseWorkflow {
   protected async model<I, O>(name: string, step: StepDefinition<I, O>, input: I): Promise<O> {
     const stored = await this.ctx.run(this.key(name), async (io) => {
       const onToken = step.streamField ? (text: string) => this.ctx.token(text) : undefined;
+      // Recorded before the call, so a step that fails still shows what it ran on and was given.
+      io.reportCall({ model: (await modelFor(step.name)).engine, input: toJson(input) });
       const result = await runStep(step, input, { signal: io.signal, onToken });
       io.reportUsage(result.usage);
+      io.reportCall({ model: result.engine });
       await this.reasoning(name, result.output);
       return toJson(result.output);
     });

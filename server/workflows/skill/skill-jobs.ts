@@ -48,6 +48,7 @@ export interface SkillJobsDeps {
 }
 
 const PROMOTABLE = new Set(["completed", "pending_review"]);
+const RUNNABLE_AGAIN = new Set(["failed", "cancelled"]);
 
 const skillMdFirst = (a: { path: string }, b: { path: string }): number =>
   a.path === "SKILL.md" ? -1 : b.path === "SKILL.md" ? 1 : a.path.localeCompare(b.path);
@@ -103,6 +104,20 @@ export class SkillJobs {
       workflow: this.deps.workflow(),
     });
     return job;
+  }
+
+  /**
+   * "Run again": a new job with the task and options of one that failed or was cancelled. The same
+   * (owner, requestId) returns the same new job, so a double click starts one.
+   */
+  async runAgain(userId: string, jobId: string, requestId?: string): Promise<JobRecord> {
+    const job = await this.deps.jobs.get(userId, jobId);
+    if (!RUNNABLE_AGAIN.has(job.status))
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `Job '${jobId}' is ${job.status}: only a failed or cancelled job can be run again`,
+      );
+    return this.start(userId, { task: job.task, options: skillJobOptionsSchema.parse(job.options), requestId });
   }
 
   /** The job's draft as it is now (NOT_FOUND until the job wrote one). */

@@ -34,6 +34,7 @@ function expectedType(
   enums: Set<string>,
 ): { dataType: string; length?: number; precision?: number } {
   if (enums.has(field.type)) return { dataType: "USER-DEFINED" };
+  if (field.unsupported) return { dataType: field.unsupported };
   const native = field.nativeType;
   const size = native ? Number(/\((\d+)\)/.exec(native)?.[1]) : NaN;
   if (native?.startsWith("VarChar")) return { dataType: "character varying", length: size };

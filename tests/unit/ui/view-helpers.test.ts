@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { taskProblem, TASK_MAX } from "../../../app/_components/create/task-rules";
-import { stepLabel, stepRows } from "../../../app/_components/job/step-log";
+import { stepRows } from "../../../app/_components/job/step-log";
+import { stepLabel } from "../../../app/_components/job/step-labels";
 import type { StoredEvent } from "../../../app/_components/job/use-job-stream";
 import { formatDuration } from "../../../app/_components/jobs/job-table";
 import { splitFrontmatter } from "../../../app/_components/markdown-view";
@@ -21,11 +22,13 @@ describe("step log", () => {
   const event = (seq: number, type: StoredEvent["type"], data: Record<string, unknown>, message = ""): StoredEvent =>
     ({ seq, type, phase: "Understanding", message, data, createdAt: new Date(0) }) as StoredEvent;
 
-  it("labels keys as readable steps, with round and try when they matter", () => {
-    expect(stepLabel("understanding#1/requirements")).toBe("Requirements");
-    expect(stepLabel("understanding#2/structure@3")).toBe("Structure (try 3) (round 2)");
-    expect(stepLabel("validation#1/rescore@1/quality")).toBe("Rescore / quality");
-    expect(stepLabel("generation#1/dependencies-refined")).toBe("Dependencies refined");
+  it("labels keys as what the step does, with attempt, version, re-check and round when they matter", () => {
+    expect(stepLabel("understanding#1/requirements")).toBe("Gathering the requirements");
+    expect(stepLabel("understanding#2/structure@3")).toBe("Checking the name and description (attempt 3, round 2)");
+    expect(stepLabel("understanding#1/plan@2")).toBe("Planning the skill (version 2)");
+    expect(stepLabel("validation#1/rescore@1/quality")).toBe("Assessing the quality (re-check 1)");
+    expect(stepLabel("understanding#1/dependencies-refined")).toBe("Analysing dependencies again");
+    expect(stepLabel("generation#1/part-2")).toBe("Part 2");
   });
 
   it("folds start/end events into one row per step with duration, failure and reasoning", () => {

@@ -1,6 +1,6 @@
 import { publicProcedure } from "../../trpc";
 import { jobDetailSchema, jobIdInput } from "./schemas";
-import { detailView } from "./views";
+import { detailView, REVISABLE } from "./views";
 
 export const getProcedure = publicProcedure
   .input(jobIdInput)
@@ -8,5 +8,12 @@ export const getProcedure = publicProcedure
   .query(async ({ input, ctx }) => {
     const { jobs, skillJobs } = ctx.services;
     const job = await jobs.get(ctx.userId, input.jobId);
-    return detailView(job, await jobs.pendingCheckpoint(job), await skillJobs.draftState(job));
+    const [checkpoint, failedStep, draft] = await Promise.all([
+      jobs.pendingCheckpoint(job),
+      jobs.failedStep(job),
+      skillJobs.draftState(job),
+    ]);
+    // A checkpoint that shows a revised text also gets the text it revises (for the page's diff).
+    const history = checkpoint && REVISABLE.has(checkpoint.type) ? await jobs.checkpoints(job) : [];
+    return detailView(job, { checkpoint, failedStep, history, draft });
   });

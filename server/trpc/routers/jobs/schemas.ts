@@ -1,6 +1,6 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
-import { CHECKPOINT_TYPES } from "../../../../contracts/checkpoints";
+import { CHECKPOINT_SCHEMAS, CHECKPOINT_TYPES, type CheckpointType } from "../../../../contracts/checkpoints";
 import { EVENT_TYPES, JOB_STATUSES } from "../../../../contracts/job-status";
 import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
 
@@ -43,12 +43,54 @@ export const jobResultSchema = z.object({
   nextSteps: z.array(z.string()),
 });
 
-export const pendingCheckpointSchema = z.object({
-  id: z.string(),
-  type: z.enum(CHECKPOINT_TYPES),
-  prompt: jsonObject,
-  deadline: z.date(),
-});
+/**
+ * Checkpoints as clients read them. Each prompt (and, in the timeline, each answer) is checked here, at the edge,
+ * against its type's schema, so clients get them typed (`readable: true`) and need no validator of their own; one
+ * that does not fit is sent as it is with `readable: false` and the problem, for the client to say so.
+ */
+const readable = z.literal(true);
+
+type Schemas<T extends CheckpointType> = (typeof CHECKPOINT_SCHEMAS)[T];
+
+function readableCheckpoint<T extends CheckpointType, S extends z.ZodRawShape>(
+  type: T,
+  { prompt }: Pick<Schemas<T>, "prompt">,
+  shape: S,
+) {
+  return z.object({ ...shape, readable, type: z.literal(type), prompt });
+}
+
+function answeredCheckpoint<T extends CheckpointType, R extends z.ZodType, S extends z.ZodRawShape>(
+  type: T,
+  schemas: Pick<Schemas<T>, "prompt"> & { response: R },
+  shape: S,
+) {
+  return readableCheckpoint(type, schemas, shape).extend({ response: schemas.response.nullable() });
+}
+
+function unreadableCheckpoint<S extends z.ZodRawShape>(shape: S) {
+  return z.object({ ...shape, readable: z.literal(false), type: z.enum(CHECKPOINT_TYPES), problem: z.string() });
+}
+
+const checkpointBase = { id: z.string(), deadline: z.date() };
+const pendingBase = {
+  ...checkpointBase,
+  /** The text this checkpoint's plan or SKILL.md revises (its previous version), for a diff; else null. */
+  previous: z.string().nullable(),
+};
+
+export const readablePendingCheckpointSchema = z.discriminatedUnion("type", [
+  readableCheckpoint("clarify", CHECKPOINT_SCHEMAS.clarify, pendingBase),
+  readableCheckpoint("structure_fix", CHECKPOINT_SCHEMAS.structure_fix, pendingBase),
+  readableCheckpoint("confirm", CHECKPOINT_SCHEMAS.confirm, pendingBase),
+  readableCheckpoint("preview", CHECKPOINT_SCHEMAS.preview, pendingBase),
+  readableCheckpoint("validate", CHECKPOINT_SCHEMAS.validate, pendingBase),
+]);
+
+export const pendingCheckpointSchema = z.union([
+  readablePendingCheckpointSchema,
+  unreadableCheckpoint({ ...pendingBase, prompt: jsonObject }),
+]);
 
 export const jobDetailSchema = z.object({
   id: z.string(),
@@ -59,6 +101,8 @@ export const jobDetailSchema = z.object({
   task: z.string(),
   options: jobOptionsSchema,
   pendingCheckpoint: pendingCheckpointSchema.nullable(),
+  /** For a failed job: the step that failed (null when it failed outside a step, e.g. an unanswered checkpoint). */
+  failedStep: z.object({ key: z.string(), error: z.string().nullable() }).nullable(),
   result: jobResultSchema.nullable(),
   /** The job's draft in the library (docs/library.md): its skill path, latest revision and version. */
   draft: z.object({ skillPath: z.string(), revision: z.number().int(), versionId: z.string() }).nullable(),
@@ -94,7 +138,14 @@ export const listInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-export const listOutput = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
+/** Jobs matching the search (not the status filter) per status, every status present (0 when none). */
+export const statusCountsSchema = z.record(jobStatusSchema, z.number().int().min(0));
+
+export const listOutput = z.object({
+  items: z.array(jobSummarySchema),
+  nextCursor: z.string().nullable(),
+  counts: statusCountsSchema,
+});
 
 export const jobEventSchema = z.object({
   seq: z.number().int(),
@@ -148,22 +199,50 @@ const stepSchema = z.object({
     outputTokens: z.number().optional(),
     totalTokens: z.number().optional(),
   }),
+  /** `offline` or `provider:model`; null for steps that call no model. */
+  model: z.string().nullable(),
+  /** Estimated USD (tokens × list price); null when the model's price or the token counts are unknown. */
+  costUsd: z.number().nullable(),
+  input: z.json(),
+  output: z.json(),
 });
 
-const checkpointSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  type: z.enum(CHECKPOINT_TYPES),
-  prompt: jsonObject,
-  status: z.enum(["pending", "answered", "cancelled", "expired", "superseded"]),
-  response: jsonObject.nullable(),
-  answeredAt: z.date().nullable(),
-  deadline: z.date(),
-  createdAt: z.date(),
+/** The whole job at a glance: wall time, time spent in steps, tokens and estimated cost. */
+const timelineTotalsSchema = z.object({
+  /** First step's start to the last step's end; null before any step ran. */
+  wallMs: z.number().nullable(),
+  stepMs: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  totalTokens: z.number(),
+  /** Null as soon as one model step's cost is unknown (a partial sum would read as the whole). */
+  costUsd: z.number().nullable(),
 });
+
+const pastBase = {
+  ...checkpointBase,
+  key: z.string(),
+  status: z.enum(["pending", "answered", "cancelled", "expired", "superseded"]),
+  answeredAt: z.date().nullable(),
+  createdAt: z.date(),
+};
+
+export const readablePastCheckpointSchema = z.discriminatedUnion("type", [
+  answeredCheckpoint("clarify", CHECKPOINT_SCHEMAS.clarify, pastBase),
+  answeredCheckpoint("structure_fix", CHECKPOINT_SCHEMAS.structure_fix, pastBase),
+  answeredCheckpoint("confirm", CHECKPOINT_SCHEMAS.confirm, pastBase),
+  answeredCheckpoint("preview", CHECKPOINT_SCHEMAS.preview, pastBase),
+  answeredCheckpoint("validate", CHECKPOINT_SCHEMAS.validate, pastBase),
+]);
+
+const checkpointSchema = z.union([
+  readablePastCheckpointSchema,
+  unreadableCheckpoint({ ...pastBase, prompt: jsonObject, response: jsonObject.nullable() }),
+]);
 
 export const timelineOutput = z.object({
   steps: z.array(stepSchema),
+  totals: timelineTotalsSchema,
   checkpoints: z.array(checkpointSchema),
   events: z.array(jobEventSchema),
 });

@@ -1,8 +1,10 @@
 import { router } from "../../trpc";
 import { createProcedure } from "./create";
+import { runAgainProcedure } from "./run-again";
 import { validateProcedure } from "./validate";
 
 export const skillsRouter = router({
   create: createProcedure,
+  runAgain: runAgainProcedure,
   validate: validateProcedure,
 });

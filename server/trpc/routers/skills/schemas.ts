@@ -19,6 +19,12 @@ export const createInput = z.object({
 
 export const createOutput = z.object({ jobId: z.string() });
 
+export const runAgainInput = z.object({
+  /** The failed or cancelled job whose task and options the new job takes. */
+  jobId: z.uuid({ message: "jobId must be a UUID" }),
+  requestId: z.string().trim().min(1).max(128).optional(),
+});
+
 /** Limits sized for a skill (claude.ai takes 8 MB): big enough for any real one, small enough to refuse abuse. */
 const MAX_CONTENT_CHARS = 2_000_000;
 const MAX_FILES = 500;
