@@ -5,6 +5,7 @@ import { callerIdFromHeaders } from "../common/caller";
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
 import type { AppServices } from "../services";
+import { zodErrorSentence } from "./error-message";
 
 /**
  * The one tRPC instance: context, base procedures, error formatting and SSE settings. Routers live in
@@ -45,6 +46,13 @@ export function toTRPCError(error: unknown): TRPCError | null {
 
 const log = () => loggerFor("trpc");
 
+/** A sentence for the client: input problems per field, domain messages as written, nothing internal. */
+function messageFor(error: TRPCError, mapped: TRPCError | null, zodError: ZodError | null): string {
+  if (zodError) return zodErrorSentence(zodError);
+  if (mapped) return mapped.message;
+  return error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : error.message;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: false, // never put stack traces in responses
@@ -57,14 +65,11 @@ const t = initTRPC.context<Context>().create({
     const internal = !mapped && error.code === "INTERNAL_SERVER_ERROR";
     if (internal) log().error({ path, err: userText(error.cause ?? error, 2_000) }, "internal error");
     const { stack: _stack, ...data } = shape.data;
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      message: internal ? "Internal server error" : (mapped ?? error).message,
-      data: {
-        ...data,
-        code: mapped?.code ?? shape.data.code,
-        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
-      },
+      message: messageFor(error, mapped, zodError),
+      data: { ...data, code: mapped?.code ?? shape.data.code, zodError: zodError ? z.flattenError(zodError) : null },
     };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "../../../../contracts/text";
 import { validationReportSchema } from "../skills/schemas";
 
 /** Wire shapes of the library area. */
@@ -26,9 +27,11 @@ export const treeNodeSchema: z.ZodType<TreeNodeOutput> = z.object({
   },
 });
 
-export const skillPathInput = z.object({ path: z.string().min(1).max(400) });
+export const skillPathInput = z.strictObject({
+  path: cleanString().min(1, "path must not be empty").max(400, "path must be at most 400 characters"),
+});
 
-export const searchInput = z.object({ q: z.string().max(200) });
+export const searchInput = z.strictObject({ q: cleanString().max(200, "q must be at most 200 characters") });
 
 export const treeOutput = z.object({ nodes: z.array(treeNodeSchema) });
 export const searchOutput = z.object({ items: z.array(libraryEntrySchema) });
