@@ -15,6 +15,8 @@ import { engineName, systemInfo, type SystemInfo } from "./system/info";
 import { PRODUCT_WORKFLOWS } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { libraryFor } from "./skills/library";
+import { accessFromEnv, localAccess, type Access } from "./auth/access";
+import { RateLimiter } from "./common/rate-limit";
 
 /**
  * The composition root: every service the API offers, built once per process at boot and handed to procedures
@@ -28,11 +30,22 @@ export interface AppServices {
   library: LibraryService;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
+  /** Who is calling: local mode (a header) or shared mode (sign-in, API tokens); docs/security.md. */
+  access: Access;
+  /** Per-user limits on the costly actions (settings SKILL_FLEET_RATE_*). */
+  limits: { jobs: RateLimiter; validations: RateLimiter };
   /** The engine underneath, for start-up (its runner) and shutdown. */
   jobSystem: JobSystem;
 }
 
-export function createAppServices(jobSystem: JobSystem): AppServices {
+function rateLimits(): AppServices["limits"] {
+  return {
+    jobs: new RateLimiter("skill jobs", () => env().SKILL_FLEET_RATE_JOBS_PER_MINUTE),
+    validations: new RateLimiter("validations", () => env().SKILL_FLEET_RATE_VALIDATIONS_PER_MINUTE),
+  };
+}
+
+export function createAppServices(jobSystem: JobSystem, access: Access = localAccess): AppServices {
   return {
     jobs: jobSystem.service,
     skillJobs: new SkillJobs({
@@ -45,6 +58,8 @@ export function createAppServices(jobSystem: JobSystem): AppServices {
     library: libraryService(),
     validation: validationService,
     system: { info: systemInfo },
+    access,
+    limits: rateLimits(),
     jobSystem,
   };
 }
@@ -78,7 +93,7 @@ async function buildFromEnv(log?: Logger): Promise<AppServices> {
     log,
   });
   await system.relay?.start();
-  return createAppServices(system);
+  return createAppServices(system, accessFromEnv(database.prisma));
 }
 
 const shared = lazySingleton("app-services", () => buildFromEnv());

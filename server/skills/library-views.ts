@@ -65,7 +65,10 @@ export function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
-/** `<available_skills>` with one block per skill, sorted by path; location = the absolute SKILL.md path. */
+/**
+ * `<available_skills>` with one block per skill, sorted by path; location = the SKILL.md path relative to the skills
+ * root (a response never reveals where the server keeps its files; docs/security.md).
+ */
 export function renderAvailableSkills(entries: LibraryEntry[]): string {
   const blocks = [...entries]
     .sort((a, b) => a.path.localeCompare(b.path))
@@ -73,7 +76,7 @@ export function renderAvailableSkills(entries: LibraryEntry[]): string {
       "  <skill>",
       `    <name>${escapeXml(entry.name)}</name>`,
       `    <description>${escapeXml(entry.description)}</description>`,
-      `    <location>${escapeXml(path.join(entry.dir, "SKILL.md"))}</location>`,
+      `    <location>${escapeXml(path.posix.join(entry.path, "SKILL.md"))}</location>`,
       "  </skill>",
     ]);
   return ["<available_skills>", ...blocks, "</available_skills>"].join("\n");

@@ -8,7 +8,10 @@ import type { ZodError } from "zod";
 const MAX_LISTED = 3;
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === "number" ? `[${part}]` : String(part))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((part) => (typeof part === "number" ? `[${part}]` : String(part)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 type Issue = ZodError["issues"][number];
@@ -35,17 +38,15 @@ function describeIssue(issue: Issue): string {
   if (!field) return issue.message;
   // Messages written for a field already start with its name ("task must be…"); zod's own do not.
   const last = String(issue.path.at(-1));
-  return issue.message.startsWith(`${last} `) ? issue.message : `${field}: ${issue.message}`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (issue.message.startsWith(`${last} `)) return issue.message;
+  return `${field}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
 }
 
 export function zodErrorSentence(error: ZodError): string {
   const parts = [...new Set(flatIssues(error.issues).map(describeIssue))];
   const listed = parts.slice(0, MAX_LISTED).join("; ");
   const more = parts.length > MAX_LISTED ? ` (and ${parts.length - MAX_LISTED} more problems)` : "";
-  const sentence = `${capitalised(listed || "the input is invalid")}${more}`;
+  // Field names stay as written (they are identifiers), so a sentence may start with one.
+  const sentence = `${listed || "The input is invalid"}${more}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -36,11 +36,14 @@ async function orNull(run: () => Promise<Job>): Promise<JobRecord | null> {
   }
 }
 
+/** Prisma sends `contains` as an ILIKE pattern unescaped: "%" and "_" in a search must match themselves. */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
 function listWhere(query: JobListQuery): Prisma.JobWhereInput {
   return {
     ownerId: query.ownerId,
     ...(query.status ? { status: query.status } : {}),
-    ...(query.q ? { task: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.q ? { task: { contains: likeLiteral(query.q), mode: "insensitive" } } : {}),
   };
 }
 

@@ -149,7 +149,7 @@ describe("promote, list, xml, show", () => {
     expect(shown.stdout).toContain(`Job ${jobId}: completed`);
     const stranger = await cli("--user", "mallory", "show", jobId);
     expect(stranger.code).toBe(1);
-    expect(stranger.stderr).toMatch(/^error: .*\(FORBIDDEN\)\n$/);
+    expect(stranger.stderr).toBe(`error: Job '${jobId}' not found (NOT_FOUND)\n`);
     expect((await cli("--user", "mallory", "list")).stdout).toBe("no jobs\n");
   });
 

@@ -17,7 +17,7 @@ import { present, testJobSystem, waitFor, waitForStatus } from "../../support/jo
 let db: Database;
 let system: JobSystem;
 let services: AppServices;
-const as = (userId: string) => createCaller({ userId, services });
+const as = (userId: string) => createCaller({ caller: userId, services });
 
 beforeAll(async () => {
   process.env.SKILL_FLEET_WORKFLOW = "demo";
@@ -96,18 +96,16 @@ describe("jobs.get / hitl.answer / jobs.timeline", () => {
     expect(timeline.events.at(-1)?.type).toBe("completed");
   });
 
-  it("applies the ownership rule (docs/architecture.md, Identity and ownership) and NOT_FOUND for unknown jobs", async () => {
+  it("applies the ownership rule: someone else's job is indistinguishable from an unknown one (NOT_FOUND)", async () => {
     const { jobId } = await as("erin").skills.create({ task: "erin's private job here" });
-    await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-      message: `Owner header required for job '${jobId}'`,
-    });
-    await expect(as("frank").jobs.get({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as("frank").jobs.timeline({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const hidden = { code: "NOT_FOUND", message: `Job '${jobId}' not found` };
+    await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject(hidden);
+    await expect(as("frank").jobs.get({ jobId })).rejects.toMatchObject(hidden);
+    await expect(as("frank").jobs.timeline({ jobId })).rejects.toMatchObject(hidden);
     const open = await as("default").skills.create({ task: "a job of the default user" });
     await expect(as("frank").jobs.get({ jobId: open.jobId })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-      message: `User 'frank' is not the owner of job '${open.jobId}'`,
+      code: "NOT_FOUND",
+      message: `Job '${open.jobId}' not found`,
     });
     await expect(as("default").jobs.get({ jobId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
       code: "NOT_FOUND",

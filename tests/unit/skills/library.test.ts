@@ -143,7 +143,7 @@ describe("views", () => {
     await expect(get("../python/async", root)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("<available_skills> XML lists skills sorted by path, escaped, with absolute SKILL.md locations", async () => {
+  it("<available_skills> XML lists skills sorted by path, escaped, with SKILL.md locations relative to the root", async () => {
     const xml = await availableSkillsXml(root);
     const lines = xml.split("\n");
     expect(lines[0]).toBe("<available_skills>");
@@ -152,7 +152,7 @@ describe("views", () => {
       "  <skill>",
       "    <name>async</name>",
       "    <description>Use when writing asyncio code &amp; &lt;tasks&gt;</description>",
-      `    <location>${path.join(root, "python/async/SKILL.md")}</location>`,
+      "    <location>python/async/SKILL.md</location>",
       "  </skill>",
     ]);
     expect(xml.match(/<skill>/g)).toHaveLength(3);
