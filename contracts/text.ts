@@ -5,13 +5,20 @@ import { z } from "zod";
  * characters (tab, line feed and carriage return are fine), and no unpaired UTF-16 surrogate (a half of a
  * character that PostgreSQL and every encoder refuse). Shared by the server's input schemas, the UI and the CLI.
  */
-const CONTROL_CHARACTER = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Why `value` cannot be stored or shown as text, or null when it can. */
 export function textProblem(value: string): string | null {
   if (value.includes("\0")) return "contains a NUL byte";
-  if (CONTROL_CHARACTER.test(value)) return "contains a control character";
+  if (hasControlCharacter(value)) return "contains a control character";
   if (LONE_SURROGATE.test(value)) return "contains an unpaired UTF-16 surrogate (not valid Unicode)";
   return null;
 }

@@ -10,6 +10,7 @@ import type { PrismaClient } from "../db/client";
  * endpoints are served under /api/auth by app/api/auth/[...all]/route.ts.
  */
 export const AUTH_BASE_PATH = "/api/auth";
+/** Also named in app/_components/account/provider-buttons.tsx (browser code cannot import this module). */
 export const OIDC_PROVIDER_ID = "oidc";
 
 function githubProvider(settings: Env) {

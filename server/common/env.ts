@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MAX_BATCH } from "../../contracts/limits";
 import { accessModeProblem, isSharedMode } from "./access-mode";
 
 /**
@@ -48,7 +49,7 @@ const securitySettings = {
   SKILL_FLEET_OIDC_CLIENT_ID: z.string().optional(),
   SKILL_FLEET_OIDC_CLIENT_SECRET: z.string().optional(),
   /** tRPC calls one HTTP request may carry (a batch); more is refused before any runs. */
-  SKILL_FLEET_MAX_BATCH: positiveInt(1_000).default(20),
+  SKILL_FLEET_MAX_BATCH: positiveInt(1_000).default(DEFAULT_MAX_BATCH),
   /** The largest request body read (bytes); larger bodies are refused before parsing. */
   SKILL_FLEET_MAX_BODY_BYTES: positiveInt(256 * 1024 * 1024).default(16 * 1024 * 1024),
   /** Per-user limits per minute: skill jobs created, and validations run. */
