@@ -125,6 +125,16 @@ export function skillsRoot(root?: string): string {
   return path.resolve(/*turbopackIgnore: true*/ root ?? env().SKILL_FLEET_SKILLS_ROOT);
 }
 
+/**
+ * A stored absolute path as a client may see it: relative to the skills root (`_drafts/<job>/<path>`), never
+ * where the server keeps its files (docs/security.md). A path outside the root shows only its last segment.
+ */
+export function pathForClients(absolute: string, root = skillsRoot()): string {
+  const relative = path.relative(root, absolute);
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return path.basename(absolute);
+  return relative.split(path.sep).join("/");
+}
+
 /** Joins already-validated relative parts under the root and proves the result stays inside it. */
 export function resolveUnder(root: string, ...relative: string[]): string {
   const base = path.resolve(/*turbopackIgnore: true*/ root);

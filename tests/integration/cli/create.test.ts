@@ -37,7 +37,11 @@ describe("create --auto-approve", () => {
     expect(run.stdout).toMatch(/verdict: Passed: content quality \d\.\d\d \(pass mark [\d.]+\)/);
     expect(run.stdout).toContain(`draft:   ${final.draftPath}`);
     expect(run.stdout).toContain(`name:    ${final.result?.name}`);
-    await expect(fs.readFile(path.join(final.draftPath ?? "", "SKILL.md"), "utf8")).resolves.toMatch(/^---\nname: /);
+    // Responses name the draft relative to the skills root (no absolute server paths; docs/security.md).
+    expect(final.draftPath).toMatch(new RegExp(`^_drafts/${jobId}/`));
+    await expect(fs.readFile(path.join(h.skillsRoot, final.draftPath ?? "", "SKILL.md"), "utf8")).resolves.toMatch(
+      /^---\nname: /,
+    );
   });
 
   it("offline, the result is labelled a scaffold, says why it did not pass and what to do next (exit 2)", async () => {

@@ -41,7 +41,7 @@ async function stepKeys(jobId: string): Promise<string[]> {
 
 async function expectValidDraft(jobId: string): Promise<string> {
   const job = await h.client.jobs.get.query({ jobId });
-  const draft = present(job.draftPath, "draftPath");
+  const draft = path.join(h.skillsRoot, present(job.draftPath, "draftPath"));
   const report = await validateSkillDirectory(draft);
   expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   return draft;

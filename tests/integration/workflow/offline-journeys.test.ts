@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSkillDirectory } from "../../../server/skills/validator";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
@@ -32,7 +33,7 @@ async function expectScaffoldDraft(jobId: string): Promise<string> {
   expect(job.status).toBe("pending_review");
   expect(job.result).toMatchObject({ passed: false, scaffold: true, engine: "offline" });
   expect(job.result?.nextSteps.join(" ")).toMatch(/SKILL_FLEET_MODEL=/);
-  const report = await validateSkillDirectory(present(job.draftPath, "draftPath"));
+  const report = await validateSkillDirectory(path.join(h.skillsRoot, present(job.draftPath, "draftPath")));
   expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(report.passed).toBe(false);
   expect(report.findings.map((f) => f.ruleId)).toContain("quality/scaffold");

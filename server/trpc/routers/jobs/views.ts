@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { CheckpointType } from "../../../../contracts/checkpoints";
 import type { JobTimeline } from "../../../durable/job-service";
 import type { CheckpointRecord, JobEventRecord, JobRecord } from "../../../durable/types";
+import { pathForClients } from "../../../skills/paths";
 import { skillResultOf } from "../../../workflows/skill/job-result";
 import type { jobDetailSchema, jobEventSchema, jobResultSchema, jobSummarySchema, timelineOutput } from "./schemas";
 
@@ -46,7 +47,7 @@ export function detailView(job: JobRecord, checkpoint: CheckpointRecord | null):
       deadline: checkpoint.deadline,
     },
     result: resultView(job),
-    draftPath,
+    draftPath: draftPath && pathForClients(draftPath),
     finalPath,
     promoted,
   };
