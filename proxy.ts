@@ -2,11 +2,11 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isSharedMode } from "./server/common/access-mode";
 import { env } from "./server/common/env";
-import { hostRefusal, originRefusal, pathRefusal, type Refusal } from "./server/http/request-guards";
+import { hostRefusal, originRefusal, urlRefusal, type Refusal } from "./server/http/request-guards";
 import { contentSecurityPolicy, newNonce } from "./server/http/security-headers";
 
 /**
- * Runs before every route (Next.js 16's proxy, formerly middleware; docs/security.md): refuses undecodable paths,
+ * Runs before every route (Next.js 16's proxy, formerly middleware; docs/security.md): refuses undecodable URLs,
  * foreign hosts in local mode and foreign origins on mutations, sends signed-out visitors of a shared server to
  * the sign-in page, and gives each page its CSP nonce. The fixed headers come from next.config.mjs.
  */
@@ -38,7 +38,7 @@ export function proxy(request: NextRequest): NextResponse {
   const settings = env();
   const shared = isSharedMode(settings);
   const refusal =
-    pathRefusal(request.nextUrl.pathname) ??
+    urlRefusal(new URL(request.url)) ??
     hostRefusal(request.headers.get("host"), shared) ??
     originRefusal(request, settings.SKILL_FLEET_PUBLIC_URL);
   if (refusal) return refuse(refusal);

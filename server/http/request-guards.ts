@@ -11,15 +11,28 @@ export interface Refusal {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** A path that does not decode (`%ff%fe`) or decodes to a NUL byte is refused before routing. */
-export function pathRefusal(pathname: string): Refusal | null {
-  let decoded: string;
+function decoded(text: string): string | null {
   try {
-    decoded = decodeURIComponent(pathname);
+    return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
-    return { status: 400, message: "The URL path has invalid percent-encoding (it does not decode to UTF-8)." };
+    return null;
   }
-  if (decoded.includes("\0")) return { status: 400, message: "The URL path contains a NUL byte." };
+}
+
+/**
+ * A URL whose path or query does not decode (`%ff%fe`) is refused before routing, as is a NUL byte in the path:
+ * otherwise the bytes would reach a handler as U+FFFD replacements or crash the router's own decoding.
+ */
+export function urlRefusal(url: URL): Refusal | null {
+  const path = decoded(url.pathname);
+  if (path === null)
+    return { status: 400, message: "The URL path has invalid percent-encoding (it does not decode to UTF-8)." };
+  if (path.includes("\0")) return { status: 400, message: "The URL path contains a NUL byte." };
+  // Next.js re-encodes the query before any of our code sees it, turning undecodable bytes into U+FFFD: a
+  // replacement character in a query string is the trace of invalid percent-encoding.
+  const query = decoded(url.search);
+  if (query === null || query.includes("\uFFFD"))
+    return { status: 400, message: "The query string has invalid percent-encoding (it does not decode to UTF-8)." };
   return null;
 }
 

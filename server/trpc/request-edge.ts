@@ -24,6 +24,17 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
   return Buffer.concat(chunks);
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function callsIn(url: URL): number {
   // Procedure names are ASCII: "," is the only separator that matters, encoded or not.
   const paths = url.pathname.slice(url.pathname.indexOf(ENDPOINT) + ENDPOINT.length).replace(/%2c/gi, ",");
@@ -36,11 +47,17 @@ export async function boundedRequest(
   limits: { maxBodyBytes: number; maxCalls: number },
 ): Promise<{ request: Request; shape: RequestShape }> {
   const url = new URL(req.url);
-  const shape: RequestShape = { calls: callsIn(url), maxCalls: limits.maxCalls, bodyTooLarge: null };
+  const shape: RequestShape = {
+    calls: callsIn(url),
+    maxCalls: limits.maxCalls,
+    bodyTooLarge: null,
+    unreadable: null,
+  };
   if (!req.body) return { request: req, shape };
   const declared = Number(req.headers.get("content-length") ?? 0);
   const body = declared > limits.maxBodyBytes ? null : await readAtMost(req.body, limits.maxBodyBytes);
   if (body === null) shape.bodyTooLarge = { limit: limits.maxBodyBytes };
+  else if (!isUtf8(body)) shape.unreadable = "The request body is not valid UTF-8.";
   const request = new Request(req.url, {
     method: req.method,
     headers: req.headers,

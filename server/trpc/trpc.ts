@@ -28,6 +28,8 @@ export interface RequestShape {
   calls: number;
   maxCalls: number;
   bodyTooLarge: { limit: number } | null;
+  /** Why the request cannot be read as text (a body that is not UTF-8), or null. */
+  unreadable: string | null;
 }
 
 function assertRequestShape(shape: RequestShape): void {
@@ -36,6 +38,7 @@ function assertRequestShape(shape: RequestShape): void {
       code: "PAYLOAD_TOO_LARGE",
       message: `The request body is larger than ${shape.bodyTooLarge.limit.toLocaleString("en")} bytes.`,
     });
+  if (shape.unreadable) throw new TRPCError({ code: "BAD_REQUEST", message: shape.unreadable });
   if (shape.calls > shape.maxCalls)
     throw new TRPCError({
       code: "BAD_REQUEST",

@@ -19,6 +19,7 @@ const SOURCES = [
   "next.config.mjs",
   "package.json",
   "instrumentation.ts",
+  "proxy.ts",
   "prisma/migrations",
 ];
 
@@ -92,11 +93,21 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`the server did not come up at ${url}:\n${output()}`);
 }
 
+export interface TestServerOptions {
+  /** Start over an existing data folder (a restart) instead of a fresh one. */
+  dataDir?: string;
+  /** Leave the data folder in place on stop (to restart over it). */
+  keepData?: boolean;
+}
+
 /** Starts `next start` on a free port; `env` adds settings (e.g. SKILL_FLEET_WORKFLOW=demo). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   await ensureTestBuild();
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "skill-fleet-server-"));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "skill-fleet-server-"));
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
     env: {
@@ -122,7 +133,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilUp(url, child, () => output);
