@@ -13,7 +13,9 @@ const LOOPBACK_NAMES = new Set(["localhost", "::1", "[::1]", "0:0:0:0:0:0:0:1"])
 /** True for 127.0.0.0/8, ::1 and localhost (with or without a port). */
 export function isLoopbackHost(host: string): boolean {
   const bare = host.trim().toLowerCase();
-  const withoutPort = bare.startsWith("[") ? bare.replace(/\]:\d+$/, "]") : bare.replace(/:\d+$/, "");
+  // A port follows "]" for bracketed IPv6, the only ":" otherwise; a bare IPv6 address has no port.
+  const bareIpv6 = !bare.startsWith("[") && bare.split(":").length > 2;
+  const withoutPort = bareIpv6 ? bare : bare.replace(/(\]|[^:\]]+):\d+$/, "$1");
   return LOOPBACK_NAMES.has(withoutPort) || /^127(\.\d{1,3}){3}$/.test(withoutPort);
 }
 

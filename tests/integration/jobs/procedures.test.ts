@@ -171,3 +171,33 @@ describe("lazy singletons — guarantee 7: single-flight initialisation", () => 
     expect(systems[0]).not.toBe(system);
   });
 });
+
+describe("abuse limits (docs/security.md, Limits)", () => {
+  it("refuses a user's jobs beyond SKILL_FLEET_RATE_JOBS_PER_MINUTE with TOO_MANY_REQUESTS; others are unaffected", async () => {
+    process.env.SKILL_FLEET_RATE_JOBS_PER_MINUTE = "2";
+    resetEnvForTests();
+    try {
+      for (let i = 0; i < 2; i++) await as("hasty").skills.create({ task: `demo job number ${i} steps=1` });
+      await expect(as("hasty").skills.create({ task: "demo job number 3 steps=1" })).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+        message: expect.stringMatching(/^Too many skill jobs: at most 2 a minute per user; try again in \d+ s\.$/),
+      });
+      await expect(as("patient").skills.create({ task: "demo job of another user" })).resolves.toBeDefined();
+      expect((await as("hasty").jobs.list({})).items).toHaveLength(2);
+    } finally {
+      delete process.env.SKILL_FLEET_RATE_JOBS_PER_MINUTE;
+      resetEnvForTests();
+    }
+  });
+
+  it("jobs.list q matches '%' and '_' literally, never as LIKE wildcards", async () => {
+    await as("searcher").skills.create({ task: "demo job about 100% coverage steps=1" });
+    await as("searcher").skills.create({ task: "demo job about snake_case names steps=1" });
+    await as("searcher").skills.create({ task: "demo job about nothing special steps=1" });
+    const found = async (q: string) => (await as("searcher").jobs.list({ q })).items.map((job) => job.task);
+    expect(await found("%")).toEqual(["demo job about 100% coverage steps=1"]);
+    expect(await found("_")).toEqual(["demo job about snake_case names steps=1"]);
+    expect(await found("100%")).toHaveLength(1);
+    expect(await found("\\")).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { DomainError } from "@/server/common/errors";
 import {
   assertNoSymlinks,
   parseArchiveEntry,
+  pathForClients,
   parseJobId,
   parseRelativeFile,
   parseTaxonomyPath,
@@ -142,5 +143,13 @@ describe("name derivation (reference §1.4)", () => {
     ["x/--a--", "a"],
   ])("%s → %s", (id, name) => {
     expect(skillIdToName(id)).toBe(name);
+  });
+});
+
+describe("pathForClients: what a response may say of a stored path", () => {
+  it("is relative to the skills root, never absolute", () => {
+    expect(pathForClients("/srv/skills/_drafts/j1/python/async", "/srv/skills")).toBe("_drafts/j1/python/async");
+    expect(pathForClients("/etc/passwd", "/srv/skills")).toBe("passwd");
+    expect(pathForClients("/srv/skills", "/srv/skills")).toBe("skills");
   });
 });
