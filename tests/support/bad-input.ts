@@ -163,7 +163,16 @@ export function rawRequest(base: string, request: RawRequest): Promise<RawRespon
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method: request.method, path: request.path, headers: request.headers },
+      // A fresh connection per case: generating a big input blocks this process for seconds, long enough for the
+      // server to close an idle keep-alive socket just as the next request is written to it.
+      {
+        host: url.hostname,
+        port: url.port,
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        agent: false,
+      },
       (res) => {
         let body = "";
         const finish = () => {

@@ -67,6 +67,9 @@ export async function startHttpApp(): Promise<HttpApp> {
       },
     );
   });
+  // Jobs run in this process too: a busy event loop can fire the 5 s idle timeout just as the client reuses the
+  // socket ("other side closed"). Tests close every socket themselves, so idle ones may stay open.
+  server.keepAliveTimeout = 10 * 60_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
