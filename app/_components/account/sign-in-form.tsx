@@ -41,10 +41,17 @@ function TextField(props: { label: string; type: string; value: string; onChange
   );
 }
 
-/** Username and password (sign in, or create an account), plus GitHub / OIDC when the server offers them. */
+/** The sign-in form in shared mode; a local server says there is nothing to sign in to. */
 export function SignInForm() {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
+  if (me.data?.mode === "local")
+    return <p className="notice">This server runs in local single-user mode: nobody needs to sign in.</p>;
+  return <CredentialsForm providers={me.data?.providers ?? null} />;
+}
+
+/** Username and password (sign in, or create an account), plus GitHub / OIDC when the server offers them. */
+function CredentialsForm({ providers }: { providers: { github: boolean; oidc: boolean } | null }) {
   const next = safeNextPath(useSearchParams().get("next"));
   const [mode, setMode] = useState<Mode>("sign-in");
   const [fields, setFields] = useState<Fields>({ username: "", email: "", password: "" });
@@ -77,7 +84,7 @@ export function SignInForm() {
           {mode === "sign-in" ? "Create an account instead" : "I have an account"}
         </button>
       </div>
-      {me.data && <ProviderButtons providers={me.data.providers} next={next} />}
+      {providers && <ProviderButtons providers={providers} next={next} />}
     </form>
   );
 }

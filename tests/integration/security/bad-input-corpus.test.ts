@@ -228,6 +228,29 @@ describe("the bad-input corpus", () => {
     expect(procedures.filter((p) => !covered.has(p))).toEqual([]);
   });
 
+  it("pages and API answers carry the browser protections; no response names a server path", async () => {
+    const page = await fetch(`${server.url}/jobs`);
+    const policy = page.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(await page.text()).toContain(`nonce="${nonce}"`);
+    for (const response of [page, await fetch(`${server.url}/api/trpc/system.info`)]) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
+    const xml = await alice().library.xml.query();
+    expect(xml.xml).toMatch(/<location>testing\/flaky-test-triage\/SKILL\.md<\/location>/);
+    expect(xml.xml).not.toContain(server.dataDir);
+    const job = await alice().jobs.get.query({ jobId: names.DONE_JOB ?? "" });
+    expect(job.draftPath).toMatch(new RegExp(`^_drafts/${names.DONE_JOB}/`));
+    expect(JSON.stringify(await alice().drafts.get.query({ jobId: names.DONE_JOB ?? "" }))).not.toContain(
+      server.dataDir,
+    );
+    expect(JSON.stringify(await alice().system.info.query())).not.toContain(server.dataDir);
+  });
+
   it.each(TRPC_CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     await expectUnchanged(async () => {
       const response = await runTrpcCase(c);
