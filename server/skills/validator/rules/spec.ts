@@ -18,16 +18,12 @@ const rule = (id: string, check: Rule["check"], scope: Rule["scope"] = "content"
   check,
 });
 
-/** A SKILL.md that is not text (NUL bytes, invalid UTF-8) cannot be a skill: refused here, never read as one. */
 const skillMdPresent = rule(
   "spec/skill-md-present",
-  (ctx) => {
-    const file = ctx.files.get("SKILL.md");
-    if (!file) return [{ message: "SKILL.md not found: a skill folder needs a file named exactly SKILL.md" }];
-    if (file.text === null)
-      return [{ message: "SKILL.md is not readable text: it has NUL bytes or invalid UTF-8, or is too large" }];
-    return none;
-  },
+  (ctx) =>
+    ctx.files.has("SKILL.md")
+      ? none
+      : [{ message: "SKILL.md not found: a skill folder needs a file named exactly SKILL.md" }],
   "folder",
 );
 
