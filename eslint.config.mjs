@@ -35,6 +35,7 @@ const outward = (layerName, folders, top = ["app", "cli", "dev"]) => [
 ];
 
 const ABOVE_DURABLE = ["llm", "skills", "workflows", "trpc", "services", "system", "boot", "dev-tools"];
+const AUTH_MUST_NOT = ["durable", "http", ...ABOVE_DURABLE];
 
 export default tseslint.config(
   {
@@ -83,7 +84,10 @@ export default tseslint.config(
   // contracts/: pure, browser-safe shapes shared by the server, the UI and the CLI.
   layer(["contracts/**"], [{ regex: topFolders(["server", "app", "cli", "dev"]), message: "contracts/ is pure." }]),
   // The layers of server/, bottom up: common → db → durable → skills / llm → workflows → services → trpc.
-  layer(["server/common/**"], [...outward("server/common", ["db", "durable", ...ABOVE_DURABLE]), FRAMEWORK]),
+  layer(
+    ["server/common/**"],
+    [...outward("server/common", ["db", "durable", "auth", "http", ...ABOVE_DURABLE]), FRAMEWORK],
+  ),
   // The database module and the repositories are the only places allowed to use the Prisma client.
   layer(["server/db/**"], [...outward("server/db", ["durable", ...ABOVE_DURABLE]), FRAMEWORK], { mayUsePrisma: true }),
   layer(["server/durable/**"], [...outward("The durable engine", ABOVE_DURABLE), FRAMEWORK]),
@@ -101,6 +105,11 @@ export default tseslint.config(
   ),
   layer(["server/llm/**"], [...outward("server/llm", ["durable", "workflows", "trpc", "services", "boot"]), FRAMEWORK]),
   layer(["server/workflows/**"], [...outward("Workflows", ["trpc", "services", "boot", "dev-tools"]), FRAMEWORK]),
+  // Sign-in and API tokens (docs/security.md): above common and db, below the edge; tokens live in a repository.
+  layer(["server/auth/**"], [...outward("server/auth", AUTH_MUST_NOT), FRAMEWORK]),
+  layer(["server/auth/repositories/**"], [...outward("server/auth", AUTH_MUST_NOT), FRAMEWORK], { mayUsePrisma: true }),
+  // HTTP guards shared by proxy.ts and the routes: pure functions over requests.
+  layer(["server/http/**"], [...outward("server/http", ["db", "durable", "auth", ...ABOVE_DURABLE]), FRAMEWORK]),
   layer(["server/system/**"], [...outward("server/system", ["trpc", "services", "boot"]), FRAMEWORK]),
   layer(["server/services.ts"], [...outward("The composition root", ["trpc", "boot"]), FRAMEWORK]),
   layer(["server/trpc/**"], outward("server/trpc", ["boot", "dev-tools"])),

@@ -1,3 +1,12 @@
+/** The fixed browser protections (docs/security.md); the CSP, which needs a per-request nonce, is set by proxy.ts. */
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its wasm and data files relative to its own module, and pino uses worker threads:
@@ -10,6 +19,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Allow building into another folder so tests can build without touching a running dev server's .next.
   distDir: process.env.SKILL_FLEET_DIST_DIR || ".next",
+  // On every response, static files included.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

@@ -5,18 +5,26 @@ import path from "node:path";
 /**
  * Browser tests against the real built app (`next start` of the .next-test build that scripts/test.sh makes) on
  * Debian's chromium.
- * Two servers, each with its own fresh embedded database and skills root: the offline engine (the default a new
- * user gets) and the scripted model (`scripted:e2e`, whose behaviour each test picks with markers in the task).
+ * Three servers, each with its own fresh embedded database and skills root: the offline engine (the default a new
+ * user gets), the scripted model (`scripted:e2e`, whose behaviour each test picks with markers in the task), and
+ * the offline engine in shared mode (sign-in required).
  */
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const runDir = path.join(os.tmpdir(), `skill-fleet-e2e-${process.pid}-${Date.now()}`);
 const servers = {
-  offline: { port: basePort, model: undefined },
-  scripted: { port: basePort + 1, model: "scripted:e2e" },
+  offline: { port: basePort, model: undefined, shared: false },
+  scripted: { port: basePort + 1, model: "scripted:e2e", shared: false },
+  // Shared mode (sign-in required; docs/security.md) with the offline engine.
+  shared: { port: basePort + 2, model: undefined, shared: true },
 } as const;
 
+const SHARED_MODE = {
+  SKILL_FLEET_AUTH: "true",
+  SKILL_FLEET_AUTH_SECRET: "an-e2e-secret-of-at-least-thirty-two-characters",
+};
+
 function webServer(name: keyof typeof servers) {
-  const { port, model } = servers[name];
+  const { port, model, shared } = servers[name];
   return {
     command: `npx --no-install next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/trpc/system.info`,
@@ -30,6 +38,7 @@ function webServer(name: keyof typeof servers) {
       SKILL_FLEET_LOG_LEVEL: "warn",
       // Scripted models are refused in production; `next start` keeps an explicit NODE_ENV=test.
       ...(model ? { SKILL_FLEET_MODEL: model, NODE_ENV: "test" } : {}),
+      ...(shared ? SHARED_MODE : {}),
     },
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 3_000 },
   };
@@ -70,9 +79,14 @@ export default defineConfig({
     },
     {
       name: "scripted",
-      testIgnore: /(shell|offline|library)\.spec\.ts$/,
+      testIgnore: /(shell|offline|library|sign-in)\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${servers.scripted.port}` },
     },
+    {
+      name: "shared",
+      testMatch: /sign-in\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${servers.shared.port}` },
+    },
   ],
-  webServer: [webServer("offline"), webServer("scripted")],
+  webServer: [webServer("offline"), webServer("scripted"), webServer("shared")],
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "./_components/app-header";
 import { OutageBanner } from "./_components/outage-banner";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   description: "Turn a plain-language task into a validated Agent Skill.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next.js can put the request's CSP nonce on its scripts (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body>

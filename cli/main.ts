@@ -39,6 +39,12 @@ function parseUser(value: string): string {
   return value;
 }
 
+/** A token is sent as a header: one line of printable ASCII, nothing that could split or forge a header. */
+function parseToken(value: string): string {
+  if (!/^[\x21-\x7e]{1,200}$/.test(value)) throw new InvalidArgumentError("a token is printable ASCII without spaces");
+  return value;
+}
+
 function parseLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
@@ -56,12 +62,13 @@ type Run = (command: Command, action: (ctx: CommandContext) => Promise<number>) 
 /** Runs one command with the global options; any failure becomes one message on stderr and exit 1. */
 function runner(setExitCode: (code: number) => void): Run {
   return async (command, action) => {
-    const globals = command.optsWithGlobals<{ url: string; user?: string; json?: boolean }>();
+    const globals = command.optsWithGlobals<{ url: string; user?: string; token?: string; json?: boolean }>();
     const term = new Terminal(!!globals.json);
     try {
       // --url is checked by commander; a default from SKILL_FLEET_URL is checked here.
       const url = checkedUrl(globals.url);
-      setExitCode(await action({ client: createSkillFleetClient(url, globals.user), term, url }));
+      const client = createSkillFleetClient(url, { userId: globals.user, token: globals.token });
+      setExitCode(await action({ client, term, url }));
     } catch (error) {
       const { message, exitCode } = describeError(error, globals.url);
       term.error(`error: ${message}`);
@@ -185,6 +192,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       "act as this user (sent as x-user-id; env SKILL_FLEET_USER)",
       parseUser,
       process.env.SKILL_FLEET_USER || undefined,
+    )
+    .option(
+      "--token <token>",
+      "a personal API token, for a shared server (create one on its API tokens page; env SKILL_FLEET_TOKEN)",
+      parseToken,
+      process.env.SKILL_FLEET_TOKEN || undefined,
     )
     .exitOverride()
     .showHelpAfterError();

@@ -14,3 +14,9 @@ export const ANSWER_TEXT_MAX_CHARS = 5_000;
 /** The Agent Skills specification's limits on a skill's name and description. */
 export const SKILL_NAME_MAX_CHARS = 64;
 export const SKILL_DESCRIPTION_MAX_CHARS = 1_024;
+
+/**
+ * The default number of tRPC calls one HTTP request may carry (SKILL_FLEET_MAX_BATCH); the UI's and the CLI's
+ * batch links split larger batches so they never exceed it.
+ */
+export const DEFAULT_MAX_BATCH = 20;

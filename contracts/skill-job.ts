@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The options of a skill job: which checkpoints to stop at, and whether to stream the model's tokens. */
-export const skillJobOptionsSchema = z.object({
+export const skillJobOptionsSchema = z.strictObject({
   confirmPlan: z.boolean().default(false),
   previewContent: z.boolean().default(false),
   reviewValidation: z.boolean().default(false),

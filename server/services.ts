@@ -18,6 +18,8 @@ import { productWorkflows } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { ImproveJobs } from "./workflows/improve/improve-jobs";
 import { loggerFor } from "./common/logger";
+import { accessFromEnv, localAccess, type Access } from "./auth/access";
+import { RateLimiter } from "./common/rate-limit";
 
 /**
  * The composition root: every service the API offers, built once per process at boot and handed to procedures
@@ -34,6 +36,10 @@ export interface AppServices {
   improveJobs: ImproveJobs;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
+  /** Who is calling: local mode (a header) or shared mode (sign-in, API tokens); docs/security.md. */
+  access: Access;
+  /** Per-user limits on the costly actions (settings SKILL_FLEET_RATE_*). */
+  limits: { jobs: RateLimiter; validations: RateLimiter };
   /** The engine underneath, for start-up (its runner) and shutdown. */
   jobSystem: JobSystem;
 }
@@ -47,7 +53,14 @@ export function libraryOver(prisma: PrismaClient, root = skillsRoot()): Library 
   });
 }
 
-export function createAppServices(jobSystem: JobSystem, library: Library): AppServices {
+function rateLimits(): AppServices["limits"] {
+  return {
+    jobs: new RateLimiter("skill jobs", () => env().SKILL_FLEET_RATE_JOBS_PER_MINUTE),
+    validations: new RateLimiter("validations", () => env().SKILL_FLEET_RATE_VALIDATIONS_PER_MINUTE),
+  };
+}
+
+export function createAppServices(jobSystem: JobSystem, library: Library, access: Access = localAccess): AppServices {
   return {
     jobs: jobSystem.service,
     skillJobs: new SkillJobs({
@@ -60,6 +73,8 @@ export function createAppServices(jobSystem: JobSystem, library: Library): AppSe
     improveJobs: new ImproveJobs({ jobs: jobSystem.service, library: library.library, engine: engineName }),
     validation: validationService,
     system: { info: systemInfo },
+    access,
+    limits: rateLimits(),
     jobSystem,
   };
 }
@@ -95,7 +110,7 @@ async function buildFromEnv(log?: Logger): Promise<AppServices> {
   });
   await system.relay?.start();
   await library.ready();
-  return createAppServices(system, library);
+  return createAppServices(system, library, accessFromEnv(database.prisma));
 }
 
 const shared = lazySingleton("app-services", () => buildFromEnv());

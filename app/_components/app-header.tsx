@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../_lib/trpc";
+import { AccountMenu } from "./account/account-menu";
 
 const NAV = [
   { href: "/", label: "Create" },
@@ -65,6 +66,7 @@ export function AppHeader() {
         </ul>
       </nav>
       <SystemBadges />
+      <AccountMenu />
     </header>
   );
 }

@@ -7,10 +7,10 @@ import { createContext } from "@/server/trpc/trpc";
 
 /** Server components call procedures in-process through the same router (and the same ownership rules). */
 export async function serverCaller(headers: Headers) {
-  return createCaller(createContext(headers, await getAppServices()));
+  return createCaller(await createContext(headers, await getAppServices()));
 }
 
-const HIDDEN = new Set(["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
+const HIDDEN = new Set(["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN", "UNAUTHORIZED"]);
 
 /**
  * The job as this caller may see it, or null when there is nothing to show: unknown, malformed id, or someone

@@ -6,6 +6,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { USER_COOKIE } from "@/contracts/caller";
+import { DEFAULT_MAX_BATCH } from "@/contracts/limits";
 import type { AppRouter } from "@/server/trpc/root";
 import { isUnreachable } from "./api-errors";
 import { onRecovery, reportReachable, reportUnreachable } from "./connectivity";
@@ -42,7 +43,7 @@ function makeTrpcClient() {
         condition: (op) => op.type === "subscription",
         // EventSource cannot send headers; the browser sends the identity cookie, which the server also reads.
         true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-        false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers }),
+        false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers, maxItems: DEFAULT_MAX_BATCH }),
       }),
     ],
   });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DEFAULT_MAX_BATCH } from "../../contracts/limits";
+import { accessModeProblem, isSharedMode } from "./access-mode";
 
 /**
  * Every setting the server reads, validated once at start-up (create-t3-app style). Unknown values are
@@ -28,6 +30,32 @@ const modelSpec = z
 const databaseUrl = z.string().refine((url) => /^(postgres|postgresql):\/\//.test(url) || url.startsWith("pglite:"), {
   message: "must be postgresql://… (a PostgreSQL server) or pglite:<folder> / pglite:memory (embedded)",
 });
+
+const secret = z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)");
+
+/** Sign-in, API tokens and abuse limits (docs/security.md). */
+const securitySettings = {
+  /** The address `npm run app` binds; anything but loopback means the app is shared and needs sign-in. */
+  HOST: z.string().optional(),
+  /** true: shared mode (sign-in) even on loopback; false: refuse to start when HOST is not loopback. */
+  SKILL_FLEET_AUTH: booleanFlag.optional(),
+  SKILL_FLEET_AUTH_SECRET: secret.optional(),
+  /** The URL people open (https://skills.example.com): sign-in callbacks and the allowed Origin. */
+  SKILL_FLEET_PUBLIC_URL: z.url({ message: "must be a URL, e.g. https://skills.example.com" }).optional(),
+  SKILL_FLEET_GITHUB_CLIENT_ID: z.string().optional(),
+  SKILL_FLEET_GITHUB_CLIENT_SECRET: z.string().optional(),
+  /** Any OpenID Connect provider by its issuer (its /.well-known/openid-configuration is read). */
+  SKILL_FLEET_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),
+  SKILL_FLEET_OIDC_CLIENT_ID: z.string().optional(),
+  SKILL_FLEET_OIDC_CLIENT_SECRET: z.string().optional(),
+  /** tRPC calls one HTTP request may carry (a batch); more is refused before any runs. */
+  SKILL_FLEET_MAX_BATCH: positiveInt(1_000).default(DEFAULT_MAX_BATCH),
+  /** The largest request body read (bytes); larger bodies are refused before parsing. */
+  SKILL_FLEET_MAX_BODY_BYTES: positiveInt(256 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Per-user limits per minute: skill jobs created, and validations run. */
+  SKILL_FLEET_RATE_JOBS_PER_MINUTE: positiveInt(100_000).default(30),
+  SKILL_FLEET_RATE_VALIDATIONS_PER_MINUTE: positiveInt(100_000).default(120),
+};
 
 export const envSchema = z
   .object({
@@ -83,6 +111,7 @@ export const envSchema = z
      */
     SKILL_FLEET_WORKFLOW: z.enum(["skill", "demo"], { message: "must be skill or demo" }).default("skill"),
     SKILL_FLEET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ...securitySettings,
   })
   .superRefine((env, ctx) => {
     if (env.SKILL_FLEET_MODEL?.startsWith("scripted:") && env.NODE_ENV === "production") {
@@ -110,6 +139,15 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Shared mode needs a secret to sign sessions with; local mode never binds beyond loopback. */
+function checkAccessMode(settings: Env): { path: string; message: string } | null {
+  const problem = accessModeProblem(settings);
+  if (problem) return { path: "SKILL_FLEET_AUTH", message: problem };
+  if (isSharedMode(settings) && !settings.SKILL_FLEET_AUTH_SECRET)
+    return { path: "SKILL_FLEET_AUTH_SECRET", message: "is required when the app is shared (sign-in is on)" };
+  return null;
+}
+
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -126,7 +164,11 @@ function withoutEmpty(source: Record<string, string | undefined>): Record<string
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(withoutEmpty(source));
-  if (result.success) return result.data;
+  if (result.success) {
+    const problem = checkAccessMode(result.data);
+    if (!problem) return result.data;
+    throw new EnvError([`${problem.path}: ${problem.message}`]);
+  }
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join(".") || "environment";
     const value = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;

@@ -3,7 +3,14 @@
  * tRPC error code, so domain modules never import tRPC.
  */
 export type DomainErrorCode =
-  "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "BAD_REQUEST" | "PRECONDITION_FAILED" | "UNAVAILABLE";
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "BAD_REQUEST"
+  | "PRECONDITION_FAILED"
+  | "UNAVAILABLE"
+  | "RATE_LIMITED"
+  | "UNAUTHORIZED";
 
 /**
  * Next.js may load this module more than once in one process (instrumentation and each route bundle), so an
@@ -32,6 +39,10 @@ export const forbidden = (message: string, details?: Record<string, unknown>) =>
   new DomainError("FORBIDDEN", message, details);
 export const badRequest = (message: string, details?: Record<string, unknown>) =>
   new DomainError("BAD_REQUEST", message, details);
+export const preconditionFailed = (message: string, details?: Record<string, unknown>) =>
+  new DomainError("PRECONDITION_FAILED", message, details);
+export const unauthorized = (message: string, details?: Record<string, unknown>) =>
+  new DomainError("UNAUTHORIZED", message, details);
 export const unavailable = (message: string, details?: Record<string, unknown>) =>
   new DomainError("UNAVAILABLE", message, details);
 

@@ -18,7 +18,8 @@ export function describeTarget(target: DatabaseTarget): string {
     const parsed = new URL(target.url);
     return `postgresql (${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname})`;
   }
-  return target.dataDir === null
-    ? "pglite (in memory)"
-    : `pglite (${path.relative(process.cwd(), target.dataDir) || "."})`;
+  if (target.dataDir === null) return "pglite (in memory)";
+  // Shown to clients: a folder inside the app's own is named, anything else is not (docs/security.md).
+  const relative = path.relative(process.cwd(), target.dataDir) || ".";
+  return relative.startsWith("..") || path.isAbsolute(relative) ? "pglite (on disk)" : `pglite (${relative})`;
 }

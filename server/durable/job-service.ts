@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { DEFAULT_USER as DEFAULT_OWNER } from "../../contracts/caller";
-import { badRequest, conflict, forbidden, notFound } from "../common/errors";
+import { badRequest, conflict, notFound } from "../common/errors";
 import { KeyedLock } from "../common/keyed-lock";
 import { isPhaseMarker } from "./engine";
 import type { EventLog } from "./event-log";
@@ -44,14 +43,12 @@ export interface JobTimeline {
 export type AnswerStatus = "accepted" | "duplicate";
 
 /**
- * Ownership (docs/architecture.md, Identity and ownership): a `default` job is open to callers without an identity (or
- * `default`); any other owner must identify as exactly that owner. Unknown jobs are NOT_FOUND before anything else.
+ * Ownership (docs/architecture.md, Identity and ownership): a job is visible only to its owner. Someone else's job
+ * answers exactly as an unknown id does (NOT_FOUND, same message), so a caller cannot learn which ids exist
+ * (docs/security.md).
  */
 export function assertOwner(job: JobRecord, userId: string): void {
-  if (job.ownerId === userId) return;
-  if (job.ownerId === DEFAULT_OWNER) throw forbidden(`User '${userId}' is not the owner of job '${job.id}'`);
-  if (userId === DEFAULT_OWNER) throw forbidden(`Owner header required for job '${job.id}'`);
-  throw forbidden(`User '${userId}' is not the owner of job '${job.id}'`);
+  if (job.ownerId !== userId) throw notFound(`Job '${job.id}' not found`);
 }
 
 /** The use cases behind the jobs/skills/hitl procedures (docs/architecture.md, API). */

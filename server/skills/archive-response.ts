@@ -11,6 +11,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+  UNAUTHORIZED: 401,
 };
 
 /** A skill's files zipped under `<fileName>/` as `<fileName>.zip`, as an attachment. */

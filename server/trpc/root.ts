@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./trpc";
+import { accountRouter } from "./routers/account";
 import { draftsRouter } from "./routers/drafts";
 import { hitlRouter } from "./routers/hitl";
 import { improveRouter } from "./routers/improve";
@@ -10,6 +11,7 @@ import { systemRouter } from "./routers/system";
 /** The only router registry: every area's router is added here and nowhere else. */
 export const appRouter = router({
   system: systemRouter,
+  account: accountRouter,
   skills: skillsRouter,
   library: libraryRouter,
   jobs: jobsRouter,

@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { callerIdFromHeaders } from "../common/caller";
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
+import { requiredCaller } from "../auth/access";
 import type { AppServices } from "../services";
+import { zodErrorSentence } from "./error-message";
 
 /**
  * The one tRPC instance: context, base procedures, error formatting and SSE settings. Routers live in
@@ -13,15 +14,42 @@ import type { AppServices } from "../services";
  */
 
 export interface Context {
-  /** Caller identity from the `x-user-id` header (the UI sets it from a cookie); `default` when absent. */
-  userId: string;
+  /**
+   * Who is calling (server/auth/access.ts): in local mode the `x-user-id` header or the UI's cookie, `default`
+   * when absent; in shared mode the signed-in user or an API token's owner, null for nobody.
+   */
+  caller: string | null;
   /** The domain's services, built once at boot (server/services.ts): the procedures' only way in. */
   services: AppServices;
 }
 
-export function createContext(headers: Headers, services: AppServices): Context {
+/** What the HTTP edge measured before tRPC parses anything (app/api/trpc/[trpc]/route.ts). */
+export interface RequestShape {
+  calls: number;
+  maxCalls: number;
+  bodyTooLarge: { limit: number } | null;
+  /** Why the request cannot be read as text (a body that is not UTF-8), or null. */
+  unreadable: string | null;
+}
+
+function assertRequestShape(shape: RequestShape): void {
+  if (shape.bodyTooLarge)
+    throw new TRPCError({
+      code: "PAYLOAD_TOO_LARGE",
+      message: `The request body is larger than ${shape.bodyTooLarge.limit.toLocaleString("en")} bytes.`,
+    });
+  if (shape.unreadable) throw new TRPCError({ code: "BAD_REQUEST", message: shape.unreadable });
+  if (shape.calls > shape.maxCalls)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `One request may carry at most ${shape.maxCalls} calls; this one has ${shape.calls}.`,
+    });
+}
+
+export async function createContext(headers: Headers, services: AppServices, shape?: RequestShape): Promise<Context> {
+  if (shape) assertRequestShape(shape);
   try {
-    return { userId: callerIdFromHeaders(headers), services };
+    return { caller: await services.access.caller(headers), services };
   } catch (error) {
     throw toTRPCError(error) ?? error;
   }
@@ -34,6 +62,8 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
   BAD_REQUEST: "BAD_REQUEST",
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAUTHORIZED: "UNAUTHORIZED",
 };
 
 /** Domain errors become the matching tRPC error; anything else stays as it is. */
@@ -53,6 +83,13 @@ function conflictDetails(cause: unknown): Record<string, unknown> | null {
   return isDomainError(cause) && cause.code === "CONFLICT" ? (cause.details ?? null) : null;
 }
 
+/** A sentence for the client: input problems per field, domain messages as written, nothing internal. */
+function messageFor(error: TRPCError, mapped: TRPCError | null, zodError: ZodError | null): string {
+  if (zodError) return zodErrorSentence(zodError);
+  if (mapped) return mapped.message;
+  return error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : error.message;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: false, // never put stack traces in responses
@@ -65,13 +102,14 @@ const t = initTRPC.context<Context>().create({
     const internal = !mapped && error.code === "INTERNAL_SERVER_ERROR";
     if (internal) log().error({ path, err: userText(error.cause ?? error, 2_000) }, "internal error");
     const { stack: _stack, ...data } = shape.data;
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      message: internal ? "Internal server error" : (mapped ?? error).message,
+      message: messageFor(error, mapped, zodError),
       data: {
         ...data,
         code: mapped?.code ?? shape.data.code,
-        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        zodError: zodError ? z.flattenError(zodError) : null,
         details: conflictDetails(error.cause),
       },
     };
@@ -90,4 +128,12 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Every procedure but the health check needs a caller; only shared mode can have none. */
+const requireCaller = t.middleware(({ ctx, next }) => {
+  return next({ ctx: { userId: requiredCaller(ctx.caller) } });
+});
+
+/** Answers without a caller (system.info, the health check). */
+export const openProcedure = t.procedure.use(mapDomainErrors);
+/** The API: the caller's identity is `ctx.userId`. */
+export const publicProcedure = openProcedure.use(requireCaller);

@@ -18,6 +18,8 @@ export interface SchemaField {
 
 export interface SchemaModel {
   name: string;
+  /** The table: `@@map("…")` when the model names one, else the model's name. */
+  table: string;
   fields: SchemaField[];
   uniques: string[][];
 }
@@ -55,11 +57,14 @@ function parseField(line: string, enums: Set<string>): SchemaField | null {
   return { name, type, optional: Boolean(optional), list: Boolean(list), nativeType, unsupported: null, relation };
 }
 
+/** `@@id([…])` and `@@unique([…])` sets, and single fields marked `@unique`. */
 function parseUniques(body: string[]): string[][] {
-  return body
+  const sets = body
     .map((line) => /^@@(?:unique|id)\(\[([^\]]+)\]/.exec(line)?.[1])
     .filter((fields): fields is string => Boolean(fields))
     .map((fields) => fields.split(",").map((f) => f.trim().replace(/\(.*\)$/, "")));
+  const singles = body.filter((line) => /^\w+\s.*\s@unique\b/.test(line)).map((line) => [line.split(/\s+/)[0] ?? ""]);
+  return [...sets, ...singles];
 }
 
 export function readPrismaSchema(file = path.resolve("prisma/schema.prisma")): PrismaSchema {
@@ -68,6 +73,7 @@ export function readPrismaSchema(file = path.resolve("prisma/schema.prisma")): P
   const enumNames = new Set(enums.keys());
   const models = blocks(text, "model").map((b) => ({
     name: b.name,
+    table: b.body.map((line) => /^@@map\("([^"]+)"\)/.exec(line)?.[1]).find(Boolean) ?? b.name,
     fields: b.body.map((line) => parseField(line, enumNames)).filter((f): f is SchemaField => f !== null),
     uniques: parseUniques(b.body),
   }));

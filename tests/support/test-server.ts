@@ -19,6 +19,7 @@ const SOURCES = [
   "next.config.mjs",
   "package.json",
   "instrumentation.ts",
+  "proxy.ts",
   "prisma/migrations",
 ];
 
@@ -97,11 +98,13 @@ export interface ServerPlace {
   /** Reuse a port and a data folder, e.g. to restart a stopped server over the same database. */
   port?: number;
   dataDir?: string;
+  /** Leave the data folder in place on stop (to restart over it); `stop({ keepData })` can also say so. */
+  keepData?: boolean;
 }
 
 /**
  * Starts `next start` on a free port; `env` adds settings (e.g. SKILL_FLEET_WORKFLOW=demo). `stop()` removes the
- * data folder; `stop({ keepData: true })` leaves it for a restart in the same `place`.
+ * data folder unless `keepData` was asked for here or in `stop({ keepData: true })`.
  */
 export async function startTestServer(env: Record<string, string> = {}, place: ServerPlace = {}): Promise<TestServer> {
   await ensureTestBuild();
@@ -132,7 +135,7 @@ export async function startTestServer(env: Record<string, string> = {}, place: S
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!(keepData || place.keepData)) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilUp(url, child, () => output);

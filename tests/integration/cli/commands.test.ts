@@ -3,6 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_SKILL_JOB_OPTIONS } from "../../../contracts/skill-job";
 import { zipSkill } from "../../../server/skills/archive";
 import { startWorkflowHarness, WAITING, waitForJob, type WorkflowHarness } from "../../support/workflow-harness";
 import { runCli } from "./cli-process";
@@ -153,15 +154,23 @@ describe("promote, list, xml, show", () => {
     expect(shown.stdout).toContain(`Job ${jobId}: completed`);
     const stranger = await cli("--user", "mallory", "show", jobId);
     expect(stranger.code).toBe(1);
-    expect(stranger.stderr).toMatch(/^error: .*\(FORBIDDEN\)\n$/);
+    expect(stranger.stderr).toBe(`error: Job '${jobId}' not found (NOT_FOUND)\n`);
     expect((await cli("--user", "mallory", "list")).stdout).toBe("no jobs\n");
   });
 
   it("user and model text is printed without escape sequences or control characters", async () => {
-    const { jobId } = await h.client.skills.create.mutate({
-      task: "Create a skill \u001b[2J\u001b[31mfor red\u0007 alerts\r in terminals",
-      options: { confirmPlan: true },
+    const task = "Create a skill \u001b[2J\u001b[31mfor red\u0007 alerts\r in terminals";
+    // The API refuses control characters in a task (docs/security.md, Input)…
+    await expect(h.client.skills.create.mutate({ task })).rejects.toMatchObject({ data: { code: "BAD_REQUEST" } });
+    // …but text stored before that rule, or written by a model, may still hold them: the CLI prints it harmlessly.
+    const { job } = await h.system.service.create({
+      ownerId: "default",
+      task,
+      options: { ...NO_SKILL_JOB_OPTIONS, confirmPlan: true },
+      engine: "offline",
+      workflow: "skill",
     });
+    const jobId = job.id;
     await waitForJob(h.client, jobId, WAITING);
     const run = await cli("show", jobId);
     expect(run.stdout).toContain("task:    Create a skill for red alerts\n in terminals");

@@ -60,24 +60,33 @@ describe("Prisma schema vs migrated database", () => {
 
   it("reads a non-trivial schema (guards the reader itself)", () => {
     expect(schema.models.map((m) => m.name).sort()).toEqual([
+      "Account",
+      "ApiToken",
       "Checkpoint",
       "Job",
       "JobEvent",
       "JobStep",
       "LibraryMarker",
+      "Session",
       "Skill",
       "SkillBlob",
       "SkillDraft",
       "SkillVersion",
       "SkillVersionFile",
+      "User",
+      "Verification",
     ]);
+    expect(schema.models.find((m) => m.name === "User")).toMatchObject({
+      table: "auth_user",
+      uniques: [["email"], ["username"]],
+    });
     expect(schema.models.find((m) => m.name === "Job")?.fields.length).toBeGreaterThan(20);
   });
 
   for (const model of schema.models) {
     it(`table "${model.name}" has every column of the model, with its type and nullability`, () => {
       for (const field of model.fields.filter((f) => !f.relation)) {
-        const column = columns.find((c) => c.table_name === model.name && c.column_name === field.name);
+        const column = columns.find((c) => c.table_name === model.table && c.column_name === field.name);
         expect(column, `${model.name}.${field.name} is missing in the database`).toBeDefined();
         const expected = expectedType(field, enumNames);
         expect(column?.data_type, `${model.name}.${field.name} type`).toBe(expected.dataType);
@@ -93,7 +102,7 @@ describe("Prisma schema vs migrated database", () => {
 
   it("has no column that the schema does not declare", () => {
     const declared = new Set(
-      schema.models.flatMap((m) => m.fields.filter((f) => !f.relation).map((f) => `${m.name}.${f.name}`)),
+      schema.models.flatMap((m) => m.fields.filter((f) => !f.relation).map((f) => `${m.table}.${f.name}`)),
     );
     const extra = columns.map((c) => `${c.table_name}.${c.column_name}`).filter((name) => !declared.has(name));
     expect(extra).toEqual([]);
@@ -119,7 +128,7 @@ describe("Prisma schema vs migrated database", () => {
         const columnsList = `(${unique.join(", ")})`;
         const found = indexes.some(
           (i) =>
-            i.tablename === model.name &&
+            i.tablename === model.table &&
             /UNIQUE/.test(i.indexdef) &&
             i.indexdef.replaceAll('"', "").includes(columnsList),
         );

@@ -69,15 +69,16 @@ describe("hitl.answer — first answer wins (docs/architecture.md, Answers)", ()
     expect(job.result).toMatchObject({ answer: stored.response });
   });
 
-  it("rejects a wrong owner (FORBIDDEN), an unknown job or checkpoint (NOT_FOUND) and keeps waiting", async () => {
+  it("rejects a wrong owner exactly as an unknown job (NOT_FOUND), an unknown checkpoint, and keeps waiting", async () => {
     const { jobId, checkpointId } = await waitingJob(serverA.system, "alice");
     const service = serverA.system.service;
-    await expect(service.answer("mallory", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
-    await expect(service.answer("default", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
+    const unknownJob = { code: "NOT_FOUND", message: `Job '${jobId}' not found` };
+    await expect(service.answer("mallory", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject(
+      unknownJob,
+    );
+    await expect(service.answer("default", jobId, checkpointId, { action: "proceed" })).rejects.toMatchObject(
+      unknownJob,
+    );
     await expect(
       service.answer("alice", "00000000-0000-4000-8000-000000000000", checkpointId, {}),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

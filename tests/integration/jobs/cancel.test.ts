@@ -123,6 +123,6 @@ describe("cancel", () => {
     const { job } = await createCounted(server.system, { ownerId: "alice" });
     await waitForStatus(db, job.id, ["completed"]);
     expect((await server.system.service.cancel("alice", job.id)).status).toBe("completed");
-    await expect(server.system.service.cancel("bob", job.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(server.system.service.cancel("bob", job.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

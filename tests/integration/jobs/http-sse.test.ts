@@ -83,7 +83,7 @@ describe("jobs.events over HTTP/SSE", () => {
     expect(received.seqs).toEqual(received.seqs.map((_, i) => i + 1));
     expect(received.types.at(-1)).toBe("completed");
     const stranger = nodeClient(server.url, "jack");
-    await expect(stranger.jobs.get.query({ jobId })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(stranger.jobs.get.query({ jobId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
   }, 60_000);
 
   it("waits at a checkpoint over HTTP, accepts the first answer, treats a repeat as duplicate and finishes", async () => {

@@ -18,7 +18,7 @@ import { present, testJobSystem, waitFor, waitForStatus } from "../../support/jo
 let db: Database;
 let system: JobSystem;
 let services: AppServices;
-const as = (userId: string) => createCaller({ userId, services });
+const as = (userId: string) => createCaller({ caller: userId, services });
 
 beforeAll(async () => {
   process.env.SKILL_FLEET_WORKFLOW = "demo";
@@ -98,18 +98,16 @@ describe("jobs.get / hitl.answer / jobs.timeline", () => {
     expect(timeline.events.at(-1)?.type).toBe("completed");
   });
 
-  it("applies the ownership rule (docs/architecture.md, Identity and ownership) and NOT_FOUND for unknown jobs", async () => {
+  it("applies the ownership rule: someone else's job is indistinguishable from an unknown one (NOT_FOUND)", async () => {
     const { jobId } = await as("erin").skills.create({ task: "erin's private job here" });
-    await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-      message: `Owner header required for job '${jobId}'`,
-    });
-    await expect(as("frank").jobs.get({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as("frank").jobs.timeline({ jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const hidden = { code: "NOT_FOUND", message: `Job '${jobId}' not found` };
+    await expect(as("default").jobs.get({ jobId })).rejects.toMatchObject(hidden);
+    await expect(as("frank").jobs.get({ jobId })).rejects.toMatchObject(hidden);
+    await expect(as("frank").jobs.timeline({ jobId })).rejects.toMatchObject(hidden);
     const open = await as("default").skills.create({ task: "a job of the default user" });
     await expect(as("frank").jobs.get({ jobId: open.jobId })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-      message: `User 'frank' is not the owner of job '${open.jobId}'`,
+      code: "NOT_FOUND",
+      message: `Job '${open.jobId}' not found`,
     });
     await expect(as("default").jobs.get({ jobId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -173,5 +171,35 @@ describe("lazy singletons — guarantee 7: single-flight initialisation", () => 
     const systems = await Promise.all(Array.from({ length: 50 }, async () => (await getAppServices()).jobSystem));
     expect(new Set(systems).size).toBe(1);
     expect(systems[0]).not.toBe(system);
+  });
+});
+
+describe("abuse limits (docs/security.md, Limits)", () => {
+  it("refuses a user's jobs beyond SKILL_FLEET_RATE_JOBS_PER_MINUTE with TOO_MANY_REQUESTS; others are unaffected", async () => {
+    process.env.SKILL_FLEET_RATE_JOBS_PER_MINUTE = "2";
+    resetEnvForTests();
+    try {
+      for (let i = 0; i < 2; i++) await as("hasty").skills.create({ task: `demo job number ${i} steps=1` });
+      await expect(as("hasty").skills.create({ task: "demo job number 3 steps=1" })).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+        message: expect.stringMatching(/^Too many skill jobs: at most 2 a minute per user; try again in \d+ s\.$/),
+      });
+      await expect(as("patient").skills.create({ task: "demo job of another user" })).resolves.toBeDefined();
+      expect((await as("hasty").jobs.list({})).items).toHaveLength(2);
+    } finally {
+      delete process.env.SKILL_FLEET_RATE_JOBS_PER_MINUTE;
+      resetEnvForTests();
+    }
+  });
+
+  it("jobs.list q matches '%' and '_' literally, never as LIKE wildcards", async () => {
+    await as("searcher").skills.create({ task: "demo job about 100% coverage steps=1" });
+    await as("searcher").skills.create({ task: "demo job about snake_case names steps=1" });
+    await as("searcher").skills.create({ task: "demo job about nothing special steps=1" });
+    const found = async (q: string) => (await as("searcher").jobs.list({ q })).items.map((job) => job.task);
+    expect(await found("%")).toEqual(["demo job about 100% coverage steps=1"]);
+    expect(await found("_")).toEqual(["demo job about snake_case names steps=1"]);
+    expect(await found("100%")).toHaveLength(1);
+    expect(await found("\\")).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import { testJobSystem } from "../../support/jobs";
  */
 let db: Database;
 let services: AppServices;
-const as = (userId: string) => createCaller({ userId, services });
+const as = (userId: string) => createCaller({ caller: userId, services });
 
 async function insertJob(
   ownerId: string,

@@ -36,7 +36,7 @@ afterAll(async () => {
   await shared.close();
 });
 
-const as = (services: AppServices) => createCaller({ userId: "ada", services });
+const as = (services: AppServices) => createCaller({ caller: "ada", services });
 
 describe("two servers over one database", () => {
   it("a draft written by server A is opened and edited on server B; A's stale edit gets CONFLICT with the diff", async () => {

@@ -25,7 +25,7 @@ const VALID_DIR = path.resolve(import.meta.dirname, "../../fixtures/skills/valid
 let root: string;
 let db: Database;
 let services: AppServices;
-const caller = createCaller(() => ({ userId: "default", services }));
+const caller = createCaller(() => ({ caller: "default", services }));
 
 async function trpcCode(promise: Promise<unknown>): Promise<string> {
   try {

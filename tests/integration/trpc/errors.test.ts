@@ -2,12 +2,14 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { conflict, forbidden, notFound } from "../../../server/common/errors";
+import { localAccess } from "../../../server/auth/access";
 import type { AppServices } from "../../../server/services";
 import { createContext, publicProcedure, router } from "../../../server/trpc/trpc";
 
-/** This router's procedures use no services: any access is a test bug, and says so. */
-const noServices = new Proxy({} as AppServices, {
-  get: (_target, name) => {
+/** This router's procedures use no services but the local caller identity: any other use is a test bug. */
+const noServices = new Proxy({ access: localAccess } as AppServices, {
+  get: (target, name) => {
+    if (name === "access") return target.access;
     throw new Error(`the error-mapping router uses no services (asked for ${String(name)})`);
   },
 });
@@ -69,9 +71,10 @@ describe("tRPC error mapping", () => {
     expect(JSON.stringify(body)).not.toMatch(/hunter2|app\.ts|stack/);
   });
 
-  it("returns zod problems for bad input as BAD_REQUEST", async () => {
+  it("returns zod problems for bad input as BAD_REQUEST: a sentence naming the field, and the fields for forms", async () => {
     const { status, body } = await call("echo", { query: JSON.stringify({ json: { task: "short" } }) });
     expect(status).toBe(400);
+    expect(body.error?.json.message).toBe("task: too small: expected string to have >=10 characters.");
     expect(body.error?.json.data.zodError).toMatchObject({ fieldErrors: { task: [expect.stringContaining("10")] } });
   });
 });

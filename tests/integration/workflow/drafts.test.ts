@@ -91,7 +91,7 @@ describe("drafts", () => {
     const jobId = await finishedJob();
     const { nodeClient } = await import("../../support/trpc-client");
     const mallory = nodeClient(h.app.url, "mallory");
-    await expect(mallory.drafts.get.query({ jobId })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
-    await expect(mallory.drafts.promote.mutate({ jobId })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(mallory.drafts.get.query({ jobId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(mallory.drafts.promote.mutate({ jobId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredCaller } from "@/server/auth/access";
 import { badRequest, notFound } from "@/server/common/errors";
 import { getAppServices } from "@/server/services";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
@@ -15,7 +16,8 @@ export async function GET(req: Request, context: { params: Promise<{ path: strin
     if (segments.at(-1) !== "archive" || segments.length < 2) throw notFound("Use /api/library/<skill path>/archive");
     const version = versionSchema.safeParse(new URL(req.url).searchParams.get("version") ?? undefined);
     if (!version.success) throw badRequest("version must be a version number (1, 2, …)");
-    const { library } = await getAppServices();
+    const { library, access } = await getAppServices();
+    requiredCaller(await access.caller(req.headers));
     const { skill, files } = await library.get(segments.slice(0, -1).join("/"), version.data);
     return zipResponse(files, skill.path.split("/").at(-1) ?? "skill");
   } catch (error) {

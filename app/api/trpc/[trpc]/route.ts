@@ -1,6 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { env } from "@/server/common/env";
 import { getAppServices } from "@/server/services";
 import { appRouter } from "@/server/trpc/root";
+import { boundedRequest } from "@/server/trpc/request-edge";
 import { createContext } from "@/server/trpc/trpc";
 
 export const runtime = "nodejs";
@@ -8,11 +10,13 @@ export const dynamic = "force-dynamic";
 
 async function handler(req: Request): Promise<Response> {
   const services = await getAppServices();
+  const { SKILL_FLEET_MAX_BODY_BYTES: maxBodyBytes, SKILL_FLEET_MAX_BATCH: maxCalls } = env();
+  const { request, shape } = await boundedRequest(req, { maxBodyBytes, maxCalls });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    req,
+    req: request,
     router: appRouter,
-    createContext: () => createContext(req.headers, services),
+    createContext: () => createContext(request.headers, services, shape),
   });
 }
 

@@ -2,10 +2,11 @@ import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
 import { CHECKPOINT_SCHEMAS, CHECKPOINT_TYPES, type CheckpointType } from "../../../../contracts/checkpoints";
 import { EVENT_TYPES, JOB_STATUSES } from "../../../../contracts/job-status";
+import { cleanString } from "../../../../contracts/text";
 import { contentScoresSchema, findingSchema, qualityDetailsSchema } from "../../../../contracts/validation";
 
 /** Wire shapes of the jobs area, for all its procedures. */
-export const jobIdInput = z.object({ jobId: z.uuid({ message: "jobId must be a UUID" }) });
+export const jobIdInput = z.strictObject({ jobId: z.uuid({ message: "jobId must be a UUID" }) });
 
 export const jsonObject = z.record(z.string(), z.json());
 
@@ -131,9 +132,9 @@ export const jobSummarySchema = z.object({
   completedAt: z.date().nullable(),
 });
 
-export const listInput = z.object({
+export const listInput = z.strictObject({
   status: jobStatusSchema.optional(),
-  q: z.string().max(200).optional(),
+  q: cleanString().max(200, "q must be at most 200 characters").optional(),
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
@@ -181,9 +182,16 @@ export const eventsOutput = z
     }
   });
 
-export const eventsInput = z.object({
+/** Event sequence numbers are PostgreSQL integers: a resume point beyond that range cannot exist. */
+const MAX_EVENT_SEQ = 2_147_483_647;
+
+export const eventsInput = z.strictObject({
   jobId: z.uuid({ message: "jobId must be a UUID" }),
-  lastEventId: z.string().regex(/^\d+$/).nullish(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,10}$/, "lastEventId must be an event number (digits only)")
+    .refine((id) => Number(id) <= MAX_EVENT_SEQ, `lastEventId must be at most ${MAX_EVENT_SEQ}`)
+    .nullish(),
 });
 
 const stepSchema = z.object({

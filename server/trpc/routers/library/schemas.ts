@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "../../../../contracts/text";
 import { findingSchema, validationReportSchema } from "../skills/schemas";
 
 /** Wire shapes of the library area (docs/library.md). */
@@ -6,17 +7,23 @@ import { findingSchema, validationReportSchema } from "../skills/schemas";
 const MAX_FILES = 2_000;
 const MAX_TEXT_CHARS = 4_000_000;
 const MAX_BASE64_CHARS = 12_000_000;
-const MESSAGE = z.string().trim().max(2_000).default("");
+const MESSAGE = cleanString().trim().max(2_000, "message must be at most 2,000 characters").default("");
 
-export const skillPathInput = z.object({ path: z.string().min(1).max(400) });
+const FILE_PATH = cleanString()
+  .min(1, "a file path must not be empty")
+  .max(512, "a file path must be at most 512 characters");
+
+export const skillPathInput = z.strictObject({
+  path: cleanString().min(1, "path must not be empty").max(400, "path must be at most 400 characters"),
+});
 const versionNumber = z.number().int().min(1);
 const versionId = z.uuid();
 
 /** A file of an edit: new text, new bytes, or a file of the base version kept (under the same or a new path). */
 export const fileInputSchema = z.union([
-  z.object({ path: z.string().min(1).max(512), text: z.string().max(MAX_TEXT_CHARS) }).strict(),
-  z.object({ path: z.string().min(1).max(512), base64: z.base64().max(MAX_BASE64_CHARS) }).strict(),
-  z.object({ path: z.string().min(1).max(512), from: z.string().min(1).max(512) }).strict(),
+  z.strictObject({ path: FILE_PATH, text: cleanString().max(MAX_TEXT_CHARS) }),
+  z.strictObject({ path: FILE_PATH, base64: z.base64().max(MAX_BASE64_CHARS) }),
+  z.strictObject({ path: FILE_PATH, from: FILE_PATH }),
 ]);
 export const fileInputsSchema = z.array(fileInputSchema).min(1).max(MAX_FILES);
 
@@ -72,15 +79,15 @@ export const treeNodeSchema: z.ZodType<TreeNodeOutput> = z.object({
   },
 });
 
-export const searchInput = z.object({ q: z.string().max(200) });
-export const listInput = z.object({
-  q: z.string().max(200).optional(),
-  category: z.string().max(400).optional(),
-  tag: z.string().max(100).optional(),
+export const searchInput = z.strictObject({ q: cleanString().max(200, "q must be at most 200 characters") });
+export const listInput = z.strictObject({
+  q: cleanString().max(200, "q must be at most 200 characters").optional(),
+  category: cleanString().max(400, "category must be at most 400 characters").optional(),
+  tag: cleanString().max(100, "tag must be at most 100 characters").optional(),
   deleted: z.boolean().default(false),
 });
 export const getInput = skillPathInput.extend({ version: versionNumber.optional() });
-export const diffInput = z.object({ from: versionId, to: versionId });
+export const diffInput = z.strictObject({ from: versionId, to: versionId });
 export const saveInput = skillPathInput.extend({
   baseVersion: versionNumber,
   files: fileInputsSchema,
@@ -88,10 +95,12 @@ export const saveInput = skillPathInput.extend({
 });
 export const restoreInput = skillPathInput.extend({ version: versionNumber, baseVersion: versionNumber });
 export const importInput = z.union([
-  z
-    .object({ zipBase64: z.base64().max(MAX_BASE64_CHARS), path: z.string().max(400).optional(), message: MESSAGE })
-    .strict(),
-  z.object({ files: fileInputsSchema, path: z.string().min(1).max(400), message: MESSAGE }).strict(),
+  z.strictObject({
+    zipBase64: z.base64().max(MAX_BASE64_CHARS),
+    path: cleanString().max(400, "path must be at most 400 characters").optional(),
+    message: MESSAGE,
+  }),
+  z.strictObject({ files: fileInputsSchema, path: skillPathInput.shape.path, message: MESSAGE }),
 ]);
 
 export const treeOutput = z.object({ nodes: z.array(treeNodeSchema) });

@@ -11,4 +11,7 @@ function runValidation(validation: AppServices["validation"], input: ValidateInp
 export const validateProcedure = publicProcedure
   .input(validateInput)
   .output(validationReportSchema)
-  .mutation(({ input, ctx }) => runValidation(ctx.services.validation, input));
+  .mutation(({ input, ctx }) => {
+    ctx.services.limits.validations.take(ctx.userId);
+    return runValidation(ctx.services.validation, input);
+  });

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { publicProcedure } from "../../trpc";
+import { openProcedure } from "../../trpc";
 import { systemInfoOutput } from "./schemas";
 
-export const infoProcedure = publicProcedure
+export const infoProcedure = openProcedure
   .input(z.void())
   .output(systemInfoOutput)
   .query(({ ctx }) => ctx.services.system.info());

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callerIdFromHeaders } from "@/server/common/caller";
+import { requiredCaller } from "@/server/auth/access";
 import { badRequest } from "@/server/common/errors";
 import { getAppServices } from "@/server/services";
 import { errorResponse, zipResponse } from "@/server/skills/archive-response";
@@ -14,8 +14,8 @@ export async function GET(req: Request, context: { params: Promise<{ jobId: stri
   try {
     const jobId = jobIdSchema.safeParse((await context.params).jobId);
     if (!jobId.success) throw badRequest("jobId must be a UUID");
-    const { skillJobs } = await getAppServices();
-    const source = await skillJobs.archiveSource(callerIdFromHeaders(req.headers), jobId.data);
+    const { skillJobs, access } = await getAppServices();
+    const source = await skillJobs.archiveSource(requiredCaller(await access.caller(req.headers)), jobId.data);
     return zipResponse(source.files, source.name);
   } catch (error) {
     return errorResponse(error);
