@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jobIdInput } from "../jobs/schemas";
-import { fileInputsSchema, fileViewSchema } from "../library/schemas";
+import { fileInputsSchema, messageSchema, fileViewSchema } from "../library/schemas";
 
 /** Wire shapes of the drafts area: a job's draft (versions in the library's database), its edits and promotion. */
 export { jobIdInput };
@@ -22,7 +22,7 @@ export const draftOutput = z.object({
 export const saveDraftInput = jobIdInput.extend({
   revision: z.number().int().min(1),
   files: fileInputsSchema,
-  message: z.string().trim().max(2_000).default(""),
+  message: messageSchema,
 });
 
 export const promoteInput = jobIdInput.extend({

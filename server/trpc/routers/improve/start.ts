@@ -13,6 +13,7 @@ export const startProcedure = publicProcedure
   .input(startInput)
   .output(startOutput)
   .mutation(async ({ input, ctx }) => {
+    ctx.services.limits.jobs.take(ctx.userId);
     const job = await ctx.services.improveJobs.start(ctx.userId, { ...input, source: sourceOf(input.source) });
     return { jobId: job.id };
   });

@@ -7,7 +7,8 @@ import { findingSchema, validationReportSchema } from "../skills/schemas";
 const MAX_FILES = 2_000;
 const MAX_TEXT_CHARS = 4_000_000;
 const MAX_BASE64_CHARS = 12_000_000;
-const MESSAGE = cleanString().trim().max(2_000, "message must be at most 2,000 characters").default("");
+/** A version's message ("what changed and why"). */
+export const messageSchema = cleanString().trim().max(2_000, "message must be at most 2,000 characters").default("");
 
 const FILE_PATH = cleanString()
   .min(1, "a file path must not be empty")
@@ -91,16 +92,16 @@ export const diffInput = z.strictObject({ from: versionId, to: versionId });
 export const saveInput = skillPathInput.extend({
   baseVersion: versionNumber,
   files: fileInputsSchema,
-  message: MESSAGE,
+  message: messageSchema,
 });
 export const restoreInput = skillPathInput.extend({ version: versionNumber, baseVersion: versionNumber });
 export const importInput = z.union([
   z.strictObject({
     zipBase64: z.base64().max(MAX_BASE64_CHARS),
     path: cleanString().max(400, "path must be at most 400 characters").optional(),
-    message: MESSAGE,
+    message: messageSchema,
   }),
-  z.strictObject({ files: fileInputsSchema, path: skillPathInput.shape.path, message: MESSAGE }),
+  z.strictObject({ files: fileInputsSchema, path: skillPathInput.shape.path, message: messageSchema }),
 ]);
 
 export const treeOutput = z.object({ nodes: z.array(treeNodeSchema) });

@@ -5,6 +5,7 @@ import { createOutput, runAgainInput } from "./schemas";
 export const runAgainProcedure = publicProcedure
   .input(runAgainInput)
   .output(createOutput)
-  .mutation(async ({ input, ctx }) => ({
-    jobId: (await ctx.services.skillJobs.runAgain(ctx.userId, input.jobId, input.requestId)).id,
-  }));
+  .mutation(async ({ input, ctx }) => {
+    ctx.services.limits.jobs.take(ctx.userId);
+    return { jobId: (await ctx.services.skillJobs.runAgain(ctx.userId, input.jobId, input.requestId)).id };
+  });

@@ -7,26 +7,27 @@ import { findingSchema, validationReportSchema } from "../../../../contracts/val
 
 export { findingSchema, validationReportSchema };
 
+/** Idempotency key: a double click or a retry with the same requestId returns the same job. */
+export const requestIdSchema = cleanString()
+  .trim()
+  .min(1, "requestId must not be empty")
+  .max(128, "requestId must be at most 128 characters");
+
 export const createInput = z.strictObject({
   task: cleanString()
     .trim()
     .min(TASK_MIN_CHARS, `task must be at least ${TASK_MIN_CHARS} characters`)
     .max(TASK_MAX_CHARS, `task must be at most ${TASK_MAX_CHARS.toLocaleString("en")} characters`),
   options: skillJobOptionsSchema.default(skillJobOptionsSchema.parse({})),
-  /** Idempotency key: a double click or a retry with the same requestId returns the same job. */
-  requestId: cleanString()
-    .trim()
-    .min(1, "requestId must not be empty")
-    .max(128, "requestId must be at most 128 characters")
-    .optional(),
+  requestId: requestIdSchema.optional(),
 });
 
 export const createOutput = z.object({ jobId: z.string() });
 
-export const runAgainInput = z.object({
+export const runAgainInput = z.strictObject({
   /** The failed or cancelled job whose task and options the new job takes. */
   jobId: z.uuid({ message: "jobId must be a UUID" }),
-  requestId: z.string().trim().min(1).max(128).optional(),
+  requestId: requestIdSchema.optional(),
 });
 
 /** Limits sized for a skill (claude.ai takes 8 MB): big enough for any real one, small enough to refuse abuse. */
