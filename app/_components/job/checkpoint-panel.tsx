@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { ConfirmPrompt, PreviewPrompt, ReviewPrompt } from "@/contracts/checkpoints";
-import { verdictHeadline } from "@/contracts/validation";
+import { verdictHeadline } from "@/contracts/verdict";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { PatchView, TextDiffView } from "../diff-view";
 import { SkillMdView } from "../markdown-view";

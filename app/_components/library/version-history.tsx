@@ -5,24 +5,25 @@ import { useState } from "react";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
 import { conflictChanges, DiffView } from "../diff-view";
+import { RelativeTime } from "../relative-time";
 
 type Version = RouterOutputs["library"]["versions"]["items"][number];
-
-const when = (date: Date): string => date.toISOString().replace("T", " ").slice(0, 16);
 
 function VersionRow(props: { version: Version; head: number; onRestore: (number: number) => void; pending: boolean }) {
   const { version } = props;
   return (
     <tr>
-      <td>v{version.number}</td>
-      <td>
+      <td data-label="Version">v{version.number}</td>
+      <td data-label="Origin">
         {version.origin}
         {version.jobId && <span className="hint"> (job)</span>}
       </td>
-      <td>{version.authorId}</td>
-      <td>{when(version.createdAt)}</td>
-      <td>{version.score === null ? "—" : version.score.toFixed(2)}</td>
-      <td>{version.message}</td>
+      <td data-label="Author">{version.authorId}</td>
+      <td data-label="Date">
+        <RelativeTime date={version.createdAt} />
+      </td>
+      <td data-label="Score">{version.score === null ? "—" : version.score.toFixed(2)}</td>
+      <td data-label="Message">{version.message}</td>
       <td>
         {version.number !== props.head && (
           <button type="button" disabled={props.pending} onClick={() => props.onRestore(version.number ?? 0)}>
@@ -75,7 +76,7 @@ export function VersionHistory({ path, head }: { path: string; head: number }) {
   return (
     <section className="stack" aria-labelledby="versions-title">
       <h3 id="versions-title">Versions</h3>
-      <table aria-label="Version history">
+      <table className="data cards-on-mobile" aria-label="Version history">
         <thead>
           <tr>
             <th>Version</th>
