@@ -54,21 +54,21 @@ export class EventLog {
   }
 
   /**
-   * Stores `event`, then runs `settle` (the state change the event announces), then publishes it: a subscriber
-   * that hears a terminal event and reads the job sees the new status, and a reader that sees the new status
-   * finds the event in the log. Runs under the job's event lock, so delivery stays in seq order.
+   * Runs `fn` holding the job's event lock: every write of one job's events in this process goes through it, so
+   * publishing in the order of the writes is publishing in seq order (see JobWriter).
    */
-  appendSettled(jobId: string, event: NewEvent, settle: () => Promise<unknown>): Promise<JobEventRecord> {
-    return this.locks.run(jobId, async () => {
-      const stored = await this.repo.append(jobId, event);
-      await settle();
-      this.bus.publish(stored);
-      // Other servers hear it only now too (not from the insert), for the same reason. A lost announcement only
-      // delays remote subscribers until their next log re-read: it must not turn a settled change into an error.
-      if (this.relay)
-        await this.repo.announce({ jobId, seq: stored.seq, origin: this.relay.origin }).catch(() => undefined);
-      return stored;
-    });
+  exclusive<T>(jobId: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.run(jobId, fn);
+  }
+
+  /** Publishes events just stored (in seq order) to this server's subscribers. */
+  publishStored(events: readonly JobEventRecord[]): void {
+    for (const event of events) this.bus.publish(event);
+  }
+
+  /** The origin under which this server announces its writes to the others (PostgreSQL with a relay only). */
+  get origin(): string | undefined {
+    return this.relay?.origin;
   }
 
   after(jobId: string, afterSeq: number): Promise<JobEventRecord[]> {

@@ -3,7 +3,7 @@ import { toJson, toJsonObject } from "../../../contracts/json";
 import { runStep } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
-import type { WorkflowContext } from "../../durable/engine";
+import type { Progress, StepIo, WorkflowContext } from "../../durable/engine";
 import { CancelledError } from "../../durable/signals";
 
 export type PhaseName = "Understanding" | "Generation" | "Validation";
@@ -23,6 +23,8 @@ const REASONING_SNIPPET = 400;
  */
 export abstract class BaseWorkflow {
   protected round = 1;
+  /** Where the progress bar moves next: written with the next step or checkpoint, in the same write. */
+  private nextProgress: Progress | undefined;
 
   constructor(
     protected readonly ctx: WorkflowContext,
@@ -44,27 +46,38 @@ export abstract class BaseWorkflow {
     await this.ctx.phase(this.phaseName, round);
   }
 
-  /** Moves the job's progress within this phase's share of the bar (fraction 0–1). */
-  protected async progress(fraction: number, message: string): Promise<void> {
+  /**
+   * Moves the job's progress within this phase's share of the bar (fraction 0–1) as the next step or checkpoint
+   * begins: the move is written with it, not on its own (docs/performance.md).
+   */
+  protected progress(fraction: number, message: string): void {
     const [from, to] = this.progressRange;
-    await this.ctx.progress(from + (to - from) * Math.min(1, Math.max(0, fraction)), message);
+    this.nextProgress = { percent: from + (to - from) * Math.min(1, Math.max(0, fraction)), message };
+  }
+
+  /** The pending progress move, handed to the step or checkpoint that takes it. */
+  private takeProgress(): Progress | undefined {
+    const progress = this.nextProgress;
+    this.nextProgress = undefined;
+    return progress;
   }
 
   /** One model step, durably: run once (offline engine or model), replayed from the store afterwards. */
   protected async model<I, O>(name: string, step: StepDefinition<I, O>, input: I): Promise<O> {
-    const stored = await this.ctx.run(this.key(name), async (io) => {
+    const work = async (io: StepIo) => {
       const onToken = step.streamField ? (text: string) => this.ctx.token(text) : undefined;
       const result = await runStep(step, input, { signal: io.signal, onToken });
       io.reportUsage(result.usage);
-      await this.reasoning(name, result.output);
+      this.reasoning(io, name, result.output);
       return toJson(result.output);
-    });
-    return stored as O;
+    };
+    return (await this.ctx.run(this.key(name), work, { progress: this.takeProgress() })) as O;
   }
 
   /** A step that is plain computation (rule validation, file writes): durable like model steps. */
   protected async compute<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
-    return (await this.ctx.run(this.key(name), async () => toJson(await fn()))) as T;
+    const work = async () => toJson(await fn());
+    return (await this.ctx.run(this.key(name), work, { progress: this.takeProgress() })) as T;
   }
 
   /** A human checkpoint: waits for the answer (suspending the job), validates it, and honours `cancel`. */
@@ -74,16 +87,18 @@ export abstract class BaseWorkflow {
     prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>,
   ): Promise<CheckpointAnswer<T>> {
     const { waits } = CHECKPOINT_SCHEMAS[type];
-    const raw = await this.ctx.ask(this.key(name), { type, prompt: toJsonObject(prompt), waits });
+    const request = { type, prompt: toJsonObject(prompt), waits, progress: this.takeProgress() };
+    const raw = await this.ctx.ask(this.key(name), request);
     const answer = CHECKPOINT_SCHEMAS[type].response.parse(raw) as { action: string };
     if (answer.action === "cancel") throw new CancelledError("Cancelled by user at the checkpoint");
     return answer as CheckpointAnswer<T>;
   }
 
-  private async reasoning(step: string, output: unknown): Promise<void> {
+  /** The step's reasoning snippet, stored with the step's end. */
+  private reasoning(io: StepIo, step: string, output: unknown): void {
     const text = typeof output === "object" && output !== null && "reasoning" in output ? output.reasoning : null;
     if (typeof text !== "string" || !text.trim()) return;
     const snippet = text.length > REASONING_SNIPPET ? `${text.slice(0, REASONING_SNIPPET)}…` : text;
-    await this.ctx.emit({ type: "reasoning", message: snippet, data: { step } });
+    io.note({ type: "reasoning", message: snippet, data: { step } });
   }
 }

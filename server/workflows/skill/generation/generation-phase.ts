@@ -45,7 +45,7 @@ export class GenerationPhase extends BaseWorkflow {
   }
 
   private async _stepGenerateContent(): Promise<string> {
-    await this.progress(0.1, "Writing the SKILL.md");
+    this.progress(0.1, "Writing the SKILL.md");
     const generated = await this.model("content", STEPS.generateContent, {
       plan: this.plan,
       understanding: this.understanding,
@@ -60,7 +60,7 @@ export class GenerationPhase extends BaseWorkflow {
     for (let iteration = 1; iteration <= MAX_REFINEMENTS; iteration++) {
       const previous = heuristicReward(content).score;
       if (previous >= this.settings.targetScore) break;
-      await this.progress(0.3 + 0.1 * iteration, `Refining the content (score ${previous.toFixed(2)})`);
+      this.progress(0.3 + 0.1 * iteration, `Refining the content (score ${previous.toFixed(2)})`);
       const feedback = refinementFeedback(content, this.plan.skillCategory);
       const refined = await this.model(`refine@${iteration}`, STEPS.refineContent, {
         content,
@@ -81,7 +81,7 @@ export class GenerationPhase extends BaseWorkflow {
   private async _stepPreviewContent(content: string): Promise<string> {
     if (!this.settings.previewContent) return content;
     for (let round = 1; round <= MAX_PREVIEW_ROUNDS; round++) {
-      await this.progress(0.9, "Waiting for your preview");
+      this.progress(0.9, "Waiting for your preview");
       const answer = await this.ask(`preview@${round}`, "preview", previewPrompt(content));
       if (answer.action === "proceed") return content;
       const revised = await this.model(`feedback@${round}`, STEPS.incorporateFeedback, {

@@ -82,7 +82,7 @@ export class UnderstandingPhase extends BaseWorkflow {
   }
 
   private async _stepGatherRequirements(clarifications: Clarification[]): Promise<Requirements> {
-    await this.progress(0.1, "Reading the task");
+    this.progress(0.1, "Reading the task");
     return this.model("requirements", STEPS.gatherRequirements, { taskDescription: this.task, clarifications });
   }
 
@@ -98,7 +98,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     requirements: Requirements,
     override: StructureOverride | null,
   ): Promise<{ requirements: Requirements; override: StructureOverride | null }> {
-    await this.progress(0.2, "Checking the name and description");
+    this.progress(0.2, "Checking the name and description");
     for (let attempt = 1; ; attempt++) {
       const report = await this._stepValidateStructure(requirements, attempt);
       if (report.overallValid) return { requirements, override };
@@ -130,7 +130,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     previous: Clarification[],
     round: number,
   ): Promise<Clarification[]> {
-    await this.progress(0.3, "Asking what is unclear");
+    this.progress(0.3, "Asking what is unclear");
     const questions = await this.model("questions", STEPS.generateClarifyingQuestions, {
       taskDescription: this.task,
       ambiguities: requirements.ambiguities,
@@ -150,7 +150,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     requirements: Requirements,
     library: LibraryView,
   ): Promise<[Intent, TaxonomyChoice, Dependencies]> {
-    await this.progress(0.45, "Analysing intent, library placement and dependencies");
+    this.progress(0.45, "Analysing intent, library placement and dependencies");
     return Promise.all([
       this.model("intent", STEPS.analyzeIntent, { taskDescription: this.task, requirements }),
       this.model("taxonomy", STEPS.findTaxonomyPath, {
@@ -187,7 +187,7 @@ export class UnderstandingPhase extends BaseWorkflow {
   ): Promise<Plan> {
     let feedback: string | undefined;
     for (let version = 1; ; version++) {
-      await this.progress(0.7, version === 1 ? "Planning the skill" : "Revising the plan");
+      this.progress(0.7, version === 1 ? "Planning the skill" : "Revising the plan");
       const planned = await this.model(`plan@${version}`, STEPS.synthesizePlan, {
         ...analysis,
         userConfirmation: feedback,

@@ -74,7 +74,7 @@ export class ValidationPhase extends BaseWorkflow {
 
   /** One full assessment of a version of the content; `tag` keeps re-assessments apart in the step store. */
   private async _stepAssess(content: string, tag: string): Promise<SkillAssessment> {
-    await this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking compliance and quality");
+    this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking compliance and quality");
     const { name, description, taxonomyPath, successCriteria } = this.plan;
     const structure = await this.model(`${tag}structure`, STEPS.validateStructure, {
       skillName: name,
@@ -101,7 +101,7 @@ export class ValidationPhase extends BaseWorkflow {
   }
 
   private async _stepReviewValidation(result: ValidationResult): Promise<CheckpointAnswer<"validate">> {
-    await this.progress(0.9, "Waiting for your review");
+    this.progress(0.9, "Waiting for your review");
     return this.ask("review", "validate", reviewPrompt(result.assessment, result.content, result.testCases));
   }
 
