@@ -15,6 +15,8 @@ import { engineName, systemInfo, type SystemInfo } from "./system/info";
 import { PRODUCT_WORKFLOWS } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { libraryFor } from "./skills/library";
+import { sweepStaging } from "./skills/staging";
+import { loggerFor } from "./common/logger";
 
 /**
  * The composition root: every service the API offers, built once per process at boot and handed to procedures
@@ -54,10 +56,20 @@ export async function registeredWorkflows(): Promise<WorkflowDefinition[]> {
   return [...PRODUCT_WORKFLOWS, ...(await loadDevTools())];
 }
 
+/** The skill workflows' part of the runner's sweep: staging folders a crash left under the skills root. */
+async function sweepSkillStaging(): Promise<void> {
+  const removed = await sweepStaging();
+  if (removed.length > 0) loggerFor("skills").info({ removed }, "removed staging folders left by a crash");
+}
+
 export function jobSystemOptionsFromEnv(): Omit<JobSystemOptions, "workflows"> {
   const settings = env();
   return {
-    runner: { maxConcurrent: settings.SKILL_FLEET_MAX_CONCURRENT_JOBS, leaseMs: settings.SKILL_FLEET_LEASE_MS },
+    runner: {
+      maxConcurrent: settings.SKILL_FLEET_MAX_CONCURRENT_JOBS,
+      leaseMs: settings.SKILL_FLEET_LEASE_MS,
+      housekeeping: sweepSkillStaging,
+    },
     checkpointTimeoutMs: settings.SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS * 3_600_000,
   };
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { badRequest } from "../common/errors";
 import { parseRelativeFile, safePath, skillIdToName } from "./paths";
+import { stagingName } from "./staging";
 import {
   composeSkillMd,
   MAX_DESCRIPTION_CHARS,
@@ -192,9 +192,12 @@ export async function writeFiles(dir: string, files: SkillFiles): Promise<void> 
   }
 }
 
-/** A fresh folder under `<root>/_tmp/` (same file system as the destination, so a later rename is atomic). */
+/**
+ * A fresh folder under `<root>/_tmp/` (same file system as the destination, so a later rename is atomic), named for
+ * this process so a crash's leftovers can be swept (staging.ts).
+ */
 export async function tempDir(root: string): Promise<string> {
-  const dir = await safePath(root, "_tmp", randomUUID());
+  const dir = await safePath(root, "_tmp", stagingName());
   await fs.mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
   return dir;
 }
