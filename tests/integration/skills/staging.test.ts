@@ -70,11 +70,10 @@ describe("staging folders left by a crash", () => {
       workflows: workflowRegistry([]),
     });
     try {
-      const dead = await stagingFolder(stagingName(deadPid()));
+      await stagingFolder(stagingName(deadPid()));
       const live = await stagingFolder(stagingName());
       await system.runner.start();
       expect(await remaining()).toEqual([live]); // the dead process's is gone
-      expect(dead).not.toBe(live);
     } finally {
       await system.runner.stop();
       await db.close();
