@@ -6,10 +6,14 @@ import type { JobEventRecord, NewEvent } from "./types";
 /** At most ~10 token events per second per job (docs/architecture.md, Events). */
 export const TOKEN_FLUSH_MS = 100;
 
-/** How long a quiet subscriber waits before re-reading the log for events another server wrote… */
+/** How long a quiet subscriber waits to re-read the log for events another server wrote, while the relay is down… */
 const POLL_MS = 1_000;
-/** …and how long when the relay brings those live: then the re-read is only a safety net. */
-const RELAYED_POLL_MS = 10_000;
+/**
+ * …and otherwise: when the relay brings other servers' events live, or when there are no other servers (the embedded
+ * database is one process by construction), the re-read is only a safety net. Every idle subscriber re-reading each
+ * second was a steady load on the embedded database's one connection (docs/performance.md).
+ */
+const SAFETY_NET_POLL_MS = 10_000;
 
 /** What the log needs from the cross-server relay (see EventRelay). */
 export interface CrossServerLink {
@@ -42,7 +46,7 @@ export class EventLog {
 
   /** How long a subscriber hearing nothing waits before re-reading the log (see streamJobEvents). */
   get quietPollMs(): number {
-    return this.relay?.live ? RELAYED_POLL_MS : POLL_MS;
+    return !this.relay || this.relay.live ? SAFETY_NET_POLL_MS : POLL_MS;
   }
 
   append(jobId: string, event: NewEvent): Promise<JobEventRecord> {

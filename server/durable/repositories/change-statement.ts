@@ -156,9 +156,9 @@ function jobUpdate(jobId: string, change: JobChange, count: number, checkpointGu
 
 function eventsInsert(events: readonly NewEvent[]): Prisma.Sql {
   return Prisma.sql`stored AS (
-    INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data")
+    INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data", "createdAt")
     SELECT job."id", job."lastSeq" - ${events.length}::int + e.ord::int, e.v->>'type', e.v->>'phase',
-      COALESCE(e.v->>'message', ''), COALESCE(e.v->'data', '{}'::jsonb)
+      COALESCE(e.v->>'message', ''), COALESCE(e.v->'data', '{}'::jsonb), clock_timestamp()
     FROM job, jsonb_array_elements(${eventsJson(events)}::jsonb) WITH ORDINALITY AS e(v, ord)
     WHERE NOT (SELECT "done" FROM closed)
     RETURNING *)`;

@@ -127,8 +127,9 @@ async function createWithEvent(prisma: PrismaClient, input: NewJob, event: NewEv
       ON CONFLICT ("ownerId", "requestId") DO NOTHING
       RETURNING *),
     stored AS (
-      INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data")
-      SELECT "id", 1, ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb
+      INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data", "createdAt")
+      SELECT "id", 1, ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb,
+        clock_timestamp()
       FROM job RETURNING *)
     SELECT job.*, (SELECT json_agg(stored) FROM stored) AS "__event" FROM job`;
   if (!row) return null;

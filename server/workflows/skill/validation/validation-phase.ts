@@ -45,8 +45,8 @@ export class ValidationPhase extends BaseWorkflow {
   async run(content: string): Promise<ValidationResult> {
     for (let round = 1; ; round++) {
       await this.enter(round);
-      const testCases = await this._stepGenerateTestCases();
-      const assessment = await this._stepAssess(content, "");
+      // Test cases depend on the plan only, the assessment on the content: neither waits for the other.
+      const [testCases, assessment] = await Promise.all([this._stepGenerateTestCases(), this._stepAssess(content, "")]);
       const base = {
         content,
         assessment,
@@ -72,25 +72,19 @@ export class ValidationPhase extends BaseWorkflow {
     });
   }
 
-  /** One full assessment of a version of the content; `tag` keeps re-assessments apart in the step store. */
+  /**
+   * One full assessment of a version of the content; `tag` keeps re-assessments apart in the step store. Its four
+   * checks read the same content and nothing of each other, so they run at once (docs/performance.md).
+   */
   private async _stepAssess(content: string, tag: string): Promise<SkillAssessment> {
     this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking compliance and quality");
     const { name, description, taxonomyPath, successCriteria } = this.plan;
-    const structure = await this.model(`${tag}structure`, STEPS.validateStructure, {
-      skillName: name,
-      description,
-      skillContent: content,
-    });
-    const rules = await this.compute(`${tag}rules`, () => validateSkillContent(content, { folderName: name }));
-    const compliance = await this.model(`${tag}compliance`, STEPS.checkCompliance, {
-      skillContent: content,
-      taxonomyPath,
-    });
-    const quality = await this.model(`${tag}quality`, STEPS.assessQuality, {
-      skillContent: content,
-      plan: this.plan,
-      successCriteria,
-    });
+    const [structure, rules, compliance, quality] = await Promise.all([
+      this.model(`${tag}structure`, STEPS.validateStructure, { skillName: name, description, skillContent: content }),
+      this.compute(`${tag}rules`, () => validateSkillContent(content, { folderName: name })),
+      this.model(`${tag}compliance`, STEPS.checkCompliance, { skillContent: content, taxonomyPath }),
+      this.model(`${tag}quality`, STEPS.assessQuality, { skillContent: content, plan: this.plan, successCriteria }),
+    ]);
     const assessment = combineAssessment({ structure, rules, compliance, quality }, this.settings.threshold);
     await this.ctx.emit({
       type: "reasoning",
