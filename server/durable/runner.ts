@@ -2,6 +2,7 @@ import { Semaphore } from "async-mutex";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { errorMessage } from "../common/errors";
+import { inBackground } from "../common/work-priority";
 import { createWorkflowContext, type EngineDeps } from "./engine";
 import { CancelledError, ReleaseSignal, SuspendSignal, controlSignal } from "./signals";
 import type { JobLifecycle } from "./job-lifecycle";
@@ -89,7 +90,7 @@ export class JobRunner {
     const run = this.semaphore
       .runExclusive(async () => {
         this.queued.delete(jobId);
-        if (!this.stopping) await this.execute(jobId);
+        if (!this.stopping) await inBackground(() => this.execute(jobId));
       })
       .catch((error: unknown) => this.deps.log.error({ jobId, err: errorMessage(error) }, "job run crashed"))
       .finally(() => this.runs.delete(run));
@@ -108,7 +109,11 @@ export class JobRunner {
   }
 
   /** Expires overdue checkpoints, repairs interrupted jobs and queues runnable jobs nobody holds. */
-  async sweep(): Promise<void> {
+  sweep(): Promise<void> {
+    return inBackground(() => this.sweepOnce());
+  }
+
+  private async sweepOnce(): Promise<void> {
     try {
       await this.expireCheckpoints();
       await this.repairInterrupted();
