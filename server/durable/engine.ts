@@ -3,14 +3,12 @@ import { timed } from "../common/timed";
 import type { EventLog } from "./event-log";
 import type { JobStore } from "./job-store";
 import type { JobWriter } from "./job-writer";
+import { RunWrites, type RunChange } from "./run-writes";
 import type { CheckpointRepository, StepRepository } from "./repositories/contracts";
 import type {
   CheckpointRecord,
   CheckpointType,
   ClaimedJob,
-  JobChange,
-  JobColumns,
-  JobGuard,
   JobRecord,
   Json,
   JsonObject,
@@ -51,7 +49,14 @@ export interface Progress {
   message?: string;
 }
 
+/** A phase a step or a checkpoint begins (`round` > 1 for a re-run of it). */
+export interface PhaseEntry {
+  name: string;
+  round?: number;
+}
+
 export interface RunOptions {
+  phase?: PhaseEntry;
   progress?: Progress;
 }
 
@@ -60,6 +65,7 @@ export interface CheckpointRequest {
   prompt: JsonObject;
   /** The job's status while it waits: for the user's input, or for their review. */
   waits: WaitingStatus;
+  phase?: PhaseEntry;
   progress?: Progress;
 }
 
@@ -134,9 +140,9 @@ export function createWorkflowContext(
 class StepEngine implements WorkflowContext {
   private currentPhase: string | null;
   private progressShown: number;
+  private tokensStreamed = 0;
   private historyLoad: Promise<History> | undefined;
-  /** Writes of this run apply only while the job is unfinished and (when claimed) still leased to this runner. */
-  private readonly guard: JobGuard;
+  private readonly writes: RunWrites;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -146,7 +152,9 @@ class StepEngine implements WorkflowContext {
   ) {
     this.currentPhase = job.phase;
     this.progressShown = job.progress;
-    this.guard = { unfinished: true, ...(job.leaseOwner ? { leaseOwner: job.leaseOwner } : {}) };
+    // Writes of this run apply only while the job is unfinished and (when claimed) still leased to this runner.
+    const guard = { unfinished: true, ...(job.leaseOwner ? { leaseOwner: job.leaseOwner } : {}) };
+    this.writes = new RunWrites(deps.writer, job.id, guard);
     if (claimed) this.historyLoad = Promise.resolve(historyOf(claimed.steps, claimed.checkpoints));
   }
 
@@ -155,11 +163,11 @@ class StepEngine implements WorkflowContext {
     const stored = history.steps.get(key);
     if (stored) return stored.output as T;
     this.signal.throwIfAborted();
-    const progress = this.progressMove(options.progress);
-    await this.write({
-      set: progress.set,
+    this.lead(history, options);
+    const tokensBefore = this.tokensStreamed;
+    const start = this.writes.startLater({
       steps: [{ key, status: "running" }],
-      events: [...progress.events, this.stamp({ type: "step_start", message: key, data: { key } })],
+      events: [this.stamp({ type: "step_start", message: key, data: { key } })],
     });
     const usage: TokenUsage = {};
     const notes: NewEvent[] = [];
@@ -169,17 +177,20 @@ class StepEngine implements WorkflowContext {
       note: (event) => notes.push(this.stamp(event)),
     };
     const { value: attempt, durationMs } = await timed(key, () => this.attempt(() => fn(io)), this.deps.log);
+    if (this.tokensStreamed > tokensBefore) await start.flush(); // its text follows its start, precedes its end
     this.deps.events.flushTokens(this.job.id);
-    await this.write(this.stepEnd(key, attempt, { durationMs, usage, notes }));
+    await start.finish(this.stepEnd(key, attempt, { durationMs, usage, notes }));
     if (!attempt.ok) throw attempt.error;
     history.steps.set(key, completedStep(this.job.id, key, attempt.value, durationMs, usage));
     return attempt.value;
   }
 
   async ask<T extends JsonObject = JsonObject>(key: string, request: CheckpointRequest): Promise<T> {
-    const known = (await this.history()).checkpoints.get(key);
+    const history = await this.history();
+    const known = history.checkpoints.get(key);
     if (known && known.status !== "pending") return this.answerOf<T>(known);
     this.signal.throwIfAborted();
+    this.lead(history, request);
     const checkpoint = known ?? (await this.createCheckpoint(key, request));
     if (checkpoint.status !== "pending") return this.answerOf<T>(checkpoint);
     if (await this.waitAt(checkpoint, request)) throw new SuspendSignal(checkpoint.id);
@@ -190,36 +201,23 @@ class StepEngine implements WorkflowContext {
   }
 
   async emit(event: NewEvent): Promise<void> {
-    await this.write({ events: [this.stamp(event)] });
+    await this.writes.write({ events: [this.stamp(event)] });
   }
 
   token(text: string): void {
-    if (this.job.options.streamTokens === true && text) this.deps.events.token(this.job.id, text, this.currentPhase);
+    if (this.job.options.streamTokens !== true || !text) return;
+    this.tokensStreamed += 1;
+    this.deps.events.token(this.job.id, text, this.currentPhase);
   }
 
   async phase(name: string, round = 1): Promise<void> {
-    const key = `${slug(name)}#${round}/${PHASE_MARKER}`;
-    const history = await this.history();
-    if (!history.steps.has(key)) {
-      const output = { phase: name, round };
-      const recorded = await this.deps.writer.record(this.job.id, (current) => ({
-        events: [
-          ...(current.phase ? [{ type: "phase_end" as const, phase: current.phase, message: current.phase }] : []),
-          { type: "phase_start", phase: name, message: name, data: { round } },
-        ],
-        set: { phase: name },
-        steps: [{ key, status: "completed", output, durationMs: 0, usage: {} }],
-        guard: this.guard,
-      }));
-      if (!recorded) throw this.lost();
-      history.steps.set(key, completedStep(this.job.id, key, output, 0, {}));
-    }
-    this.currentPhase = name;
+    this.enter(await this.history(), { name, round });
+    await this.writes.write({});
   }
 
   async progress(percent: number, message?: string): Promise<void> {
-    const move = this.progressMove({ percent, message });
-    if (move.events.length > 0) await this.write(move);
+    this.moveProgress({ percent, message });
+    await this.writes.write({});
   }
 
   private history(): Promise<History> {
@@ -230,58 +228,65 @@ class StepEngine implements WorkflowContext {
     return this.historyLoad;
   }
 
-  /** One write of this run; a job that finished or went to another runner stops the run (ReleaseSignal). */
-  private async write(change: Omit<JobChange, "guard">): Promise<void> {
-    const recorded = await this.deps.writer.record(this.job.id, () => ({ ...change, guard: this.guard }));
-    if (!recorded) throw this.lost();
+  /** What a step or checkpoint announces as it begins, held for the run's next write. */
+  private lead(history: History, options: { phase?: PhaseEntry; progress?: Progress }): void {
+    if (options.phase) this.enter(history, options.phase);
+    this.moveProgress(options.progress);
   }
 
-  private lost(): ReleaseSignal {
-    return new ReleaseSignal(`job ${this.job.id} finished or was taken over while this run wrote to it`);
+  /** A phase change (with its marker step, so a replay repeats nothing), held for the next write. */
+  private enter(history: History, { name, round = 1 }: PhaseEntry): void {
+    const key = `${slug(name)}#${round}/${PHASE_MARKER}`;
+    if (!history.steps.has(key)) {
+      const output = { phase: name, round };
+      const previous = this.currentPhase;
+      this.writes.hold({
+        events: [
+          ...(previous ? [{ type: "phase_end" as const, phase: previous, message: previous }] : []),
+          { type: "phase_start", phase: name, message: name, data: { round } },
+        ],
+        set: { phase: name },
+        steps: [{ key, status: "completed", output, durationMs: 0, usage: {}, started: true }],
+      });
+      history.steps.set(key, completedStep(this.job.id, key, output, 0, {}));
+    }
+    this.currentPhase = name;
+  }
+
+  /** A move of the progress bar forward (never back), with its event, held for the next write. */
+  private moveProgress(progress: Progress | undefined): void {
+    const percent = progress ? Math.max(0, Math.min(100, Math.round(progress.percent))) : 0;
+    if (!progress || percent <= this.progressShown) return;
+    this.progressShown = percent;
+    const message = progress.message ?? "";
+    this.writes.hold({
+      events: [this.stamp({ type: "progress", message, data: { percent } })],
+      set: { progress: percent, ...(message ? { progressMessage: message } : {}) },
+    });
   }
 
   private stamp(event: NewEvent): NewEvent {
     return { ...event, phase: event.phase ?? this.currentPhase };
   }
 
-  /** The progress event and the row's progress columns for a move forward (nothing otherwise); counts it as shown. */
-  private progressMove(progress: Progress | undefined): { events: NewEvent[]; set: JobColumns } {
-    const percent = progress ? Math.max(0, Math.min(100, Math.round(progress.percent))) : 0;
-    if (!progress || percent <= this.progressShown) return { events: [], set: {} };
-    this.progressShown = percent;
-    const message = progress.message ?? "";
-    return {
-      events: [this.stamp({ type: "progress", message, data: { percent } })],
-      set: { progress: percent, ...(message ? { progressMessage: message } : {}) },
-    };
-  }
-
   private stepEnd(
     key: string,
     attempt: Attempt<Json>,
     done: { durationMs: number; usage: TokenUsage; notes: NewEvent[] },
-  ): Omit<JobChange, "guard"> {
+  ): RunChange {
     const { durationMs, usage, notes } = done;
     if (!attempt.ok) {
       const error = attempt.error instanceof Error ? attempt.error.message : String(attempt.error);
+      const data = { key, durationMs, status: "failed", error };
       return {
         steps: [{ key, status: "failed", error, durationMs }],
-        events: [
-          ...notes,
-          this.stamp({ type: "step_end", message: key, data: { key, durationMs, status: "failed", error } }),
-        ],
+        events: [...notes, this.stamp({ type: "step_end", message: key, data })],
       };
     }
+    const data = { key, durationMs, status: "completed", usage: { ...usage } };
     return {
       steps: [{ key, status: "completed", output: attempt.value, durationMs, usage }],
-      events: [
-        ...notes,
-        this.stamp({
-          type: "step_end",
-          message: key,
-          data: { key, durationMs, status: "completed", usage: { ...usage } },
-        }),
-      ],
+      events: [...notes, this.stamp({ type: "step_end", message: key, data })],
     };
   }
 
@@ -305,13 +310,8 @@ class StepEngine implements WorkflowContext {
 
   private createCheckpoint(key: string, request: CheckpointRequest): Promise<CheckpointRecord> {
     const deadline = new Date(Date.now() + this.deps.checkpointTimeoutMs);
-    return this.deps.checkpoints.create({
-      jobId: this.job.id,
-      key,
-      type: request.type,
-      prompt: request.prompt,
-      deadline,
-    });
+    const { type, prompt } = request;
+    return this.deps.checkpoints.create({ jobId: this.job.id, key, type, prompt, deadline });
   }
 
   /**
@@ -319,7 +319,6 @@ class StepEngine implements WorkflowContext {
    * of the lease (a waiting job holds nothing), in one write; false when the checkpoint was no longer pending.
    */
   private async waitAt(checkpoint: CheckpointRecord, request: CheckpointRequest): Promise<boolean> {
-    const progress = this.progressMove(request.progress);
     const required = this.stamp({
       type: "hitl_required",
       message: `Waiting for ${checkpoint.type}`,
@@ -332,12 +331,16 @@ class StepEngine implements WorkflowContext {
         status: request.waits,
       },
     });
-    const recorded = await this.deps.writer.record(this.job.id, () => ({
-      checkpoint: { kind: "wait", id: checkpoint.id },
-      set: { ...progress.set, status: request.waits, releaseLease: true },
-      events: [...progress.events, required],
-      guard: this.guard,
-    }));
-    return recorded !== null;
+    try {
+      await this.writes.write({
+        checkpoint: { kind: "wait", id: checkpoint.id },
+        set: { status: request.waits, releaseLease: true },
+        events: [required],
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof ReleaseSignal) return false;
+      throw error;
+    }
   }
 }

@@ -189,10 +189,14 @@ export interface JobGuard {
   noOpenCheckpoint?: boolean;
 }
 
+/**
+ * A step's row as a change writes it. `started` (always for `running`) counts an attempt and stamps its start: a step
+ * that finished before its start was written is written once, started and finished (docs/performance.md).
+ */
 export type StepWrite =
   | { key: string; status: "running" }
-  | { key: string; status: "completed"; output: Json; durationMs: number; usage: TokenUsage }
-  | { key: string; status: "failed"; error: string; durationMs: number };
+  | { key: string; status: "completed"; output: Json; durationMs: number; usage: TokenUsage; started?: boolean }
+  | { key: string; status: "failed"; error: string; durationMs: number; started?: boolean };
 
 export type CheckpointChange =
   /** Settles a pending checkpoint as answered; the job row is written only if this answer won. */

@@ -101,32 +101,44 @@ function eventsJson(events: readonly NewEvent[]): string {
   );
 }
 
-/** Steps as the statement reads them: a finished step's token usage flattened into its columns. */
+/** Steps as the statement reads them: token usage flattened into its columns, `started` explicit. */
 function stepsJson(steps: readonly StepWrite[]): string {
   const flat = (step: StepWrite) => {
-    if (step.status !== "completed") return step;
+    if (step.status === "running") return { ...step, started: true };
+    if (step.status === "failed") return { ...step, started: step.started ?? false };
     const { usage, ...rest } = step;
-    return { ...rest, ...usage };
+    return { ...rest, ...usage, started: step.started ?? false };
   };
   return JSON.stringify(steps.map(flat));
 }
 
-/** A re-run step counts another attempt; finishing one keeps its start and attempts. */
-function stepsUpsert(steps: readonly StepWrite[]): Prisma.Sql {
-  return Prisma.sql`, steps AS (
-    INSERT INTO "JobStep" AS s ("id", "jobId", "key", "status", "output", "error", "attempts", "startedAt",
-      "completedAt", "durationMs", "inputTokens", "outputTokens", "totalTokens")
-    SELECT gen_random_uuid(), job."id", w->>'key', (w->>'status')::"StepStatus", w->'output', w->>'error', 1, now(),
-      CASE WHEN w->>'status' = 'running' THEN NULL ELSE now() END, (w->>'durationMs')::int,
-      (w->>'inputTokens')::int, (w->>'outputTokens')::int, (w->>'totalTokens')::int
-    FROM job, jsonb_array_elements(${stepsJson(steps)}::jsonb) AS w
-    ON CONFLICT ("jobId", "key") DO UPDATE SET
-      "status" = EXCLUDED."status",
-      "attempts" = s."attempts" + CASE WHEN EXCLUDED."status" = 'running' THEN 1 ELSE 0 END,
-      "startedAt" = CASE WHEN EXCLUDED."status" = 'running' THEN EXCLUDED."startedAt" ELSE s."startedAt" END,
-      "output" = EXCLUDED."output", "error" = EXCLUDED."error", "completedAt" = EXCLUDED."completedAt",
-      "durationMs" = EXCLUDED."durationMs", "inputTokens" = EXCLUDED."inputTokens",
-      "outputTokens" = EXCLUDED."outputTokens", "totalTokens" = EXCLUDED."totalTokens"
+/**
+ * The steps' rows: an existing row is updated, a new one inserted. A write that starts the step counts an attempt
+ * (a re-run after a crash is attempt 2) and stamps its start; finishing keeps both.
+ */
+function stepsWrite(steps: readonly StepWrite[]): Prisma.Sql {
+  return Prisma.sql`, step_rows AS (
+    SELECT w->>'key' AS "key", (w->>'status')::"StepStatus" AS "status", w->'output' AS "output",
+      w->>'error' AS "error", (w->>'started')::boolean AS "started", (w->>'durationMs')::int AS "durationMs",
+      (w->>'inputTokens')::int AS "inputTokens", (w->>'outputTokens')::int AS "outputTokens",
+      (w->>'totalTokens')::int AS "totalTokens"
+    FROM jsonb_array_elements(${stepsJson(steps)}::jsonb) AS w),
+  steps_updated AS (
+    UPDATE "JobStep" s SET "status" = r."status",
+      "attempts" = s."attempts" + CASE WHEN r."started" THEN 1 ELSE 0 END,
+      "startedAt" = CASE WHEN r."started" THEN now() ELSE s."startedAt" END,
+      "completedAt" = CASE WHEN r."status" = 'running' THEN NULL ELSE now() END,
+      "output" = r."output", "error" = r."error", "durationMs" = r."durationMs", "inputTokens" = r."inputTokens",
+      "outputTokens" = r."outputTokens", "totalTokens" = r."totalTokens"
+    FROM job, step_rows r WHERE s."jobId" = job."id" AND s."key" = r."key"
+    RETURNING s."key"),
+  steps_inserted AS (
+    INSERT INTO "JobStep" ("id", "jobId", "key", "status", "output", "error", "attempts", "startedAt", "completedAt",
+      "durationMs", "inputTokens", "outputTokens", "totalTokens")
+    SELECT gen_random_uuid(), job."id", r."key", r."status", r."output", r."error", 1, now(),
+      CASE WHEN r."status" = 'running' THEN NULL ELSE now() END, r."durationMs", r."inputTokens", r."outputTokens",
+      r."totalTokens"
+    FROM job, step_rows r WHERE r."key" NOT IN (SELECT "key" FROM steps_updated)
     RETURNING 1)`;
 }
 
@@ -181,7 +193,7 @@ export function changeStatement(jobId: string, change: JobChange, announceAs?: s
     eventsInsert(events),
     checkpoint.after,
   ].filter((cte): cte is Prisma.Sql => cte !== null);
-  const steps = change.steps?.length ? stepsUpsert(change.steps) : Prisma.empty;
+  const steps = change.steps?.length ? stepsWrite(change.steps) : Prisma.empty;
   return Prisma.sql`WITH ${Prisma.join(ctes, ", ")} ${steps}
     SELECT job.*,
       COALESCE((SELECT json_agg(stored ORDER BY stored."seq") FROM stored), '[]'::json) AS "__events",

@@ -3,7 +3,7 @@ import { toJson, toJsonObject } from "../../../contracts/json";
 import { runStep } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
-import type { Progress, StepIo, WorkflowContext } from "../../durable/engine";
+import type { PhaseEntry, Progress, StepIo, WorkflowContext } from "../../durable/engine";
 import { CancelledError } from "../../durable/signals";
 
 export type PhaseName = "Understanding" | "Generation" | "Validation";
@@ -23,7 +23,8 @@ const REASONING_SNIPPET = 400;
  */
 export abstract class BaseWorkflow {
   protected round = 1;
-  /** Where the progress bar moves next: written with the next step or checkpoint, in the same write. */
+  /** The phase entered and where the progress bar moves, announced by the next step or checkpoint as it begins. */
+  private nextPhase: PhaseEntry | undefined;
   private nextProgress: Progress | undefined;
 
   constructor(
@@ -40,10 +41,10 @@ export abstract class BaseWorkflow {
     return `${this.phaseName.toLowerCase()}#${this.round}/${step}`;
   }
 
-  /** Starts (or re-starts, for a later round) this phase. */
-  protected async enter(round = 1): Promise<void> {
+  /** Starts (or re-starts, for a later round) this phase: its first step or checkpoint announces it. */
+  protected enter(round = 1): void {
     this.round = round;
-    await this.ctx.phase(this.phaseName, round);
+    this.nextPhase = { name: this.phaseName, round };
   }
 
   /**
@@ -55,11 +56,11 @@ export abstract class BaseWorkflow {
     this.nextProgress = { percent: from + (to - from) * Math.min(1, Math.max(0, fraction)), message };
   }
 
-  /** The pending progress move, handed to the step or checkpoint that takes it. */
-  private takeProgress(): Progress | undefined {
-    const progress = this.nextProgress;
-    this.nextProgress = undefined;
-    return progress;
+  /** What the next step or checkpoint announces as it begins (docs/performance.md: no write of its own). */
+  private lead(): { phase?: PhaseEntry; progress?: Progress } {
+    const lead = { phase: this.nextPhase, progress: this.nextProgress };
+    this.nextPhase = this.nextProgress = undefined;
+    return lead;
   }
 
   /** One model step, durably: run once (offline engine or model), replayed from the store afterwards. */
@@ -71,13 +72,13 @@ export abstract class BaseWorkflow {
       this.reasoning(io, name, result.output);
       return toJson(result.output);
     };
-    return (await this.ctx.run(this.key(name), work, { progress: this.takeProgress() })) as O;
+    return (await this.ctx.run(this.key(name), work, this.lead())) as O;
   }
 
   /** A step that is plain computation (rule validation, file writes): durable like model steps. */
   protected async compute<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     const work = async () => toJson(await fn());
-    return (await this.ctx.run(this.key(name), work, { progress: this.takeProgress() })) as T;
+    return (await this.ctx.run(this.key(name), work, this.lead())) as T;
   }
 
   /** A human checkpoint: waits for the answer (suspending the job), validates it, and honours `cancel`. */
@@ -87,7 +88,7 @@ export abstract class BaseWorkflow {
     prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>,
   ): Promise<CheckpointAnswer<T>> {
     const { waits } = CHECKPOINT_SCHEMAS[type];
-    const request = { type, prompt: toJsonObject(prompt), waits, progress: this.takeProgress() };
+    const request = { type, prompt: toJsonObject(prompt), waits, ...this.lead() };
     const raw = await this.ctx.ask(this.key(name), request);
     const answer = CHECKPOINT_SCHEMAS[type].response.parse(raw) as { action: string };
     if (answer.action === "cancel") throw new CancelledError("Cancelled by user at the checkpoint");

@@ -161,6 +161,6 @@ describe("a server killed at any database call of a job's run", () => {
       if (survived) break; // the run finished within its budget: every earlier death point was tried
       deaths++;
     }
-    expect(deaths).toBeGreaterThanOrEqual(8); // claim, phases, each step's start and end, the completion
+    expect(deaths).toBeGreaterThanOrEqual(5); // the claim, the two phases, the steps' writes, the completion
   });
 });

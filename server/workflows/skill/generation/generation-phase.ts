@@ -37,7 +37,7 @@ export class GenerationPhase extends BaseWorkflow {
   }
 
   async run(): Promise<GenerationResult> {
-    await this.enter();
+    this.enter();
     const written = await this._stepGenerateContent();
     const refined = await this._stepRefineContent(written);
     const content = await this._stepPreviewContent(refined.content);

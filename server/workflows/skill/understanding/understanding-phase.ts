@@ -56,7 +56,7 @@ export class UnderstandingPhase extends BaseWorkflow {
   async run(): Promise<UnderstandingResult> {
     let state: RoundState = { round: 1, clarifications: [], override: null };
     for (;;) {
-      await this.enter(state.round);
+      this.enter(state.round);
       const outcome = await this.runRound(state);
       if ("plan" in outcome) return outcome;
       state = outcome;

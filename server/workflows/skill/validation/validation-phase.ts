@@ -44,7 +44,7 @@ export class ValidationPhase extends BaseWorkflow {
 
   async run(content: string): Promise<ValidationResult> {
     for (let round = 1; ; round++) {
-      await this.enter(round);
+      this.enter(round);
       // Test cases depend on the plan only, the assessment on the content: neither waits for the other.
       const [testCases, assessment] = await Promise.all([this._stepGenerateTestCases(), this._stepAssess(content, "")]);
       const base = {
