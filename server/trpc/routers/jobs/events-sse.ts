@@ -70,10 +70,18 @@ async function pump(items: AsyncGenerator<StreamItem>, send: (bytes: Uint8Array)
 
 function sseStream(items: AsyncGenerator<StreamItem>, after: number, stop: AbortController): ReadableStream {
   let ping: NodeJS.Timeout | undefined;
+  let open = true;
+  const end = () => {
+    open = false;
+    clearInterval(ping);
+    stop.abort();
+  };
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let quiet = true;
+      // A client that went away cancels the stream: from then on nothing more is written or closed.
       const send = (bytes: Uint8Array) => {
+        if (!open) return;
         controller.enqueue(bytes);
         quiet = false;
       };
@@ -84,14 +92,11 @@ function sseStream(items: AsyncGenerator<StreamItem>, after: number, stop: Abort
         .then(() => send(RETURN))
         .catch(() => undefined)
         .finally(() => {
-          clearInterval(ping);
-          controller.close();
+          if (open) controller.close();
+          end();
         });
     },
-    cancel() {
-      clearInterval(ping);
-      stop.abort();
-    },
+    cancel: end,
   });
 }
 
