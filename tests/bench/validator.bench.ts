@@ -72,9 +72,18 @@ const files = {
   "bench-skill/references/patterns.md": "# Patterns\n\nDetails.\n",
   "bench-skill/examples/basic.md": "# Basic\n\n```bash\necho ok\n```\n",
 };
-const parsed = percentile(timings(1_000, () => parseSkillMd(content)), 50);
-const text = percentile(timings(1_000, () => validateSkillContent(content)), 50);
-const folder = percentile(timings(1_000, () => validateSkillFiles(files)), 50);
+const parsed = percentile(
+  timings(1_000, () => parseSkillMd(content)),
+  50,
+);
+const text = percentile(
+  timings(1_000, () => validateSkillContent(content)),
+  50,
+);
+const folder = percentile(
+  timings(1_000, () => validateSkillFiles(files)),
+  50,
+);
 report({
   name: "validate a 500-line SKILL.md, p50",
   value: text,
