@@ -93,7 +93,9 @@ async function runJobs(system: JobSystem, count: number): Promise<void> {
       const { job } = await system.service.create({ ...input, engine: "offline", workflow: "skill" });
       await new Promise<void>((resolve) => {
         const stop = system.events.bus.subscribe(job.id, (event) => {
-          if (event.type === "completed" || event.type === "failed") (stop(), resolve());
+          if (event.type !== "completed" && event.type !== "failed") return;
+          stop();
+          resolve();
         });
       });
     }),
