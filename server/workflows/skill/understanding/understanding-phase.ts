@@ -64,7 +64,12 @@ export class UnderstandingPhase extends BaseWorkflow {
   }
 
   private async runRound(state: RoundState): Promise<UnderstandingResult | RoundState> {
-    const gathered = await this._stepGatherRequirements(state.clarifications);
+    const gathering = this._stepGatherRequirements(state.clarifications);
+    // The library view depends on nothing of the round: it is read while the requirements are gathered, off the
+    // path of the model calls (docs/performance.md). A round that ends with a question does not use it.
+    const library = this.compute("library", () => this.settings.library());
+    library.catch(() => undefined);
+    const gathered = await gathering;
     const { requirements, override } = await this._stepEnsureValidStructure(
       applyOverride(gathered, state.override),
       state.override,
@@ -74,9 +79,9 @@ export class UnderstandingPhase extends BaseWorkflow {
       const answers = await this._stepAskClarifications(requirements, state.clarifications, clarifyRound);
       return { round: state.round + 1, clarifications: [...state.clarifications, ...answers], override };
     }
-    const library = await this.compute("library", () => this.settings.library());
-    const [intent, taxonomy] = await this._stepAnalyze(requirements, library);
-    const dependencies = await this._stepRefineDependencies(intent, taxonomy, library);
+    const view = await library;
+    const [intent, taxonomy] = await this._stepAnalyze(requirements, view);
+    const dependencies = await this._stepRefineDependencies(intent, taxonomy, view);
     const plan = await this._stepPlanAndConfirm({ requirements, intent, taxonomy, dependencies }, override);
     return { requirements, intent, taxonomy, dependencies, plan };
   }
