@@ -87,7 +87,10 @@ export async function registeredWorkflows(library: Library): Promise<WorkflowDef
 export function jobSystemOptionsFromEnv(): Omit<JobSystemOptions, "workflows"> {
   const settings = env();
   return {
-    runner: { maxConcurrent: settings.SKILL_FLEET_MAX_CONCURRENT_JOBS, leaseMs: settings.SKILL_FLEET_LEASE_MS },
+    runner: {
+      maxConcurrent: settings.SKILL_FLEET_MAX_CONCURRENT_JOBS,
+      leaseMs: settings.SKILL_FLEET_LEASE_MS,
+    },
     checkpointTimeoutMs: settings.SKILL_FLEET_CHECKPOINT_TIMEOUT_HOURS * 3_600_000,
   };
 }

@@ -89,6 +89,15 @@ defineScenario("failing-step", {
   steps: { generateContent: () => ({ kind: "throw", message: "scripted failure: generateContent always fails" }) },
 });
 
+/** The model-latency bench's fixed latency per call (tests/bench/model-latency.bench.ts). */
+export const FIXED_LATENCY_MS = 300;
+
+defineScenario("fixed-latency", {
+  description: `Every step answers like the offline engine after exactly ${FIXED_LATENCY_MS} ms (the model-latency bench).`,
+  steps: {},
+  everyStep: delayed(FIXED_LATENCY_MS),
+});
+
 defineScenario("slow", {
   description: "Every step takes 1.5 s, long enough to reload or restart mid-job.",
   steps: {},

@@ -7,6 +7,7 @@ import { describeTarget, parseDatabaseUrl, type DatabaseTarget } from "./connect
 import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
 import { acquireDataDirLock } from "./pglite-lock";
+import { gatedPglite } from "./priority-gate";
 import { pgliteSession, postgresSession } from "./sql-session";
 
 export { PrismaClient };
@@ -25,12 +26,15 @@ export interface OpenOptions {
   migrationsDir?: string;
 }
 
-/** A Prisma client over an open PGlite; closing it closes PGlite and runs `release` (the folder lock). */
+/**
+ * A Prisma client over an open PGlite; closing it closes PGlite and runs `release` (the folder lock). Its statements
+ * go through a priority gate: requests before background work (priority-gate.ts).
+ */
 export function prismaOverPglite(
   pglite: PGlite,
   release: () => Promise<void> = async () => undefined,
 ): Omit<Database, "target" | "description"> {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(gatedPglite(pglite)) });
   // $disconnect does not close PGlite (the adapter's dispose is a no-op): close it ourselves, then unlock.
   return {
     prisma,

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { isProcessAlive } from "../common/process";
 
 /**
  * PGlite runs PostgreSQL in single-user mode inside this process: two processes opening one data folder both
@@ -17,15 +18,6 @@ export class DataDirLockedError extends Error {
         `or point DATABASE_URL at another folder (pglite:./data/other) or at a PostgreSQL server.`,
     );
     this.name = "DataDirLockedError";
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -60,7 +52,8 @@ export async function acquireDataDirLock(dataDir: string): Promise<() => Promise
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = await readOwner(lockPath);
-      if (owner !== null && owner !== process.pid && isAlive(owner)) throw new DataDirLockedError(dataDir, owner);
+      if (owner !== null && owner !== process.pid && isProcessAlive(owner))
+        throw new DataDirLockedError(dataDir, owner);
       if (owner === process.pid) throw new DataDirLockedError(dataDir, owner);
       await fs.rm(lockPath, { force: true }); // stale: its process is gone
     }

@@ -6,10 +6,14 @@ import type { JobEventRecord, NewEvent } from "./types";
 /** At most ~10 token events per second per job (docs/architecture.md, Events). */
 export const TOKEN_FLUSH_MS = 100;
 
-/** How long a quiet subscriber waits before re-reading the log for events another server wrote… */
+/** How long a quiet subscriber waits to re-read the log for events another server wrote, while the relay is down… */
 const POLL_MS = 1_000;
-/** …and how long when the relay brings those live: then the re-read is only a safety net. */
-const RELAYED_POLL_MS = 10_000;
+/**
+ * …and otherwise: when the relay brings other servers' events live, or when there are no other servers (the embedded
+ * database is one process by construction), the re-read is only a safety net. Every idle subscriber re-reading each
+ * second was a steady load on the embedded database's one connection (docs/performance.md).
+ */
+const SAFETY_NET_POLL_MS = 10_000;
 
 /** What the log needs from the cross-server relay (see EventRelay). */
 export interface CrossServerLink {
@@ -42,7 +46,7 @@ export class EventLog {
 
   /** How long a subscriber hearing nothing waits before re-reading the log (see streamJobEvents). */
   get quietPollMs(): number {
-    return this.relay?.live ? RELAYED_POLL_MS : POLL_MS;
+    return !this.relay || this.relay.live ? SAFETY_NET_POLL_MS : POLL_MS;
   }
 
   append(jobId: string, event: NewEvent): Promise<JobEventRecord> {
@@ -54,21 +58,21 @@ export class EventLog {
   }
 
   /**
-   * Stores `event`, then runs `settle` (the state change the event announces), then publishes it: a subscriber
-   * that hears a terminal event and reads the job sees the new status, and a reader that sees the new status
-   * finds the event in the log. Runs under the job's event lock, so delivery stays in seq order.
+   * Runs `fn` holding the job's event lock: every write of one job's events in this process goes through it, so
+   * publishing in the order of the writes is publishing in seq order (see JobWriter).
    */
-  appendSettled(jobId: string, event: NewEvent, settle: () => Promise<unknown>): Promise<JobEventRecord> {
-    return this.locks.run(jobId, async () => {
-      const stored = await this.repo.append(jobId, event);
-      await settle();
-      this.bus.publish(stored);
-      // Other servers hear it only now too (not from the insert), for the same reason. A lost announcement only
-      // delays remote subscribers until their next log re-read: it must not turn a settled change into an error.
-      if (this.relay)
-        await this.repo.announce({ jobId, seq: stored.seq, origin: this.relay.origin }).catch(() => undefined);
-      return stored;
-    });
+  exclusive<T>(jobId: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.run(jobId, fn);
+  }
+
+  /** Publishes events just stored (in seq order) to this server's subscribers. */
+  publishStored(events: readonly JobEventRecord[]): void {
+    for (const event of events) this.bus.publish(event);
+  }
+
+  /** The origin under which this server announces its writes to the others (PostgreSQL with a relay only). */
+  get origin(): string | undefined {
+    return this.relay?.origin;
   }
 
   after(jobId: string, afterSeq: number): Promise<JobEventRecord[]> {

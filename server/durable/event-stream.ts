@@ -12,31 +12,40 @@ export interface StreamOptions {
   pollMs?: number;
 }
 
-/** A queue of live events with a wait that ends on arrival, timeout or abort. */
+/**
+ * A queue of live events with a wait that ends on arrival, timeout or abort. It listens to the abort signal once for
+ * its whole life, not once per wait: with many subscribers, adding and removing a listener per event per subscriber
+ * was a measurable share of delivering it (docs/performance.md).
+ */
 class Inbox {
   private readonly items: LiveEvent[] = [];
   private wake: (() => void) | undefined;
+  private readonly onAbort = () => this.wake?.();
+
+  constructor(private readonly signal: AbortSignal) {
+    signal.addEventListener("abort", this.onAbort, { once: true });
+  }
 
   push(event: LiveEvent): void {
     this.items.push(event);
     this.wake?.();
   }
 
-  async next(timeoutMs: number, signal: AbortSignal): Promise<LiveEvent | undefined> {
-    if (this.items.length === 0 && timeoutMs > 0 && !signal.aborted) {
+  async next(timeoutMs: number): Promise<LiveEvent | undefined> {
+    if (this.items.length === 0 && timeoutMs > 0 && !this.signal.aborted) {
+      let timer: NodeJS.Timeout | undefined;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, timeoutMs);
-        function done() {
-          clearTimeout(timer);
-          signal.removeEventListener("abort", done);
-          resolve();
-        }
-        this.wake = done;
-        signal.addEventListener("abort", done, { once: true });
+        this.wake = resolve;
+        timer = setTimeout(resolve, timeoutMs);
       });
+      clearTimeout(timer);
       this.wake = undefined;
     }
     return this.items.shift();
+  }
+
+  close(): void {
+    this.signal.removeEventListener("abort", this.onAbort);
   }
 }
 
@@ -53,7 +62,7 @@ export async function* streamJobEvents(
   signal: AbortSignal,
   options: StreamOptions = {},
 ): AsyncGenerator<StreamItem> {
-  const inbox = new Inbox();
+  const inbox = new Inbox(signal);
   const unsubscribe = deps.events.bus.subscribe(jobId, (event) => inbox.push(event));
   let state = { last: afterSeq, finished: false, terminal: false };
   let readTheLog = true;
@@ -64,7 +73,6 @@ export async function* streamJobEvents(
       const live = await drainLive(
         inbox,
         state.finished ? FINISHED_GRACE_MS : (options.pollMs ?? deps.events.quietPollMs),
-        signal,
         state.last,
       );
       yield* live.items;
@@ -76,6 +84,7 @@ export async function* streamJobEvents(
     }
   } finally {
     unsubscribe();
+    inbox.close();
   }
 }
 
@@ -115,11 +124,10 @@ const FINISHED_GRACE_MS = 200;
 async function drainLive(
   inbox: Inbox,
   pollMs: number,
-  signal: AbortSignal,
   last: number,
 ): Promise<{ items: StreamItem[]; last: number; terminal: boolean; gap: boolean }> {
   const items: StreamItem[] = [];
-  let event = await inbox.next(pollMs, signal);
+  let event = await inbox.next(pollMs);
   while (event) {
     if (event.type === "token") items.push({ kind: "token", token: event });
     else if (event.seq === last + 1) {
@@ -129,7 +137,7 @@ async function drainLive(
     } else if (event.seq > last + 1) {
       return { items, last, terminal: false, gap: true }; // missed something: the log fills the gap
     }
-    event = await inbox.next(0, signal);
+    event = await inbox.next(0);
   }
   return { items, last, terminal: false, gap: false };
 }

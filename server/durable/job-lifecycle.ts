@@ -1,101 +1,90 @@
-import type { EventLog } from "./event-log";
-import type { JobStore, LockedJob } from "./job-store";
-import type { CheckpointRepository, JobRepository } from "./repositories/contracts";
-import { isTerminal, type JobRecord } from "./types";
+import type { ChangeDecision, JobWriter } from "./job-writer";
+import type { CheckpointRecord, JobRecord, NewEvent } from "./types";
 import type { WorkflowOutcome } from "./workflow";
 
 /**
- * The job's start and its terminal transitions. Each runs under the job's lock and checks the current status
- * first, so a job finishes once, whatever races (a cancel against a completion, an expiry against an answer).
- * The terminal event is stored before the status changes and published after it (EventLog.appendSettled), so
- * a reader that sees a finished job finds the closing event in the log, and a subscriber that hears the closing
- * event and reads the job sees it finished.
+ * A job's terminal transitions. Each is ONE write (docs/architecture.md, Crash safety): the status, the closing
+ * event, the settled checkpoints and the released lease go in together, only while the job is unfinished, and the
+ * closing event only if the log has none yet. So a job finishes once whatever races (a cancel against a completion,
+ * an expiry against an answer) or crashes, and a reader that sees it finished finds its closing event, and the
+ * reverse.
  */
 export class JobLifecycle {
-  constructor(
-    private readonly store: JobStore,
-    private readonly events: EventLog,
-    private readonly jobs: JobRepository,
-    private readonly checkpoints: CheckpointRepository,
-  ) {}
+  constructor(private readonly writer: JobWriter) {}
 
-  markRunning(jobId: string): Promise<JobRecord> {
-    return this.store.update(jobId, (job) =>
-      job.status === "pending" || job.status === "running"
-        ? { status: "running", startedAt: job.startedAt ?? new Date() }
-        : null,
-    );
-  }
-
-  complete(jobId: string, outcome: WorkflowOutcome): Promise<boolean> {
+  /** The run's own completion: only while `runner` still holds the lease. */
+  async complete(jobId: string, outcome: WorkflowOutcome, runner: string): Promise<boolean> {
     const status = outcome.status ?? "completed";
-    return this.finish(jobId, async (job, current) => {
-      await this.closePhase(current);
-      await this.events.appendSettled(
-        jobId,
+    return this.finish(jobId, (current) => ({
+      events: [
+        ...phaseEnd(current),
         { type: "completed", phase: current.phase, message: `Job ${status}`, data: { status } },
-        () =>
-          job.update(() => ({
-            status,
-            result: outcome.result,
-            progress: 100,
-            completedAt: new Date(),
-          })),
-      );
-    });
+      ],
+      set: { status, result: outcome.result, progress: 100, completed: true, releaseLease: true },
+      guard: { unfinished: true, leaseOwner: runner },
+    }));
   }
 
   fail(jobId: string, reason: string): Promise<boolean> {
-    return this.finish(jobId, async (job, current) => {
-      await this.checkpoints.settleAllPending(jobId, "superseded");
-      await this.events.appendSettled(
-        jobId,
-        { type: "failed", phase: current.phase, message: reason, data: { error: reason } },
-        () => job.update(() => ({ status: "failed", error: reason, completedAt: new Date() })),
-      );
-    });
+    return this.finish(jobId, (current) => ({
+      events: [{ type: "failed", phase: current.phase, message: reason, data: { error: reason } }],
+      set: { status: "failed", error: reason, completed: true, releaseLease: true },
+      checkpoint: { kind: "settleAll", status: "superseded" },
+      guard: { unfinished: true },
+    }));
+  }
+
+  /** An unanswered checkpoint past its deadline fails its job, in the same write that expires it. */
+  expire(checkpoint: CheckpointRecord): Promise<boolean> {
+    const reason = `Checkpoint '${checkpoint.type}' was not answered before its deadline (${checkpoint.deadline.toISOString()})`;
+    return this.finish(checkpoint.jobId, (current) => ({
+      events: [{ type: "failed", phase: current.phase, message: reason, data: { error: reason } }],
+      set: { status: "failed", error: reason, completed: true, releaseLease: true },
+      checkpoint: { kind: "expire", id: checkpoint.id },
+      guard: { unfinished: true },
+    }));
   }
 
   /** Cancels a job this runner holds (its lease keeps others away). */
   cancel(jobId: string): Promise<boolean> {
-    return this.finish(jobId, async (job, current) => {
-      await this.checkpoints.settleAllPending(jobId, "cancelled");
-      await this.events.appendSettled(
-        jobId,
-        { type: "cancelled", phase: current.phase, message: "Cancelled by user", data: {} },
-        () => job.update(() => ({ status: "cancelled", cancelRequested: true, completedAt: new Date() })),
-      );
-    });
+    return this.finish(jobId, cancelled({ unfinished: true }));
   }
 
   /** Cancels a job nobody runs right now (waiting at a checkpoint, or queued); false if a runner holds it. */
   cancelIdle(jobId: string): Promise<boolean> {
-    return this.store.withLock(jobId, async () => {
-      const row = await this.jobs.cancelIfIdle(jobId);
-      if (!row) return false;
-      this.store.remember(row);
-      await this.checkpoints.settleAllPending(jobId, "cancelled");
-      await this.events.append(jobId, { type: "cancelled", phase: row.phase, message: "Cancelled by user", data: {} });
-      return true;
-    });
+    return this.finish(jobId, cancelled({ unfinished: true, leaseFreeAt: new Date() }));
   }
 
-  private finish(jobId: string, apply: (job: LockedJob, current: JobRecord) => Promise<void>): Promise<boolean> {
-    return this.store.withLock(jobId, async (job) => {
-      const current = await job.current();
-      if (isTerminal(current.status)) return false;
-      await apply(job, current);
-      return true;
-    });
+  /**
+   * A terminal event a crash left in the log without its status (docs/architecture.md, Crash safety): the status
+   * follows the event; no second event is written.
+   */
+  settleFromLog(jobId: string, closing: { type: "failed" | "cancelled"; message: string }): Promise<boolean> {
+    return this.finish(jobId, () => ({
+      set: {
+        status: closing.type,
+        ...(closing.type === "failed" ? { error: closing.message } : { cancelRequested: true }),
+        completed: true,
+      },
+      checkpoint: { kind: "settleAll", status: closing.type === "failed" ? "superseded" : "cancelled" },
+      guard: { unfinished: true, leaseFreeAt: new Date() },
+    }));
   }
 
-  private async closePhase(current: JobRecord): Promise<void> {
-    if (current.phase)
-      await this.events.append(current.id, {
-        type: "phase_end",
-        phase: current.phase,
-        message: current.phase,
-        data: {},
-      });
+  private async finish(jobId: string, decide: ChangeDecision): Promise<boolean> {
+    return (await this.writer.record(jobId, decide)) !== null;
   }
+}
+
+function phaseEnd(current: JobRecord): NewEvent[] {
+  return current.phase ? [{ type: "phase_end", phase: current.phase, message: current.phase, data: {} }] : [];
+}
+
+function cancelled(guard: { unfinished: true; leaseFreeAt?: Date }): ChangeDecision {
+  return (current) => ({
+    events: [{ type: "cancelled", phase: current.phase, message: "Cancelled by user", data: {} }],
+    set: { status: "cancelled", cancelRequested: true, completed: true, releaseLease: true },
+    checkpoint: { kind: "settleAll", status: "cancelled" },
+    guard,
+  });
 }

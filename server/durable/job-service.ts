@@ -5,7 +5,9 @@ import { isPhaseMarker } from "./engine";
 import type { EventLog } from "./event-log";
 import type { JobLifecycle } from "./job-lifecycle";
 import type { JobStore } from "./job-store";
-import { DuplicateRequestError, type Repositories } from "./repositories/contracts";
+import type { JobWriter } from "./job-writer";
+import type { Repositories } from "./repositories/contracts";
+import { answeredEvent } from "./runner";
 import type {
   CheckpointRecord,
   JobEventRecord,
@@ -62,18 +64,19 @@ export class JobService {
     private readonly lifecycle: JobLifecycle,
     private readonly scheduler: JobScheduler,
     private readonly workflows: WorkflowLookup,
+    private readonly writer: JobWriter,
   ) {}
 
-  /** Creates and queues a job; the same (owner, requestId) always yields the same job, even when racing. */
+  /**
+   * Creates and queues a job, with its queued event, in one statement; the same (owner, requestId) always yields the
+   * same job, even when racing (the unique index decides between servers).
+   */
   async create(input: CreateJobInput): Promise<{ job: JobRecord; created: boolean }> {
     const { requestId } = input;
     const outcome = requestId
       ? await this.requestLocks.run(`${input.ownerId}\u0000${requestId}`, () => this.createOnce(input, requestId))
       : { job: await this.insert(input), created: true };
-    if (outcome.created) {
-      await this.events.append(outcome.job.id, { type: "progress", message: "Job queued", data: { percent: 0 } });
-      this.scheduler.enqueue(outcome.job.id);
-    }
+    if (outcome.created) this.scheduler.enqueue(outcome.job.id);
     return outcome;
   }
 
@@ -154,31 +157,32 @@ export class JobService {
     return this.store.require(jobId);
   }
 
-  /** docs/architecture.md, Answers: first answer wins, an identical repeat is a duplicate, anything else conflicts. */
+  /**
+   * docs/architecture.md, Answers: first answer wins, an identical repeat is a duplicate, anything else conflicts.
+   * The winning answer settles the checkpoint, sets the job running and stores its hitl_answered event in ONE write,
+   * so no crash can leave an answered checkpoint behind a job still waiting.
+   */
   async answer(userId: string, jobId: string, checkpointId: string, response: JsonObject): Promise<AnswerStatus> {
     const { workflow } = await this.get(userId, jobId);
-    const status = await this.store.withLock(jobId, async (job) => {
-      const checkpoint = await this.repos.checkpoints.findById(checkpointId);
-      if (!checkpoint || checkpoint.jobId !== jobId)
-        throw notFound(`Checkpoint '${checkpointId}' not found for job '${jobId}'`);
-      const parsed = this.parseAnswer(workflow, checkpoint, response);
-      const settled = this.settledOutcome(checkpoint, parsed);
-      if (settled) return settled;
-      if (!(await this.repos.checkpoints.answerIfPending(checkpointId, parsed, userId))) {
-        // Another server settled it between our read and our write: judge against what it stored.
-        const now = await this.repos.checkpoints.findById(checkpointId);
-        return now ? (this.settledOutcome(now, parsed) ?? "duplicate") : "duplicate";
-      }
-      await job.update((current) => (isTerminal(current.status) ? null : { status: "running" }));
-      await this.events.append(jobId, {
-        type: "hitl_answered",
-        message: `Answered ${checkpoint.type}`,
-        data: { checkpointId, type: checkpoint.type },
-      });
-      return "accepted" as const;
-    });
-    if (status === "accepted") this.scheduler.enqueue(jobId);
-    return status;
+    const checkpoint = await this.repos.checkpoints.findById(checkpointId);
+    if (!checkpoint || checkpoint.jobId !== jobId)
+      throw notFound(`Checkpoint '${checkpointId}' not found for job '${jobId}'`);
+    const parsed = this.parseAnswer(workflow, checkpoint, response);
+    const settled = this.settledOutcome(checkpoint, parsed);
+    if (settled) return settled;
+    const applied = await this.writer.record(jobId, () => ({
+      checkpoint: { kind: "answer", id: checkpointId, response: parsed, answeredBy: userId },
+      set: { status: "running" },
+      events: [answeredEvent(checkpointId, checkpoint.type)],
+      guard: { unfinished: true },
+    }));
+    if (!applied) {
+      // Another caller or server settled it between our read and our write: judge against what it stored.
+      const now = await this.repos.checkpoints.findById(checkpointId);
+      return (now && this.settledOutcome(now, parsed)) ?? "duplicate";
+    }
+    this.scheduler.enqueue(jobId);
+    return "accepted";
   }
 
   private parseAnswer(workflow: string, checkpoint: CheckpointRecord, response: JsonObject): JsonObject {
@@ -204,20 +208,28 @@ export class JobService {
   }
 
   private async createOnce(input: CreateJobInput, requestId: string): Promise<{ job: JobRecord; created: boolean }> {
+    const made = await this.insertQueued(input);
+    if (made) return { job: made, created: true };
+    // The same request was made before (here or on another server): the unique index decided, return its job.
     const existing = await this.repos.jobs.findByRequest(input.ownerId, requestId);
-    if (existing) return { job: this.store.remember(existing), created: false };
-    try {
-      return { job: await this.insert(input), created: true };
-    } catch (error) {
-      // Another server inserted the same request first: the unique index decided, return its job.
-      const winner =
-        error instanceof DuplicateRequestError ? await this.repos.jobs.findByRequest(input.ownerId, requestId) : null;
-      if (winner) return { job: this.store.remember(winner), created: false };
-      throw error;
-    }
+    if (!existing) throw conflict(`Job request '${requestId}' is being created; try again`);
+    return { job: this.store.remember(existing), created: false };
   }
 
-  private insert(input: CreateJobInput): Promise<JobRecord> {
-    return this.store.create({ ...input, requestId: input.requestId ?? null });
+  private async insert(input: CreateJobInput): Promise<JobRecord> {
+    const made = await this.insertQueued(input);
+    if (!made) throw conflict("A job without a request id was refused as a duplicate");
+    return made;
+  }
+
+  /** The job and its queued event (seq 1), in one statement; null when its (owner, requestId) exists. */
+  private async insertQueued(input: CreateJobInput): Promise<JobRecord | null> {
+    const made = await this.repos.jobs.createWithEvent(
+      { ...input, requestId: input.requestId ?? null },
+      { type: "progress", message: "Job queued", data: { percent: 0 } },
+    );
+    if (!made) return null;
+    this.events.publishStored([made.event]);
+    return this.store.remember(made.job);
   }
 }

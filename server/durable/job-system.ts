@@ -7,6 +7,7 @@ import { EventRelay, type EventRelayOptions } from "./event-relay";
 import { JobLifecycle } from "./job-lifecycle";
 import { JobService } from "./job-service";
 import { JobStore, type JobStoreOptions } from "./job-store";
+import { JobWriter } from "./job-writer";
 import type { Repositories } from "./repositories/contracts";
 import { JobRunner, type RunnerOptions } from "./runner";
 import type { WorkflowLookup } from "./workflow";
@@ -16,6 +17,8 @@ export interface JobSystem {
   repos: Repositories;
   store: JobStore;
   events: EventLog;
+  /** Every change of a job in one statement (docs/performance.md). */
+  writer: JobWriter;
   lifecycle: JobLifecycle;
   runner: JobRunner;
   service: JobService;
@@ -40,18 +43,20 @@ export function createJobSystem(repos: Repositories, options: JobSystemOptions):
   const bus = new EventBus();
   const relay = options.relay ? new EventRelay({ bus, repo: repos.events, log }, options.relay) : undefined;
   const events = new EventLog(repos.events, bus, relay);
-  const lifecycle = new JobLifecycle(store, events, repos.jobs, repos.checkpoints);
+  const writer = new JobWriter(store, events, repos.jobs);
+  const lifecycle = new JobLifecycle(writer);
   const engine: EngineDeps = {
     store,
     events,
+    writer,
     steps: repos.steps,
     checkpoints: repos.checkpoints,
     checkpointTimeoutMs: options.checkpointTimeoutMs,
     log,
   };
-  const runner = new JobRunner({ repos, engine, lifecycle, log, workflows: options.workflows }, options.runner);
-  const service = new JobService(store, events, repos, lifecycle, runner, options.workflows);
-  return { repos, store, events, lifecycle, runner, service, relay };
+  const runner = new JobRunner({ repos, engine, lifecycle, writer, log, workflows: options.workflows }, options.runner);
+  const service = new JobService(store, events, repos, lifecycle, runner, options.workflows, writer);
+  return { repos, store, events, writer, lifecycle, runner, service, relay };
 }
 
 /** Stops the runner (jobs keep their state and resume on the next start) and the relay. */

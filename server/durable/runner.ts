@@ -2,12 +2,22 @@ import { Semaphore } from "async-mutex";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { errorMessage } from "../common/errors";
+import { inBackground } from "../common/work-priority";
 import { createWorkflowContext, type EngineDeps } from "./engine";
 import { CancelledError, ReleaseSignal, SuspendSignal, controlSignal } from "./signals";
 import type { JobLifecycle } from "./job-lifecycle";
+import type { JobWriter } from "./job-writer";
 import type { Repositories } from "./repositories/contracts";
-import { isTerminal, type JobRecord } from "./types";
+import { isTerminal, type ClaimedJob, type NewEvent } from "./types";
 import type { WorkflowLookup } from "./workflow";
+
+/** How many overdue checkpoints and interrupted jobs one sweep handles (the next sweep takes the rest). */
+const SWEEP_BATCH = 100;
+
+/** The event an applied answer stores (also what the repair of a lost one writes). */
+export function answeredEvent(checkpointId: string, type: string): NewEvent {
+  return { type: "hitl_answered", message: `Answered ${type}`, data: { checkpointId, type } };
+}
 
 export interface RunnerOptions {
   /** Lease owner id; unique per process (several servers may share one database). */
@@ -24,6 +34,7 @@ export interface RunnerDeps {
   repos: Repositories;
   engine: EngineDeps;
   lifecycle: JobLifecycle;
+  writer: JobWriter;
   log: Logger;
   workflows: WorkflowLookup;
 }
@@ -32,7 +43,8 @@ export interface RunnerDeps {
  * Runs jobs (docs/architecture.md, The durable engine): a queue behind a semaphore (at most maxConcurrent at once),
  * each run under a database lease (claimed with a conditional update, renewed by heartbeat, released when the run
  * stops), so one job runs on one runner even with several servers on one database. At start-up and on every sweep it
- * picks up runnable jobs whose lease expired (a crashed or stopped server) and expires overdue checkpoints.
+ * expires overdue checkpoints, repairs what a crash may have left half-changed (docs/architecture.md, Crash safety)
+ * and picks up runnable jobs whose lease expired (a crashed or stopped server).
  */
 export class JobRunner {
   readonly id: string;
@@ -76,7 +88,7 @@ export class JobRunner {
     const run = this.semaphore
       .runExclusive(async () => {
         this.queued.delete(jobId);
-        if (!this.stopping) await this.execute(jobId);
+        if (!this.stopping) await inBackground(() => this.execute(jobId));
       })
       .catch((error: unknown) => this.deps.log.error({ jobId, err: errorMessage(error) }, "job run crashed"))
       .finally(() => this.runs.delete(run));
@@ -94,10 +106,15 @@ export class JobRunner {
     return this.active.has(jobId) || this.queued.has(jobId);
   }
 
-  /** Expires overdue checkpoints and queues runnable jobs nobody holds. */
-  async sweep(): Promise<void> {
+  /** Expires overdue checkpoints, repairs interrupted jobs and queues runnable jobs nobody holds. */
+  sweep(): Promise<void> {
+    return inBackground(() => this.sweepOnce());
+  }
+
+  private async sweepOnce(): Promise<void> {
     try {
       await this.expireCheckpoints();
+      await this.repairInterrupted();
       const ids = await this.deps.repos.jobs.findResumable(this.options.maxConcurrent * 4);
       for (const id of ids) this.enqueue(id);
     } catch (error) {
@@ -106,12 +123,30 @@ export class JobRunner {
   }
 
   private async expireCheckpoints(): Promise<void> {
-    const overdue = await this.deps.repos.checkpoints.findOverdue(new Date(), 100);
-    for (const checkpoint of overdue) {
-      if (!(await this.deps.repos.checkpoints.settleIfPending(checkpoint.id, "expired"))) continue;
-      const reason = `Checkpoint '${checkpoint.type}' was not answered before its deadline (${checkpoint.deadline.toISOString()})`;
-      await this.deps.lifecycle.fail(checkpoint.jobId, reason);
-    }
+    const overdue = await this.deps.repos.checkpoints.findOverdue(new Date(), SWEEP_BATCH);
+    for (const checkpoint of overdue) await this.deps.lifecycle.expire(checkpoint);
+  }
+
+  /**
+   * The repairs of docs/architecture.md, Crash safety, each one guarded write: a terminal event in the log settles
+   * the status; an answer without its hitl_answered event gets it; a job waiting without an open checkpoint runs
+   * again (it replays to its checkpoint: answered, it goes on; closed, it fails; missing, it asks again).
+   */
+  private async repairInterrupted(): Promise<void> {
+    const { repos, lifecycle, writer } = this.deps;
+    const found = await repos.jobs.findInterrupted(new Date(), SWEEP_BATCH);
+    for (const closed of found.closedInLog)
+      if (closed.type !== "completed") await lifecycle.settleFromLog(closed.jobId, { ...closed, type: closed.type });
+    for (const answer of found.unannouncedAnswers)
+      await writer.record(answer.jobId, () => ({
+        events: [answeredEvent(answer.checkpointId, answer.type)],
+        guard: { unfinished: true },
+      }));
+    for (const jobId of found.waitingWithoutCheckpoint)
+      await writer.record(jobId, () => ({
+        set: { status: "running" },
+        guard: { statusIn: ["pending_user_input", "pending_hitl"], noOpenCheckpoint: true },
+      }));
   }
 
   private async execute(jobId: string): Promise<void> {
@@ -123,41 +158,41 @@ export class JobRunner {
       () => void this.beat(jobId, controller),
       this.options.heartbeatMs ?? Math.max(50, this.options.leaseMs / 3),
     );
+    let finished = false;
     try {
-      this.deps.engine.store.remember(claimed);
-      await this.runClaimed(claimed, controller.signal);
+      this.deps.engine.store.remember(claimed.job);
+      finished = await this.runClaimed(claimed, controller.signal);
     } finally {
       clearInterval(heartbeat);
       this.active.delete(jobId);
-      await this.deps.repos.jobs.releaseLease(jobId, this.id);
+      // A finished job's last write let go of the lease already; anything else lets go of it here.
+      if (!finished) await this.deps.repos.jobs.releaseLease(jobId, this.id);
     }
-    await this.requeueIfRunnable(jobId);
+    if (!finished) await this.requeueIfRunnable(jobId);
   }
 
-  private async runClaimed(claimed: JobRecord, signal: AbortSignal): Promise<void> {
-    const { lifecycle } = this.deps;
+  /** Runs the workflow; true when the run finished the job (its terminal write also released the lease). */
+  private async runClaimed(claimed: ClaimedJob, signal: AbortSignal): Promise<boolean> {
+    const { job } = claimed;
     try {
-      if (claimed.cancelRequested) throw new CancelledError();
-      const workflow = this.deps.workflows(claimed.workflow);
-      if (!workflow) throw new Error(`Unknown workflow '${claimed.workflow}'`);
-      const job = await lifecycle.markRunning(claimed.id);
-      const outcome = await workflow.run(createWorkflowContext(this.deps.engine, job, signal));
-      await lifecycle.complete(claimed.id, outcome);
+      if (job.cancelRequested) throw new CancelledError();
+      const workflow = this.deps.workflows(job.workflow);
+      if (!workflow) throw new Error(`Unknown workflow '${job.workflow}'`);
+      const outcome = await workflow.run(createWorkflowContext(this.deps.engine, job, signal, claimed));
+      return await this.deps.lifecycle.complete(job.id, outcome, this.id);
     } catch (error) {
-      await this.settle(claimed.id, error, signal);
+      return this.settle(job.id, error, signal);
     }
   }
 
-  private async settle(jobId: string, error: unknown, signal: AbortSignal): Promise<void> {
+  private async settle(jobId: string, error: unknown, signal: AbortSignal): Promise<boolean> {
     const control = controlSignal(error, signal);
     // A cancel that lands while the job suspends still wins: the abort reason says so even if the error does not.
-    if (control instanceof CancelledError || signal.reason instanceof CancelledError) {
-      await this.deps.lifecycle.cancel(jobId);
-      return;
-    }
-    if (control instanceof SuspendSignal || control instanceof ReleaseSignal) return;
+    if (control instanceof CancelledError || signal.reason instanceof CancelledError)
+      return this.deps.lifecycle.cancel(jobId);
+    if (control instanceof SuspendSignal || control instanceof ReleaseSignal) return false;
     this.deps.log.warn({ jobId, err: errorMessage(error) }, "job failed");
-    await this.deps.lifecycle.fail(jobId, errorMessage(error));
+    return this.deps.lifecycle.fail(jobId, errorMessage(error));
   }
 
   private async beat(jobId: string, controller: AbortController): Promise<void> {

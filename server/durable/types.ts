@@ -155,3 +155,85 @@ export interface NewCheckpoint {
   prompt: JsonObject;
   deadline: Date;
 }
+
+/**
+ * One change of a job, written in one statement (docs/performance.md, Where a job's time goes): the events it
+ * appends (their seqs allocated in the same statement), the columns of the job row that follow from them, the steps
+ * it records, and at most one checkpoint change. A guard says what the job row must satisfy; when it does not,
+ * nothing at all is written.
+ */
+export interface JobChange {
+  events?: NewEvent[];
+  set?: JobColumns;
+  steps?: StepWrite[];
+  checkpoint?: CheckpointChange;
+  guard?: JobGuard;
+}
+
+/** The job row's columns a change may set. A terminal `status` writes its events only if no earlier one did. */
+export interface JobColumns {
+  status?: JobStatus;
+  phase?: string;
+  /** Never moves back: the row keeps the greater of this and its own. */
+  progress?: number;
+  progressMessage?: string;
+  result?: JsonObject;
+  error?: string;
+  cancelRequested?: boolean;
+  /** Sets completedAt to now. */
+  completed?: boolean;
+  /** Lets go of the runner's lease in the same statement. */
+  releaseLease?: boolean;
+}
+
+export interface JobGuard {
+  /** The runner that must hold the job's lease. */
+  leaseOwner?: string;
+  /** The job has not finished (not in a terminal status). */
+  unfinished?: boolean;
+  /** Nobody holds a live lease on the job at this time. */
+  leaseFreeAt?: Date;
+  statusIn?: readonly JobStatus[];
+  /** The job has no pending checkpoint. */
+  noOpenCheckpoint?: boolean;
+}
+
+/**
+ * A step's row as a change writes it. `started` (always for `running`) counts an attempt and stamps its start: a step
+ * that finished before its start was written is written once, started and finished (docs/performance.md).
+ */
+export type StepWrite =
+  | { key: string; status: "running" }
+  | ({
+      key: string;
+      status: "completed";
+      output: Json;
+      durationMs: number;
+      usage: TokenUsage;
+      started?: boolean;
+    } & StepCall)
+  | ({ key: string; status: "failed"; error: string; durationMs: number; started?: boolean } & StepCall);
+
+export type CheckpointChange =
+  /** Settles a pending checkpoint as answered; the job row is written only if this answer won. */
+  | { kind: "answer"; id: string; response: JsonObject; answeredBy: string }
+  /** The job waits at this checkpoint, if it is still pending. */
+  | { kind: "wait"; id: string }
+  /** Expires a pending checkpoint; the job row is written only if it was still pending. */
+  | { kind: "expire"; id: string }
+  /** Settles every pending checkpoint of the job along with the job row. */
+  | { kind: "settleAll"; status: Exclude<CheckpointStatus, "pending" | "answered"> };
+
+/** What a change wrote: the job row after it, its events (in seq order), and the checkpoint it touched. */
+export interface RecordedChange {
+  job: JobRecord;
+  events: JobEventRecord[];
+  checkpoint: CheckpointRecord | null;
+}
+
+/** A claimed job with what a run replays: its completed steps and its checkpoints. */
+export interface ClaimedJob {
+  job: JobRecord;
+  steps: StepRecord[];
+  checkpoints: CheckpointRecord[];
+}

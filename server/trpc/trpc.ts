@@ -90,13 +90,19 @@ function messageFor(error: TRPCError, mapped: TRPCError | null, zodError: ZodErr
   return error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : error.message;
 }
 
+/**
+ * Subscriptions over SSE: a ping after 2 s of silence keeps the connection alive; a client that hears nothing for 5 s
+ * reconnects (resuming after the last tracked id). Shared with the jobs.events fast path (routers/jobs/events-sse.ts).
+ */
+export const SSE_SETTINGS = {
+  ping: { enabled: true, intervalMs: 2_000 },
+  client: { reconnectAfterInactivityMs: 5_000 },
+} as const;
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: false, // never put stack traces in responses
-  sse: {
-    ping: { enabled: true, intervalMs: 2_000 },
-    client: { reconnectAfterInactivityMs: 5_000 },
-  },
+  sse: SSE_SETTINGS,
   errorFormatter({ shape, error, path }) {
     const mapped = toTRPCError(error);
     const internal = !mapped && error.code === "INTERNAL_SERVER_ERROR";

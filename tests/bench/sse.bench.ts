@@ -1,105 +1,109 @@
 import { EventSource } from "eventsource";
-import http from "node:http";
-import { freePort, startTestServer } from "../support/test-server";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startTestServer } from "../support/test-server";
 import { nodeClient } from "../support/trpc-client";
+import { percentile, report } from "./support/figures";
 
 /**
- * Live event delivery latency (event written → received by a subscriber) to 1, 10 and 100 subscribers over
- * SSE: jobs.events on the real server vs a raw node:http SSE broadcaster in the same run (same client library,
- * same machine). A script, not a timed test.
+ * Live event latency, written → received (docs/performance.md, Live events): `jobs.events` on the built server against
+ * a bare node:http SSE broadcaster, each in its own process, read by the same client (`eventsource`) in the same way.
+ * The broadcaster sends the very stream the job produced: as many frames, of the same sizes, at the same moments.
+ * "Written" is the event's createdAt, the moment its row was written to the database; for the broadcaster, the
+ * moment it writes the frame.
  */
 const COUNTS = [1, 10, 100];
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const summary = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function ours(url: string, subscribers: number): Promise<number[]> {
-  const client = nodeClient(url);
+interface Stream {
+  latencies: number[];
+  schedule: { offsetMs: number; bytes: number }[];
+}
+
+/** Subscribers that count as ready once connected, and as done on the stream's `return` (tRPC's end of stream). */
+function subscribers(url: string, count: number, onFrame: (data: string, index: number) => void) {
+  let ready = 0;
+  const sources = Array.from({ length: count }, (_, index) => {
+    const source = new EventSource(url);
+    source.addEventListener("open", () => ready++);
+    source.addEventListener("message", (event) => onFrame(event.data, index));
+    return source;
+  });
+  const done = sources.map(
+    (source) => new Promise<void>((resolve) => source.addEventListener("return", () => (source.close(), resolve()))),
+  );
+  return {
+    done,
+    ready: () => waitUntil(() => ready >= count),
+    close: () => sources.forEach((source) => source.close()),
+  };
+}
+
+async function waitUntil(check: () => boolean): Promise<void> {
+  while (!check()) await sleep(10);
+}
+
+async function ours(serverUrl: string, count: number): Promise<Stream> {
+  const client = nodeClient(serverUrl);
   const { jobId } = await client.skills.create.mutate({
     task: "latency bench ask=yes steps=20 delay=30",
     options: { confirmPlan: true },
   });
   let checkpointId = "";
-  while (!checkpointId) {
-    checkpointId = (await client.jobs.get.query({ jobId })).pendingCheckpoint?.id ?? "";
-    await sleep(20);
-  }
-  const latencies: number[] = [];
-  let ready = 0;
-  let answeredAt = Infinity;
-  const finished = Array.from(
-    { length: subscribers },
-    () =>
-      new Promise<void>((resolve) => {
-        let counted = false;
-        client.jobs.events.subscribe(
-          { jobId },
-          {
-            onData(item) {
-              if (!("id" in item) || !("seq" in item.data)) return;
-              if (!counted) {
-                counted = true;
-                ready++;
-              }
-              if (item.data.createdAt.getTime() >= answeredAt)
-                latencies.push(Date.now() - item.data.createdAt.getTime());
-            },
-            onComplete: () => resolve(),
-            onError: () => resolve(),
-          },
-        );
-      }),
-  );
-  while (ready < subscribers) await sleep(20);
+  while (!checkpointId) checkpointId = (await client.jobs.get.query({ jobId })).pendingCheckpoint?.id ?? "";
+  const input = encodeURIComponent(JSON.stringify({ json: { jobId } }));
+  const stream: Stream = { latencies: [], schedule: [] };
+  let answeredAt = Number.POSITIVE_INFINITY;
+  const live = subscribers(`${serverUrl}/api/trpc/jobs.events?input=${input}`, count, (data, index) => {
+    const createdAt = Date.parse((JSON.parse(data) as { json: { createdAt: string } }).json.createdAt);
+    if (createdAt < answeredAt) return; // the replayed history is not live delivery
+    stream.latencies.push(Date.now() - createdAt);
+    if (index === 0) stream.schedule.push({ offsetMs: createdAt - answeredAt, bytes: data.length });
+  });
+  await live.ready();
   answeredAt = Date.now();
   await client.hitl.answer.mutate({ jobId, checkpointId, response: { action: "proceed" } });
-  await Promise.all(finished);
-  return latencies;
+  await Promise.all(live.done);
+  return stream;
 }
 
-async function baseline(subscribers: number, messages = 40): Promise<number[]> {
-  const clients = new Set<http.ServerResponse>();
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-    res.write(": connected\n\n");
-    clients.add(res);
-    res.on("close", () => clients.delete(res));
+async function raw(count: number, schedule: Stream["schedule"]): Promise<number[]> {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "support/raw-sse-server.mjs")], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const latencies: number[] = [];
-  const sources = Array.from({ length: subscribers }, () => {
-    const source = new EventSource(`http://127.0.0.1:${port}/`);
-    source.onmessage = (event) => latencies.push(Date.now() - Number(event.data));
-    return source;
-  });
-  while (clients.size < subscribers) await sleep(20);
-  for (let i = 0; i < messages; i++) {
-    const frame = `data: ${Date.now()}\n\n`;
-    for (const res of clients) res.write(frame);
-    await sleep(30);
+  try {
+    const port = await new Promise<number>((resolve) => child.stdout.once("data", (d) => resolve(Number(String(d)))));
+    const latencies: number[] = [];
+    const live = subscribers(`http://127.0.0.1:${port}/`, count, (data) =>
+      latencies.push(Date.now() - (JSON.parse(data) as { t: number }).t),
+    );
+    await live.ready();
+    await fetch(`http://127.0.0.1:${port}/play`, { method: "POST", body: JSON.stringify(schedule) });
+    await waitUntil(() => latencies.length >= schedule.length * count);
+    live.close();
+    return latencies;
+  } finally {
+    child.kill();
   }
-  await sleep(200);
-  for (const source of sources) source.close();
-  for (const res of clients) res.end();
-  await new Promise((resolve) => server.close(resolve));
-  return latencies;
 }
 
 const server = await startTestServer({ SKILL_FLEET_WORKFLOW: "demo", SKILL_FLEET_MAX_CONCURRENT_JOBS: "4" });
 try {
-  console.log("event delivery latency over SSE, ms (written → received), jobs.events vs raw node:http SSE:");
   for (const count of COUNTS) {
-    const a = summary(await ours(server.url, count));
-    const b = summary(await baseline(count));
-    console.log(
-      `  ${String(count).padStart(3)} subscribers: ours p50 ${a.p50} p99 ${a.p99} (n=${a.n}) | raw p50 ${b.p50} p99 ${b.p99} (n=${b.n})` +
-        ` | ratio p50 ${(a.p50 / Math.max(1, b.p50)).toFixed(1)} p99 ${(a.p99 / Math.max(1, b.p99)).toFixed(1)}`,
-    );
+    const measured = await ours(server.url, count);
+    const baseline = await raw(count, measured.schedule);
+    const p = count === 1 ? 50 : 99;
+    const value = percentile(measured.latencies, p);
+    const base = percentile(baseline, p);
+    report({
+      name: `event latency written → received, ${count} subscriber${count === 1 ? "" : "s"}, p${p}`,
+      value,
+      unit: "ms",
+      baseline: { name: "bare node:http SSE, same stream", value: base },
+      ...(count === 1 ? { goal: { text: "≤ 3 ms", met: value <= 3 } } : {}),
+      ...(count === 100 ? { goal: { text: "≤ 2× the baseline", met: value <= 2 * Math.max(1, base) } } : {}),
+      note: `${measured.latencies.length} deliveries`,
+    });
   }
 } finally {
   await server.stop();

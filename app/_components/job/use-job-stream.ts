@@ -4,10 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useReducer } from "react";
 import { reportReachable, reportUnreachable } from "../../_lib/connectivity";
-import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
+import { applyEvent, isFinished, isTerminalEvent, needsJobRead, type StoredEvent } from "./apply-event";
 
-export type StoredEvent = RouterOutputs["jobs"]["timeline"]["events"][number];
+export type { StoredEvent } from "./apply-event";
 export type Connection = "connecting" | "live" | "reconnecting" | "resumed" | "ended";
 
 interface TokenItem {
@@ -25,8 +25,6 @@ interface StreamState {
 
 type Action = { kind: "item"; item: StreamItem } | { kind: "state"; state: "idle" | "connecting" | "pending" };
 
-const TERMINAL_EVENTS = new Set(["completed", "failed", "cancelled"]);
-
 /** Tracked events arrive wrapped as `{ id, data }`; untracked ones (tokens) arrive bare. */
 function unwrap(item: unknown): StreamItem {
   if (typeof item === "object" && item !== null && "data" in item && "id" in item)
@@ -40,7 +38,7 @@ function addItem(state: StreamState, item: StreamItem): StreamState {
   if (state.events.some((e) => e.seq === item.seq)) return state;
   const events = [...state.events, item].sort((a, b) => a.seq - b.seq);
   const tokens = item.type === "step_start" || item.type === "phase_start" ? "" : state.tokens;
-  return { ...state, events, tokens, connection: TERMINAL_EVENTS.has(item.type) ? "ended" : state.connection };
+  return { ...state, events, tokens, connection: isTerminalEvent(item) ? "ended" : state.connection };
 }
 
 function connectionState(state: StreamState, next: "idle" | "connecting" | "pending"): StreamState {
@@ -55,8 +53,8 @@ function reduce(state: StreamState, action: Action): StreamState {
 
 /**
  * Live job events over the `jobs.events` SSE subscription. The link reconnects by itself and resumes from the
- * last tracked id; events are de-duplicated by seq anyway. Every stored event refreshes `jobs.get`, which owns
- * the job's state.
+ * last tracked id; events are de-duplicated by seq anyway. Each stored event is applied to the `jobs.get` data the
+ * page shows (apply-event.ts); only the job's end fetches it again, for its result.
  */
 export function useJobStream(jobId: string) {
   const trpc = useTRPC();
@@ -75,8 +73,12 @@ export function useJobStream(jobId: string) {
         onData: (raw) => {
           const item = unwrap(raw);
           dispatch({ kind: "item", item });
-          if (item.type !== "token")
-            void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ jobId }) });
+          if (item.type === "token") return;
+          const queryKey = trpc.jobs.get.queryKey({ jobId });
+          const before = queryClient.getQueryData(queryKey);
+          queryClient.setQueryData(queryKey, (job) => job && applyEvent(job, item));
+          // A closing event lacks the result, a new checkpoint its typed prompt: read the job once (unless finished).
+          if (needsJobRead(item) && !(before && isFinished(before))) void queryClient.invalidateQueries({ queryKey });
         },
         onConnectionStateChange: ({ state: next }) => dispatch({ kind: "state", state: next }),
       },

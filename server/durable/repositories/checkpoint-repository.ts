@@ -12,10 +12,7 @@ function toCheckpointRecord(row: Checkpoint): CheckpointRecord {
   };
 }
 
-type CheckpointWrites = Pick<
-  CheckpointRepository,
-  "create" | "answerIfPending" | "settleIfPending" | "settleAllPending"
->;
+type CheckpointWrites = Pick<CheckpointRepository, "create">;
 
 async function findByKey(prisma: PrismaClient, jobId: string, key: string): Promise<CheckpointRecord | null> {
   const row = await prisma.checkpoint.findUnique({ where: { jobId_key: { jobId, key } } });
@@ -49,7 +46,7 @@ function checkpointReads(prisma: PrismaClient): Omit<CheckpointRepository, keyof
   };
 }
 
-/** Every state change is conditional on `status = 'pending'`: the database picks the one winner across servers. */
+/** State changes (answers, expiry, settling) are job changes: see change-statement.ts. */
 function checkpointWrites(prisma: PrismaClient): CheckpointWrites {
   return {
     async create(input) {
@@ -63,17 +60,6 @@ function checkpointWrites(prisma: PrismaClient): CheckpointWrites {
         throw error;
       }
     },
-    answerIfPending: async (id, response, answeredBy) => {
-      const { count } = await prisma.checkpoint.updateMany({
-        where: { id, status: "pending" },
-        data: { status: "answered", response: toInputJson(response), answeredBy, answeredAt: new Date() },
-      });
-      return count === 1;
-    },
-    settleIfPending: async (id, status) =>
-      (await prisma.checkpoint.updateMany({ where: { id, status: "pending" }, data: { status } })).count === 1,
-    settleAllPending: async (jobId, status) =>
-      (await prisma.checkpoint.updateMany({ where: { jobId, status: "pending" }, data: { status } })).count,
   };
 }
 

@@ -1,18 +1,16 @@
 import type {
   CheckpointRecord,
-  CheckpointStatus,
+  ClaimedJob,
+  JobChange,
   JobEventRecord,
   JobPatch,
   JobRecord,
   JobStatus,
-  Json,
-  JsonObject,
   NewCheckpoint,
   NewEvent,
   NewJob,
-  StepCall,
+  RecordedChange,
   StepRecord,
-  TokenUsage,
 } from "../types";
 
 /**
@@ -31,9 +29,23 @@ export interface JobListQuery extends JobFilter {
   limit: number;
 }
 
+/** Unfinished jobs a crash may have left half-changed (docs/architecture.md, Crash safety). */
+export interface InterruptedJobs {
+  /** Waiting at a checkpoint, but no checkpoint of theirs is open. */
+  waitingWithoutCheckpoint: string[];
+  /** An answered checkpoint without its hitl_answered event. */
+  unannouncedAnswers: { jobId: string; checkpointId: string; type: string }[];
+  /** A terminal event in the log, not in the status (and nobody runs them). */
+  closedInLog: { jobId: string; type: "completed" | "failed" | "cancelled"; message: string }[];
+}
+
 export interface JobRepository {
   /** Throws DuplicateRequestError when (ownerId, requestId) already exists. */
   create(input: NewJob): Promise<JobRecord>;
+  /**
+   * Creates the job with its first event (seq 1) in one statement; null when (ownerId, requestId) already exists.
+   */
+  createWithEvent(input: NewJob, event: NewEvent): Promise<{ job: JobRecord; event: JobEventRecord } | null>;
   findById(id: string): Promise<JobRecord | null>;
   findByRequest(ownerId: string, requestId: string): Promise<JobRecord | null>;
   /** Writes only if the row still has `version` (optimistic concurrency); bumps the version. Null = stale. */
@@ -41,26 +53,25 @@ export interface JobRepository {
   list(query: JobListQuery): Promise<{ items: JobRecord[]; nextCursor: string | null }>;
   /** How many of the filter's jobs are in each status (statuses without jobs are left out). */
   countByStatus(filter: JobFilter): Promise<Partial<Record<JobStatus, number>>>;
-  /** Takes the lease if the job is runnable (pending/running) and its lease is free or expired. */
-  claim(id: string, owner: string, leaseMs: number): Promise<JobRecord | null>;
+  /**
+   * Takes the lease if the job is runnable (pending/running) and its lease is free or expired, marks it running, and
+   * reads what the run replays (completed steps, checkpoints), in one statement.
+   */
+  claim(id: string, owner: string, leaseMs: number): Promise<ClaimedJob | null>;
   /** Extends our lease; `held: false` means another runner took the job. */
   renewLease(id: string, owner: string, leaseMs: number): Promise<{ held: boolean; cancelRequested: boolean }>;
   releaseLease(id: string, owner: string): Promise<void>;
-  /** Cancels a job nobody runs (waiting, or queued without a live lease); null when it is leased or finished. */
-  cancelIfIdle(id: string): Promise<JobRecord | null>;
+  /**
+   * Writes one change of the job (its row, events, steps, checkpoint) in one statement; with `announceAs` the
+   * statement also NOTIFYs EVENT_CHANNEL of its events. Null when the job does not satisfy the change's guard (then
+   * nothing was written).
+   */
+  record(jobId: string, change: JobChange, announceAs?: string): Promise<RecordedChange | null>;
   findResumable(limit: number): Promise<string[]>;
+  findInterrupted(now: Date, limit: number): Promise<InterruptedJobs>;
 }
 
 export interface StepRepository {
-  find(jobId: string, key: string): Promise<StepRecord | null>;
-  /** Marks the step running and counts the attempt (a re-run after a crash is attempt 2). */
-  start(jobId: string, key: string): Promise<StepRecord>;
-  complete(
-    jobId: string,
-    key: string,
-    result: { output: Json; durationMs: number; usage: TokenUsage; call?: StepCall },
-  ): Promise<void>;
-  fail(jobId: string, key: string, result: { error: string; durationMs: number; call?: StepCall }): Promise<void>;
   listForJob(jobId: string): Promise<StepRecord[]>;
 }
 
@@ -70,10 +81,6 @@ export interface CheckpointRepository {
   findPendingForJob(jobId: string): Promise<CheckpointRecord | null>;
   /** Creates the pending checkpoint, or returns the one already stored under that key. */
   create(input: NewCheckpoint): Promise<CheckpointRecord>;
-  /** `UPDATE … WHERE status = 'pending'`: true only for the one caller that settled it. */
-  answerIfPending(id: string, response: JsonObject, answeredBy: string): Promise<boolean>;
-  settleIfPending(id: string, status: Exclude<CheckpointStatus, "pending" | "answered">): Promise<boolean>;
-  settleAllPending(jobId: string, status: Exclude<CheckpointStatus, "pending" | "answered">): Promise<number>;
   findOverdue(now: Date, limit: number): Promise<CheckpointRecord[]>;
   listForJob(jobId: string): Promise<CheckpointRecord[]>;
 }
@@ -94,7 +101,7 @@ export interface EventRepository {
    * writing server's origin) the same statement also NOTIFYs EVENT_CHANNEL.
    */
   append(jobId: string, event: NewEvent, announceAs?: string): Promise<JobEventRecord>;
-  /** NOTIFYs EVENT_CHANNEL about an event stored earlier (one whose announcement had to wait for a state change). */
+  /** NOTIFYs EVENT_CHANNEL about an event stored earlier (one whose announcement could not ride in its statement). */
   announce(announcement: EventAnnouncement): Promise<void>;
   listAfter(jobId: string, afterSeq: number, limit?: number): Promise<JobEventRecord[]>;
   /** The newest stored event of each of these jobs (jobs without events are left out). */

@@ -23,8 +23,8 @@ export function prismaEventRepository(prisma: PrismaClient): EventRepository {
       const rows = await prisma.$queryRaw<(JobEvent & { announced: unknown })[]>`
         WITH counter AS (UPDATE "Job" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${jobId}::uuid RETURNING "lastSeq"),
         stored AS (
-          INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data")
-          SELECT ${jobId}::uuid, "lastSeq", ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb FROM counter
+          INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data", "createdAt")
+          SELECT ${jobId}::uuid, "lastSeq", ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb, clock_timestamp() FROM counter
           RETURNING "jobId", "seq", "type", "phase", "message", "data", "createdAt")
         SELECT stored.*, CASE WHEN ${origin}::text IS NULL THEN NULL
           ELSE pg_notify(${EVENT_CHANNEL}, json_build_object('jobId', "jobId", 'seq', "seq", 'origin', ${origin}::text)::text)::text END AS "announced"

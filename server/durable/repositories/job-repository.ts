@@ -1,11 +1,20 @@
 import type { PrismaClient } from "../../db/client";
 import { Prisma, type Job } from "../../db/generated/prisma/client";
-import type { JobPatch, JobRecord, JobStatus, NewJob } from "../types";
-import { DuplicateRequestError, type JobFilter, type JobListQuery, type JobRepository } from "./contracts";
+import type { ClaimedJob, JobChange, JobPatch, JobRecord, JobStatus, NewEvent, NewJob } from "../types";
+import {
+  DuplicateRequestError,
+  type InterruptedJobs,
+  type JobFilter,
+  type JobListQuery,
+  type JobRepository,
+} from "./contracts";
 import { asJsonObject, asNullableJsonObject, prismaCode, toDbJson, toInputJson } from "./json";
+import { changeStatement } from "./change-statement";
+import { checkpointRowOrNull, checkpointRows, eventRows, stepRows } from "./rows";
 
 const RUNNABLE = ["pending", "running"] as const;
-const NOT_FINISHED = ["pending", "running", "pending_user_input", "pending_hitl"] as const;
+const UNFINISHED = ["pending", "running", "pending_user_input", "pending_hitl"] as const;
+const WAITING = ["pending_user_input", "pending_hitl"] as const;
 
 export function toJobRecord(row: Job): JobRecord {
   return {
@@ -74,7 +83,7 @@ async function countByStatus(prisma: PrismaClient, filter: JobFilter): Promise<P
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
 }
 
-type JobLeases = Pick<JobRepository, "claim" | "renewLease" | "releaseLease" | "cancelIfIdle" | "findResumable">;
+type JobLeases = Pick<JobRepository, "claim" | "renewLease" | "releaseLease" | "findResumable" | "findInterrupted">;
 
 function jobRows(prisma: PrismaClient): Omit<JobRepository, keyof JobLeases> {
   return {
@@ -90,6 +99,8 @@ function jobRows(prisma: PrismaClient): Omit<JobRepository, keyof JobLeases> {
         throw error;
       }
     },
+    createWithEvent: (input, event) => createWithEvent(prisma, input, event),
+    record: (jobId, change, announceAs) => record(prisma, jobId, change, announceAs),
     findById: async (id) => {
       const row = await prisma.job.findUnique({ where: { id } });
       return row && toJobRecord(row);
@@ -105,25 +116,81 @@ function jobRows(prisma: PrismaClient): Omit<JobRepository, keyof JobLeases> {
   };
 }
 
-function claim(prisma: PrismaClient, id: string, owner: string, leaseMs: number): Promise<JobRecord | null> {
-  const now = new Date();
-  return orNull(() =>
-    prisma.job.update({
-      where: { id, status: { in: [...RUNNABLE] }, ...leaseFree(now) },
-      data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs), version: { increment: 1 } },
-    }),
-  );
+type ClaimRow = Job & { __steps: unknown; __checkpoints: unknown };
+type ChangeRow = Job & { __events: unknown; __checkpoint: unknown; __announced: unknown };
+
+async function record(prisma: PrismaClient, jobId: string, change: JobChange, announceAs?: string) {
+  const [row] = await prisma.$queryRaw<ChangeRow[]>(changeStatement(jobId, change, announceAs));
+  if (!row) return null;
+  const { __events, __checkpoint, __announced: _announced, ...job } = row;
+  return { job: toJobRecord(job), events: eventRows(__events), checkpoint: checkpointRowOrNull(__checkpoint) };
 }
 
-/** Cancels a job only while nobody holds its lease (waiting at a checkpoint, or queued). */
-function cancelIfIdle(prisma: PrismaClient, id: string): Promise<JobRecord | null> {
+/** One statement: the lease, the running status, and what the run replays. */
+async function claim(prisma: PrismaClient, id: string, owner: string, leaseMs: number): Promise<ClaimedJob | null> {
   const now = new Date();
-  return orNull(() =>
-    prisma.job.update({
-      where: { id, status: { in: [...NOT_FINISHED] }, ...leaseFree(now) },
-      data: { status: "cancelled", cancelRequested: true, completedAt: now, version: { increment: 1 } },
-    }),
-  );
+  const [row] = await prisma.$queryRaw<ClaimRow[]>`
+    WITH claimed AS (
+      UPDATE "Job" SET "leaseOwner" = ${owner}, "leaseExpiresAt" = ${new Date(now.getTime() + leaseMs)},
+        "status" = 'running', "startedAt" = COALESCE("startedAt", now()), "version" = "version" + 1, "updatedAt" = now()
+      WHERE "id" = ${id}::uuid AND "status" IN ('pending', 'running')
+        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})
+      RETURNING *)
+    SELECT claimed.*,
+      (SELECT json_agg(s) FROM "JobStep" s WHERE s."jobId" = claimed."id" AND s."status" = 'completed') AS "__steps",
+      (SELECT json_agg(c) FROM "Checkpoint" c WHERE c."jobId" = claimed."id") AS "__checkpoints"
+    FROM claimed`;
+  if (!row) return null;
+  const { __steps, __checkpoints, ...job } = row;
+  return { job: toJobRecord(job), steps: stepRows(__steps), checkpoints: checkpointRows(__checkpoints) };
+}
+
+/** Creates the job and its first event together, so a job never exists without its queued event. */
+async function createWithEvent(prisma: PrismaClient, input: NewJob, event: NewEvent) {
+  const [row] = await prisma.$queryRaw<(Job & { __event: unknown })[]>`
+    WITH job AS (
+      INSERT INTO "Job" ("id", "ownerId", "requestId", "task", "options", "engine", "workflow", "context", "lastSeq")
+      VALUES (gen_random_uuid(), ${input.ownerId}, ${input.requestId}, ${input.task}, ${JSON.stringify(input.options)}::jsonb,
+        ${input.engine}, ${input.workflow}, ${JSON.stringify(input.context ?? {})}::jsonb, 1)
+      ON CONFLICT ("ownerId", "requestId") DO NOTHING
+      RETURNING *),
+    stored AS (
+      INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data", "createdAt")
+      SELECT "id", 1, ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb,
+        clock_timestamp()
+      FROM job RETURNING *)
+    SELECT job.*, (SELECT json_agg(stored) FROM stored) AS "__event" FROM job`;
+  if (!row) return null;
+  const { __event, ...job } = row;
+  const [stored] = eventRows(__event);
+  if (!stored) throw new Error(`Job ${job.id} was created without its first event`);
+  return { job: toJobRecord(job), event: stored };
+}
+
+/** The three kinds of half-changed jobs the start-up sweep repairs (docs/architecture.md, Crash safety). */
+async function findInterrupted(prisma: PrismaClient, now: Date, limit: number): Promise<InterruptedJobs> {
+  const waiting = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT j."id" FROM "Job" j WHERE j."status"::text = ANY(${[...WAITING]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM "Checkpoint" c WHERE c."jobId" = j."id" AND c."status" = 'pending')
+    LIMIT ${limit}`;
+  const unannounced = await prisma.$queryRaw<{ jobId: string; checkpointId: string; type: string }[]>`
+    SELECT c."jobId", c."id" AS "checkpointId", c."type" FROM "Job" j JOIN "Checkpoint" c ON c."jobId" = j."id"
+    WHERE j."status"::text = ANY(${[...UNFINISHED]}::text[]) AND c."status" = 'answered'
+      AND NOT EXISTS (SELECT 1 FROM "JobEvent" e WHERE e."jobId" = c."jobId" AND e."type" = 'hitl_answered'
+        AND e."data"->>'checkpointId' = c."id"::text)
+    ORDER BY c."answeredAt" LIMIT ${limit}`;
+  const closed = await prisma.$queryRaw<InterruptedJobs["closedInLog"]>`
+    SELECT j."id" AS "jobId", e."type", e."message" FROM "Job" j
+    JOIN LATERAL (SELECT "type", "message" FROM "JobEvent" WHERE "jobId" = j."id"
+      AND "type" IN ('completed', 'failed', 'cancelled') ORDER BY "seq" LIMIT 1) e ON true
+    WHERE j."status"::text = ANY(${[...UNFINISHED]}::text[])
+      AND (j."leaseExpiresAt" IS NULL OR j."leaseExpiresAt" < ${now})
+    LIMIT ${limit}`;
+  return {
+    waitingWithoutCheckpoint: waiting.map((row) => row.id),
+    unannouncedAnswers: unannounced,
+    closedInLog: closed,
+  };
 }
 
 /** Leases: which runner runs a job (conditional updates; the database is the arbiter across servers). */
@@ -145,7 +212,7 @@ function jobLeases(prisma: PrismaClient): JobLeases {
         data: { leaseOwner: null, leaseExpiresAt: null },
       });
     },
-    cancelIfIdle: (id) => cancelIfIdle(prisma, id),
+    findInterrupted: (now, limit) => findInterrupted(prisma, now, limit),
     async findResumable(limit) {
       const rows = await prisma.job.findMany({
         where: { status: { in: [...RUNNABLE] }, ...leaseFree(new Date()) },

@@ -61,8 +61,8 @@ export class ImproveUnderstanding extends BaseWorkflow {
   }
 
   async run(skillPath: string, files: SkillFileData[]): Promise<OriginalSkill> {
-    await this.enter();
-    await this.progress(0.3, "Reading the skill: what it covers, its findings and scores");
+    this.enter();
+    this.progress(0.3, "Reading the skill: what it covers, its findings and scores");
     const original = await this.compute("read", () => ({
       skillPath,
       covers: skillMdOf(files)
@@ -90,8 +90,8 @@ export class ImproveGeneration extends BaseWorkflow {
   }
 
   async run(originalMd: string, original: OriginalSkill): Promise<Revision> {
-    await this.enter();
-    await this.progress(0.2, "Revising the skill by your instructions");
+    this.enter();
+    this.progress(0.2, "Revising the skill by your instructions");
     const revised = await this.model("revise", STEPS.improveSkill, {
       skillContent: originalMd,
       instructions: this.task,
@@ -106,7 +106,7 @@ export class ImproveGeneration extends BaseWorkflow {
   private async preview(originalMd: string, content: string): Promise<string> {
     if (!this.settings.previewContent) return content;
     for (let round = 1; round <= MAX_PREVIEW_ROUNDS; round++) {
-      await this.progress(0.9, "Waiting for your preview");
+      this.progress(0.9, "Waiting for your preview");
       const diff = createTwoFilesPatch("a/SKILL.md", "b/SKILL.md", originalMd, content, "original", "revised");
       const answer = await this.ask(`preview@${round}`, "preview", { ...previewPrompt(content), diff });
       if (answer.action === "proceed") return content;
@@ -130,8 +130,8 @@ export class ImproveValidation extends BaseWorkflow {
     files: SkillFileData[],
     before: SkillAssessmentSummary,
   ): Promise<SkillAssessmentSummary> {
-    await this.enter();
-    await this.progress(0.5, "Comparing the scores before and after");
+    this.enter();
+    this.progress(0.5, "Comparing the scores before and after");
     const after = await this.compute("compare", () => assess(skillPath, files));
     await this.ctx.emit({
       type: "reasoning",

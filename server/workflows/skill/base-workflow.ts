@@ -4,7 +4,7 @@ import { modelFor } from "../../llm/models";
 import { runStep } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
-import type { WorkflowContext } from "../../durable/engine";
+import type { PhaseEntry, Progress, StepIo, WorkflowContext } from "../../durable/engine";
 import { CancelledError } from "../../durable/signals";
 
 export type PhaseName = "Understanding" | "Generation" | "Validation";
@@ -24,6 +24,9 @@ const REASONING_SNIPPET = 400;
  */
 export abstract class BaseWorkflow {
   protected round = 1;
+  /** The phase entered and where the progress bar moves, announced by the next step or checkpoint as it begins. */
+  private nextPhase: PhaseEntry | undefined;
+  private nextProgress: Progress | undefined;
 
   constructor(
     protected readonly ctx: WorkflowContext,
@@ -39,36 +42,47 @@ export abstract class BaseWorkflow {
     return `${this.phaseName.toLowerCase()}#${this.round}/${step}`;
   }
 
-  /** Starts (or re-starts, for a later round) this phase. */
-  protected async enter(round = 1): Promise<void> {
+  /** Starts (or re-starts, for a later round) this phase: its first step or checkpoint announces it. */
+  protected enter(round = 1): void {
     this.round = round;
-    await this.ctx.phase(this.phaseName, round);
+    this.nextPhase = { name: this.phaseName, round };
   }
 
-  /** Moves the job's progress within this phase's share of the bar (fraction 0–1). */
-  protected async progress(fraction: number, message: string): Promise<void> {
+  /**
+   * Moves the job's progress within this phase's share of the bar (fraction 0–1) as the next step or checkpoint
+   * begins: the move is written with it, not on its own (docs/performance.md).
+   */
+  protected progress(fraction: number, message: string): void {
     const [from, to] = this.progressRange;
-    await this.ctx.progress(from + (to - from) * Math.min(1, Math.max(0, fraction)), message);
+    this.nextProgress = { percent: from + (to - from) * Math.min(1, Math.max(0, fraction)), message };
+  }
+
+  /** What the next step or checkpoint announces as it begins (docs/performance.md: no write of its own). */
+  private lead(): { phase?: PhaseEntry; progress?: Progress } {
+    const lead = { phase: this.nextPhase, progress: this.nextProgress };
+    this.nextPhase = this.nextProgress = undefined;
+    return lead;
   }
 
   /** One model step, durably: run once (offline engine or model), replayed from the store afterwards. */
   protected async model<I, O>(name: string, step: StepDefinition<I, O>, input: I): Promise<O> {
-    const stored = await this.ctx.run(this.key(name), async (io) => {
+    const work = async (io: StepIo) => {
       const onToken = step.streamField ? (text: string) => this.ctx.token(text) : undefined;
       // Recorded before the call, so a step that fails still shows what it ran on and was given.
       io.reportCall({ model: (await modelFor(step.name)).engine, input: toJson(input) });
       const result = await runStep(step, input, { signal: io.signal, onToken });
       io.reportUsage(result.usage);
       io.reportCall({ model: result.engine });
-      await this.reasoning(name, result.output);
+      this.reasoning(io, name, result.output);
       return toJson(result.output);
-    });
-    return stored as O;
+    };
+    return (await this.ctx.run(this.key(name), work, this.lead())) as O;
   }
 
   /** A step that is plain computation (rule validation, file writes): durable like model steps. */
   protected async compute<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
-    return (await this.ctx.run(this.key(name), async () => toJson(await fn()))) as T;
+    const work = async () => toJson(await fn());
+    return (await this.ctx.run(this.key(name), work, this.lead())) as T;
   }
 
   /** A human checkpoint: waits for the answer (suspending the job), validates it, and honours `cancel`. */
@@ -78,16 +92,18 @@ export abstract class BaseWorkflow {
     prompt: z.infer<(typeof CHECKPOINT_SCHEMAS)[T]["prompt"]>,
   ): Promise<CheckpointAnswer<T>> {
     const { waits } = CHECKPOINT_SCHEMAS[type];
-    const raw = await this.ctx.ask(this.key(name), { type, prompt: toJsonObject(prompt), waits });
+    const request = { type, prompt: toJsonObject(prompt), waits, ...this.lead() };
+    const raw = await this.ctx.ask(this.key(name), request);
     const answer = CHECKPOINT_SCHEMAS[type].response.parse(raw) as { action: string };
     if (answer.action === "cancel") throw new CancelledError("Cancelled by user at the checkpoint");
     return answer as CheckpointAnswer<T>;
   }
 
-  private async reasoning(step: string, output: unknown): Promise<void> {
+  /** The step's reasoning snippet, stored with the step's end. */
+  private reasoning(io: StepIo, step: string, output: unknown): void {
     const text = typeof output === "object" && output !== null && "reasoning" in output ? output.reasoning : null;
     if (typeof text !== "string" || !text.trim()) return;
     const snippet = text.length > REASONING_SNIPPET ? `${text.slice(0, REASONING_SNIPPET)}…` : text;
-    await this.ctx.emit({ type: "reasoning", message: snippet, data: { step } });
+    io.note({ type: "reasoning", message: snippet, data: { step } });
   }
 }

@@ -165,7 +165,7 @@ export const tokenEventSchema = z.object({
 });
 
 export const streamEventSchema = z.union([jobEventSchema, tokenEventSchema]);
-type StreamEvent = z.infer<typeof streamEventSchema>;
+export type StreamEvent = z.infer<typeof streamEventSchema>;
 export type StreamYield = TrackedEnvelope<StreamEvent> | StreamEvent;
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

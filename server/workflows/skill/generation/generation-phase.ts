@@ -41,7 +41,7 @@ export class GenerationPhase extends BaseWorkflow {
   }
 
   async run(): Promise<GenerationResult> {
-    await this.enter();
+    this.enter();
     const written = await this._stepGenerateContent();
     const refined = await this._stepRefineContent(written);
     const content = await this._stepPreviewContent(refined.content);
@@ -49,7 +49,7 @@ export class GenerationPhase extends BaseWorkflow {
   }
 
   private async _stepGenerateContent(): Promise<string> {
-    await this.progress(0.1, "Writing the SKILL.md");
+    this.progress(0.1, "Writing the SKILL.md");
     const generated = await this.model("content", STEPS.generateContent, {
       plan: this.plan,
       understanding: this.understanding,
@@ -65,7 +65,7 @@ export class GenerationPhase extends BaseWorkflow {
       const report = reportOn(content, this.plan);
       const previous = report.scores.overall;
       if (previous >= this.settings.targetScore) break;
-      await this.progress(0.3 + 0.1 * iteration, `Refining the content (score ${previous.toFixed(2)})`);
+      this.progress(0.3 + 0.1 * iteration, `Refining the content (score ${previous.toFixed(2)})`);
       const feedback = refinementFeedback(report);
       const refined = await this.model(`refine@${iteration}`, STEPS.refineContent, {
         content,
@@ -86,7 +86,7 @@ export class GenerationPhase extends BaseWorkflow {
   private async _stepPreviewContent(content: string): Promise<string> {
     if (!this.settings.previewContent) return content;
     for (let round = 1; round <= MAX_PREVIEW_ROUNDS; round++) {
-      await this.progress(0.9, "Waiting for your preview");
+      this.progress(0.9, "Waiting for your preview");
       const answer = await this.ask(`preview@${round}`, "preview", previewPrompt(content));
       if (answer.action === "proceed") return content;
       const revised = await this.model(`feedback@${round}`, STEPS.incorporateFeedback, {

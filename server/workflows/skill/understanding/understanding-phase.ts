@@ -58,7 +58,7 @@ export class UnderstandingPhase extends BaseWorkflow {
   async run(): Promise<UnderstandingResult> {
     let state: RoundState = { round: 1, clarifications: [], override: null };
     for (;;) {
-      await this.enter(state.round);
+      this.enter(state.round);
       const outcome = await this.runRound(state);
       if ("plan" in outcome) return outcome;
       state = outcome;
@@ -66,7 +66,12 @@ export class UnderstandingPhase extends BaseWorkflow {
   }
 
   private async runRound(state: RoundState): Promise<UnderstandingResult | RoundState> {
-    const gathered = await this._stepGatherRequirements(state.clarifications);
+    const gathering = this._stepGatherRequirements(state.clarifications);
+    // The library view depends on nothing of the round: it is read while the requirements are gathered, off the
+    // path of the model calls (docs/performance.md). A round that ends with a question does not use it.
+    const library = this.compute("library", () => this.settings.library());
+    library.catch(() => undefined);
+    const gathered = await gathering;
     const { requirements, override } = await this._stepEnsureValidStructure(
       applyOverride(gathered, state.override),
       state.override,
@@ -76,15 +81,15 @@ export class UnderstandingPhase extends BaseWorkflow {
       const answers = await this._stepAskClarifications(requirements, state.clarifications, clarifyRound);
       return { round: state.round + 1, clarifications: [...state.clarifications, ...answers], override };
     }
-    const library = await this.compute("library", () => this.settings.library());
-    const [intent, taxonomy] = await this._stepAnalyze(requirements, library);
-    const dependencies = await this._stepRefineDependencies(intent, taxonomy, library);
+    const view = await library;
+    const [intent, taxonomy] = await this._stepAnalyze(requirements, view);
+    const dependencies = await this._stepRefineDependencies(intent, taxonomy, view);
     const plan = await this._stepPlanAndConfirm({ requirements, intent, taxonomy, dependencies }, override);
     return { requirements, intent, taxonomy, dependencies, plan, clarifications: state.clarifications };
   }
 
   private async _stepGatherRequirements(clarifications: Clarification[]): Promise<Requirements> {
-    await this.progress(0.1, "Reading the task");
+    this.progress(0.1, "Reading the task");
     return this.model("requirements", STEPS.gatherRequirements, { taskDescription: this.task, clarifications });
   }
 
@@ -100,7 +105,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     requirements: Requirements,
     override: StructureOverride | null,
   ): Promise<{ requirements: Requirements; override: StructureOverride | null }> {
-    await this.progress(0.2, "Checking the name and description");
+    this.progress(0.2, "Checking the name and description");
     for (let attempt = 1; ; attempt++) {
       const report = await this._stepValidateStructure(requirements, attempt);
       if (report.overallValid) return { requirements, override };
@@ -132,7 +137,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     previous: Clarification[],
     round: number,
   ): Promise<Clarification[]> {
-    await this.progress(0.3, "Asking what is unclear");
+    this.progress(0.3, "Asking what is unclear");
     const questions = await this.model("questions", STEPS.generateClarifyingQuestions, {
       taskDescription: this.task,
       ambiguities: requirements.ambiguities,
@@ -152,7 +157,7 @@ export class UnderstandingPhase extends BaseWorkflow {
     requirements: Requirements,
     library: LibraryView,
   ): Promise<[Intent, TaxonomyChoice, Dependencies]> {
-    await this.progress(0.45, "Analysing intent, library placement and dependencies");
+    this.progress(0.45, "Analysing intent, library placement and dependencies");
     return Promise.all([
       this.model("intent", STEPS.analyzeIntent, { taskDescription: this.task, requirements }),
       this.model("taxonomy", STEPS.findTaxonomyPath, {
@@ -189,7 +194,7 @@ export class UnderstandingPhase extends BaseWorkflow {
   ): Promise<Plan> {
     let feedback: string | undefined;
     for (let version = 1; ; version++) {
-      await this.progress(0.7, version === 1 ? "Planning the skill" : "Revising the plan");
+      this.progress(0.7, version === 1 ? "Planning the skill" : "Revising the plan");
       const planned = await this.model(`plan@${version}`, STEPS.synthesizePlan, {
         ...analysis,
         userConfirmation: feedback,

@@ -49,15 +49,16 @@ export class ValidationPhase extends BaseWorkflow {
 
   async run(content: string): Promise<ValidationResult> {
     for (let round = 1; ; round++) {
-      await this.enter(round);
-      const testCases = await this._stepGenerateTestCases();
-      const { assessment, skillMd } = await this._stepAssess(content, testCases, "");
+      this.enter(round);
+      // The test cases and the judge read the plan and the content, not each other: they run at once.
+      const testCases = this._stepGenerateTestCases();
+      const { assessment, skillMd, testCases: cases } = await this._stepAssess(content, testCases, "");
       const base = {
         content,
         skillMd,
         assessment,
-        testCases,
-        triggerCoverage: triggerCoverage(this.plan, testCases),
+        testCases: cases,
+        triggerCoverage: triggerCoverage(this.plan, cases),
         refinements: [],
       };
       if (!this.settings.reviewValidation || round > MAX_REVIEW_ROUNDS) return this._stepRefineIfBelowThreshold(base);
@@ -78,21 +79,27 @@ export class ValidationPhase extends BaseWorkflow {
     });
   }
 
-  /** One full assessment of a version of the content; `tag` keeps re-assessments apart in the step store. */
+  /**
+   * One full assessment of a version of the content; `tag` keeps re-assessments apart in the step store. The judge
+   * does not wait for the test cases (docs/performance.md); the rules, which write them into the draft, do.
+   */
   private async _stepAssess(
     content: string,
-    testCases: TestCases,
+    testCases: TestCases | Promise<TestCases>,
     tag: string,
-  ): Promise<{ assessment: SkillAssessment; skillMd: string }> {
-    await this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking the skill and its content");
+  ): Promise<{ assessment: SkillAssessment; skillMd: string; testCases: TestCases }> {
+    this.progress(tag ? 0.8 : 0.3, tag ? "Re-scoring the refined skill" : "Checking the skill and its content");
     const { threshold, engine } = this.settings;
-    const facts = { jobId: this.ctx.job.id, plan: this.plan, content, testCases, engine };
+    const [cases, judged] = await Promise.all([
+      testCases,
+      this.model(`${tag}quality`, STEPS.assessQuality, {
+        skillContent: content,
+        plan: this.plan,
+        successCriteria: this.plan.successCriteria,
+      }),
+    ]);
+    const facts = { jobId: this.ctx.job.id, plan: this.plan, content, testCases: cases, engine };
     const draft = await this.compute(`${tag}rules`, () => validateDraft(facts, threshold));
-    const judged = await this.model(`${tag}quality`, STEPS.assessQuality, {
-      skillContent: content,
-      plan: this.plan,
-      successCriteria: this.plan.successCriteria,
-    });
     const report = draft.report as ValidationReport;
     const assessment = combineAssessment(report, judgeView(judged, content, engine), threshold);
     await this.ctx.emit({
@@ -100,11 +107,11 @@ export class ValidationPhase extends BaseWorkflow {
       message: `Content quality: ${assessment.score.toFixed(2)} (${assessment.passed ? "passes" : "below the bar"})`,
       data: { score: assessment.score, passed: assessment.passed },
     });
-    return { assessment, skillMd: draft.skillMd };
+    return { assessment, skillMd: draft.skillMd, testCases: cases };
   }
 
   private async _stepReviewValidation(result: ValidationResult): Promise<CheckpointAnswer<"validate">> {
-    await this.progress(0.9, "Waiting for your review");
+    this.progress(0.9, "Waiting for your review");
     return this.ask("review", "validate", reviewPrompt(result.assessment, result.content, result.testCases));
   }
 
