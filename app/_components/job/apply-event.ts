@@ -7,8 +7,9 @@ import type { RouterOutputs } from "../../_lib/router-types";
  * What a job's live event changes in the job the page shows (`jobs.get`), so the page follows the stream without
  * fetching the job again after every event (docs/performance.md, Live events). Two kinds of event ask for the
  * job again, once (`needsJobRead`): a terminal one (its result is not in the event) and a new checkpoint (its
- * typed prompt and the text it revises are read by the server). Events arrive in seq order (a replay after a reconnect repeats them
- * in order), so applying them one after the other always ends in the job's state at the last one.
+ * typed prompt and the text it revises are read by the server). Events arrive in seq order (a replay after a
+ * reconnect repeats them in order), so applying them one after the other always ends in the job's state at the last
+ * one.
  */
 export type JobView = RouterOutputs["jobs"]["get"];
 export type StoredEvent = RouterOutputs["jobs"]["timeline"]["events"][number];
