@@ -133,7 +133,11 @@ async function readEntries(zip: ZipFile): Promise<Map<string, Uint8Array>> {
 
 function unzipError(error: unknown): Error {
   if (isDomainError(error)) return error;
-  return badRequest(`Not a readable zip file: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  // yauzl checks each entry's bytes against the sizes its header declares: a mismatch is a zip bomb or a broken zip.
+  if (message.includes("too many bytes in the stream"))
+    return badRequest("Not a readable zip file: an entry unpacks to more bytes than its header declares");
+  return badRequest(`Not a readable zip file: ${message}`);
 }
 
 function splitTopFolder(entries: Map<string, Uint8Array>): UnzippedSkill {

@@ -192,14 +192,15 @@ describe("abuse limits (docs/security.md, Limits)", () => {
     }
   });
 
-  it("jobs.list q matches '%' and '_' literally, never as LIKE wildcards", async () => {
+  it("jobs.list q is words, never a pattern: '%', '_' and '\\' alone match nothing rather than everything", async () => {
     await as("searcher").skills.create({ task: "demo job about 100% coverage steps=1" });
     await as("searcher").skills.create({ task: "demo job about snake_case names steps=1" });
     await as("searcher").skills.create({ task: "demo job about nothing special steps=1" });
     const found = async (q: string) => (await as("searcher").jobs.list({ q })).items.map((job) => job.task);
-    expect(await found("%")).toEqual(["demo job about 100% coverage steps=1"]);
-    expect(await found("_")).toEqual(["demo job about snake_case names steps=1"]);
-    expect(await found("100%")).toHaveLength(1);
+    expect(await found("%")).toEqual([]);
+    expect(await found("_")).toEqual([]);
     expect(await found("\\")).toEqual([]);
+    expect(await found("100% coverage")).toEqual(["demo job about 100% coverage steps=1"]);
+    expect(await found("snake_case")).toEqual(["demo job about snake_case names steps=1"]);
   });
 });
