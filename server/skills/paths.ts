@@ -158,7 +158,10 @@ export async function safePath(root: string, ...relative: string[]): Promise<str
   return target;
 }
 
-/** The name derived from a taxonomy path (reference §1.4): `mcp_capabilities/tool_integration` → `tool-integration`. */
+/**
+ * The name derived from a taxonomy path (docs/skill-format.md, Paths): `mcp_capabilities/tool_integration` → `tool-
+ * integration`.
+ */
 export function skillIdToName(skillId: string): string {
   const last = skillId.split("/").pop() ?? "";
   return last

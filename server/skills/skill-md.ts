@@ -125,9 +125,12 @@ function asMetadataString(value: unknown): string {
 export interface FrontmatterFacts {
   name: string;
   description: string;
-  /** Merged into `metadata` (reference §1.2: skill_id, version, type, weight), empty values skipped. */
+  /**
+   * Merged into `metadata` (docs/skill-format.md, metadata.json: skill_id, version, type, weight), empty values
+   * skipped.
+   */
   metadata?: Record<string, string | undefined>;
-  /** Overrides a frontmatter `allowed-tools` (reference §1.2: metadata allowed_tools wins). */
+  /** Overrides a frontmatter `allowed-tools` (docs/skill-format.md, SKILL.md: metadata allowed_tools wins). */
   allowedTools?: string | string[];
 }
 
@@ -147,7 +150,7 @@ function allowedToolsString(value: unknown): string | undefined {
 }
 
 /**
- * The frontmatter the system writes (reference §1.2 / §1.7): name, description (≤1024), the other keys of the
+ * The frontmatter the system writes (docs/skill-format.md, SKILL.md): name, description (≤1024), the other keys of the
  * generated frontmatter in their order, merged `metadata`, then `allowed-tools` as one space-joined string.
  */
 export function normaliseFrontmatter(existing: SkillFrontmatter, facts: FrontmatterFacts): SkillFrontmatter {

@@ -35,7 +35,7 @@ function lenientParse(text: string): SkillMdDocument {
   }
 }
 
-/** The first paragraph of the body without a leading heading (reference §1.3 description fallback). */
+/** The first paragraph of the body without a leading heading (docs/skill-format.md, SKILL.md: description fallback). */
 export function firstParagraph(body: string): string {
   const paragraphs = body.split(/\n\s*\n/).map((block) => block.replace(/^#+\s.*$/m, "").trim());
   return truncateChars(paragraphs.find((block) => block !== "") ?? "", MAX_DESCRIPTION_CHARS);
@@ -44,7 +44,7 @@ export function firstParagraph(body: string): string {
 const stringOr = (value: unknown, fallback: string): string =>
   typeof value === "string" && value.trim() !== "" ? value : fallback;
 
-/** metadata.json contents: defaults of reference §1.3 under whatever the caller supplied. */
+/** metadata.json contents: defaults of docs/skill-format.md, metadata.json under whatever the caller supplied. */
 export function fillMetadata(input: SkillWriteInput, doc: SkillMdDocument): Record<string, unknown> {
   const given = input.metadata ?? {};
   const now = (input.now ?? new Date()).toISOString();

@@ -146,7 +146,7 @@ export interface NameCheck {
   suggestion: string;
 }
 
-/** The structure validator's name rules (reference §2.1 step 1b), with a specific message per mistake. */
+/** The structure validator's name rules (docs/workflow.md, Understanding), with a specific message per mistake. */
 export function checkSkillName(name: string): NameCheck {
   const suggestion = kebab(name, 8) || "my-skill";
   const errors = skillNameIssues(name).map((issue) =>

@@ -2,7 +2,7 @@ import { checkDescription, checkSkillName, fixDescription } from "./naming";
 
 /**
  * validateStructure, offline: the judgement the model would add to the rule checks of a proposed name and
- * description (reference §2.1 step 1b), made by the same rules, with a concrete suggested fix for each problem
+ * description (docs/workflow.md, Understanding), made by the same rules, with a concrete suggested fix for each problem
  * (the structure_fix checkpoint offers them).
  */
 export interface StructureInput {

@@ -1,6 +1,9 @@
 import { unique } from "./text";
 
-/** generateTestCases, offline: trigger queries and scenarios from the plan's own trigger phrases (reference §2.3). */
+/**
+ * generateTestCases, offline: trigger queries and scenarios from the plan's own trigger phrases (docs/workflow.md,
+ * Validation).
+ */
 export interface TestCasesInput {
   skillName: string;
   skillDescription: string;

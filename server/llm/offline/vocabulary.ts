@@ -124,7 +124,7 @@ export const TECH_LANGUAGE: Record<string, string> = {
   pptx: "text",
 };
 
-/** Category keywords (reference §1.2 categories); a task's category is the one whose words it uses most. */
+/** Category keywords (docs/skill-format.md, metadata.json); a task's category is the one whose words it uses most. */
 export const CATEGORY_KEYWORDS: Record<
   "document_creation" | "workflow_automation" | "mcp_enhancement" | "analysis",
   string[]

@@ -134,7 +134,7 @@ describe("resolution under the root", () => {
   });
 });
 
-describe("name derivation (reference §1.4)", () => {
+describe("name derivation (docs/skill-format.md, Paths)", () => {
   it.each([
     ["_core/reasoning", "reasoning"],
     ["mcp_capabilities/tool_integration", "tool-integration"],

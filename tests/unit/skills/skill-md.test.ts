@@ -99,7 +99,7 @@ describe("strict parsing", () => {
   });
 });
 
-describe("system-written frontmatter (reference §1.2 / §1.7)", () => {
+describe("system-written frontmatter (docs/skill-format.md, SKILL.md)", () => {
   it("orders name, description, other keys, merged metadata, then allowed-tools", () => {
     const existing = {
       "allowed-tools": ["Read", "Bash"],

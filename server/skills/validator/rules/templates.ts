@@ -1,6 +1,6 @@
 /**
- * Category templates (reference §1.2): the section headings and elements a skill of each category should
- * have. The generation prompt injects the headings; the validator checks compliance against them.
+ * Category templates (docs/skill-format.md, metadata.json): the section headings and elements a skill of each category
+ * should have. The generation prompt injects the headings; the validator checks compliance against them.
  */
 
 export const SKILL_CATEGORIES = [
