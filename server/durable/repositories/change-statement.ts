@@ -18,6 +18,16 @@ import { EVENT_CHANNEL } from "./contracts";
  * One statement is atomic on both databases and costs one round trip; on the embedded database it also never holds
  * the single connection across JavaScript awaits, as an interactive transaction would.
  */
+/**
+ * The Job row's columns as Prisma reads them, for RETURNING: the database-generated search document (a tsvector,
+ * docs/ui.md, History) is left out, since Prisma cannot read that type.
+ */
+export const JOB_COLUMNS = Prisma.raw(
+  Object.values(Prisma.JobScalarFieldEnum)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+
 const list = (values: Iterable<string>): Prisma.Sql => Prisma.raw(`(${[...values].map((v) => `'${v}'`).join(",")})`);
 const TERMINAL_STATUS_LIST = list(TERMINAL_STATUSES);
 const TERMINAL_EVENT_LIST = list(TERMINAL_EVENTS);
@@ -164,7 +174,7 @@ function jobUpdate(jobId: string, change: JobChange, count: number, checkpointGu
     ...(checkpointGuard ? [checkpointGuard] : []),
   ];
   return Prisma.sql`job AS (UPDATE "Job" SET ${Prisma.join(set, ", ")} WHERE ${Prisma.join(where, " AND ")}
-    RETURNING *)`;
+    RETURNING ${JOB_COLUMNS})`;
 }
 
 function eventsInsert(events: readonly NewEvent[]): Prisma.Sql {

@@ -9,7 +9,7 @@ import {
   type JobRepository,
 } from "./contracts";
 import { asJsonObject, asNullableJsonObject, prismaCode, toDbJson, toInputJson } from "./json";
-import { changeStatement } from "./change-statement";
+import { changeStatement, JOB_COLUMNS } from "./change-statement";
 import { checkpointRowOrNull, checkpointRows, eventRows, stepRows } from "./rows";
 
 const RUNNABLE = ["pending", "running"] as const;
@@ -135,7 +135,7 @@ async function claim(prisma: PrismaClient, id: string, owner: string, leaseMs: n
         "status" = 'running', "startedAt" = COALESCE("startedAt", now()), "version" = "version" + 1, "updatedAt" = now()
       WHERE "id" = ${id}::uuid AND "status" IN ('pending', 'running')
         AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})
-      RETURNING *)
+      RETURNING ${JOB_COLUMNS})
     SELECT claimed.*,
       (SELECT json_agg(s) FROM "JobStep" s WHERE s."jobId" = claimed."id" AND s."status" = 'completed') AS "__steps",
       (SELECT json_agg(c) FROM "Checkpoint" c WHERE c."jobId" = claimed."id") AS "__checkpoints"
@@ -153,7 +153,7 @@ async function createWithEvent(prisma: PrismaClient, input: NewJob, event: NewEv
       VALUES (gen_random_uuid(), ${input.ownerId}, ${input.requestId}, ${input.task}, ${JSON.stringify(input.options)}::jsonb,
         ${input.engine}, ${input.workflow}, ${JSON.stringify(input.context ?? {})}::jsonb, 1)
       ON CONFLICT ("ownerId", "requestId") DO NOTHING
-      RETURNING *),
+      RETURNING ${JOB_COLUMNS}),
     stored AS (
       INSERT INTO "JobEvent" ("jobId", "seq", "type", "phase", "message", "data", "createdAt")
       SELECT "id", 1, ${event.type}, ${event.phase ?? null}, ${event.message ?? ""}, ${JSON.stringify(event.data ?? {})}::jsonb,
