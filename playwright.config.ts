@@ -36,6 +36,8 @@ function webServer(name: keyof typeof servers) {
       DATABASE_URL: `pglite:${path.join(runDir, name, "pglite")}`,
       SKILL_FLEET_SKILLS_ROOT: path.join(runDir, name, "skills"),
       SKILL_FLEET_LOG_LEVEL: "warn",
+      // The browser suite creates far more jobs a minute than a person would; the limit has its own API tests.
+      SKILL_FLEET_RATE_JOBS_PER_MINUTE: "100000",
       // Scripted models are refused in production; `next start` keeps an explicit NODE_ENV=test.
       ...(model ? { SKILL_FLEET_MODEL: model, NODE_ENV: "test" } : {}),
       ...(shared ? SHARED_MODE : {}),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECKPOINT_WAITS } from "./job-status";
 import { contentScoresSchema, qualityDetailsSchema } from "./validation";
 import { ANSWER_TEXT_MAX_CHARS, FEEDBACK_MAX_CHARS, SKILL_DESCRIPTION_MAX_CHARS, SKILL_NAME_MAX_CHARS } from "./limits";
 
@@ -118,15 +119,15 @@ export const reviewPromptSchema = z.object({
 export const reviewResponseSchema = proceedOrRevise("refine");
 
 export const CHECKPOINT_SCHEMAS = {
-  clarify: { prompt: clarifyPromptSchema, response: clarifyResponseSchema, waits: "pending_user_input" },
+  clarify: { prompt: clarifyPromptSchema, response: clarifyResponseSchema, waits: CHECKPOINT_WAITS.clarify },
   structure_fix: {
     prompt: structureFixPromptSchema,
     response: structureFixResponseSchema,
-    waits: "pending_user_input",
+    waits: CHECKPOINT_WAITS.structure_fix,
   },
-  confirm: { prompt: confirmPromptSchema, response: confirmResponseSchema, waits: "pending_hitl" },
-  preview: { prompt: previewPromptSchema, response: previewResponseSchema, waits: "pending_hitl" },
-  validate: { prompt: reviewPromptSchema, response: reviewResponseSchema, waits: "pending_hitl" },
+  confirm: { prompt: confirmPromptSchema, response: confirmResponseSchema, waits: CHECKPOINT_WAITS.confirm },
+  preview: { prompt: previewPromptSchema, response: previewResponseSchema, waits: CHECKPOINT_WAITS.preview },
+  validate: { prompt: reviewPromptSchema, response: reviewResponseSchema, waits: CHECKPOINT_WAITS.validate },
 } as const;
 
 export type ClarifyPrompt = z.infer<typeof clarifyPromptSchema>;

@@ -22,6 +22,18 @@ export const WAITING_STATUSES: ReadonlySet<JobStatus> = new Set(["pending_user_i
 
 export const isTerminal = (status: JobStatus): boolean => TERMINAL_STATUSES.has(status);
 
+/**
+ * The status a job waits in at each checkpoint type: the user's input (questions, a name fix) or their review. Plain
+ * constants, no zod, so the job page can follow live events without shipping a validator.
+ */
+export const CHECKPOINT_WAITS = {
+  clarify: "pending_user_input",
+  structure_fix: "pending_user_input",
+  confirm: "pending_hitl",
+  preview: "pending_hitl",
+  validate: "pending_hitl",
+} as const satisfies Record<string, JobStatus>;
+
 /** Stored event types; `token` events are live only and never stored. */
 export const EVENT_TYPES = [
   "phase_start",
