@@ -5,7 +5,7 @@ import { openDatabase, type Database } from "../../server/db/client";
 import type { DatabaseTarget } from "../../server/db/connection";
 import { createScratchDatabase, TEST_DATABASE_URL } from "../support/pg-scratch";
 import { startTestServer } from "../support/test-server";
-import { perSecond, pool, report } from "./support/figures";
+import { perSecond, pool, report, BENCH_SERVER_ENV } from "./support/figures";
 
 /**
  * Job creation (docs/performance.md, Creation under load): `skills.create` over HTTP on the built server against raw
@@ -17,7 +17,12 @@ const CREATIONS = Number(process.env.BENCH_CREATIONS ?? 1_000);
 const CONCURRENCY = 16;
 
 async function httpCreations(env: Record<string, string>, runJobs: boolean) {
-  const server = await startTestServer({ SKILL_FLEET_WORKFLOW: "demo", SKILL_FLEET_RUN_JOBS: String(runJobs), ...env });
+  const server = await startTestServer({
+    ...BENCH_SERVER_ENV,
+    SKILL_FLEET_WORKFLOW: "demo",
+    SKILL_FLEET_RUN_JOBS: String(runJobs),
+    ...env,
+  });
   try {
     const ms = await pool(CREATIONS, CONCURRENCY, async (i) => {
       const response = await fetch(`${server.url}/api/trpc/skills.create`, {

@@ -19,7 +19,7 @@ import { productWorkflows } from "../../server/workflows/registry";
 import { skillWorkflow } from "../../server/workflows/skill/skill-workflow";
 import { startTestServer } from "../support/test-server";
 import { nodeClient } from "../support/trpc-client";
-import { percentile, report } from "./support/figures";
+import { percentile, report, BENCH_SERVER_ENV } from "./support/figures";
 import { benchJob, memoryContext } from "./support/memory-context";
 
 /**
@@ -34,7 +34,7 @@ const JOBS = Number(process.env.BENCH_OFFLINE_JOBS ?? 20);
 const WARM_UP = 3;
 
 async function endToEnd(): Promise<number[]> {
-  const server = await startTestServer({});
+  const server = await startTestServer({ ...BENCH_SERVER_ENV });
   try {
     const client = nodeClient(server.url);
     const durations: number[] = [];

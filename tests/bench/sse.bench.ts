@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { startTestServer } from "../support/test-server";
 import { nodeClient } from "../support/trpc-client";
-import { percentile, report } from "./support/figures";
+import { percentile, report, BENCH_SERVER_ENV } from "./support/figures";
 
 /**
  * Live event latency, written → received (docs/performance.md, Live events): `jobs.events` on the built server against
@@ -87,7 +87,11 @@ async function raw(count: number, schedule: Stream["schedule"]): Promise<number[
   }
 }
 
-const server = await startTestServer({ SKILL_FLEET_WORKFLOW: "demo", SKILL_FLEET_MAX_CONCURRENT_JOBS: "4" });
+const server = await startTestServer({
+  ...BENCH_SERVER_ENV,
+  SKILL_FLEET_WORKFLOW: "demo",
+  SKILL_FLEET_MAX_CONCURRENT_JOBS: "4",
+});
 try {
   for (const count of COUNTS) {
     const measured = await ours(server.url, count);
