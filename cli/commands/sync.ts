@@ -1,8 +1,10 @@
+import path from "node:path";
 import type { CommandContext } from "../context";
-import { parseScope } from "../install/agents";
+import { parseScope, scopeRoot } from "../install/agents";
 import { InstallError } from "../install/errors";
 import { fetchSkill } from "../install/fetch";
 import { lockPath, readLock, withEntry, writeLock, type LockEntry, type LockFile } from "../install/lock";
+import { assertWritableFolder } from "../install/target";
 import {
   describeStatus,
   isOutdated,
@@ -67,7 +69,7 @@ async function refuseModified(ctx: CommandContext, status: SkillStatus): Promise
   ctx.term.result(localChanges(installed.files, status.local ?? new Map()));
 }
 
-async function updateOne(ctx: CommandContext, plan: InstallPlan, status: SkillStatus): Promise<LockEntry | null> {
+async function updateOne(ctx: CommandContext, plan: InstallPlan, status: SkillStatus): Promise<LockEntry> {
   const entry = await installSkill(
     ctx,
     { ...plan, agent: status.entry.agent, mode: status.entry.mode },
@@ -77,21 +79,32 @@ async function updateOne(ctx: CommandContext, plan: InstallPlan, status: SkillSt
   return entry;
 }
 
+/** An update writes only where install could: checked for every skill it will touch before the first write. */
+async function assertWritable(plan: InstallPlan, statuses: SkillStatus[]): Promise<void> {
+  await assertWritableFolder(path.dirname(plan.lockFile));
+  for (const status of statuses)
+    await assertWritableFolder(path.dirname(path.join(scopeRoot(plan.scope, plan.places), status.entry.folder)));
+}
+
 export async function updateCommand(ctx: CommandContext, names: string[], flags: SyncFlags): Promise<number> {
   const { scope, places, lockFile, lock, statuses } = await loadStatuses(ctx, flags, names);
   const plan: InstallPlan = { agent: "generic", scope, places, lockFile, lock, mode: "copy" };
+  const pending = statuses.filter(needsAttention);
+  await assertWritable(
+    plan,
+    pending.filter((status) => !status.modified || flags.force),
+  );
   let next: LockFile = lock;
   let refused = 0;
-  for (const status of statuses.filter(needsAttention)) {
+  for (const status of pending) {
     if (status.modified && !flags.force) {
       await refuseModified(ctx, status);
       refused += 1;
       continue;
     }
-    const entry = await updateOne(ctx, plan, status);
-    if (entry) next = withEntry(next, entry);
+    next = withEntry(next, await updateOne(ctx, plan, status));
   }
   if (next !== lock) await writeLock(lockFile, next);
-  if (!statuses.some(needsAttention)) ctx.term.result("everything is up to date");
+  if (!pending.length) ctx.term.result("everything is up to date");
   return refused ? 1 : 0;
 }

@@ -1,7 +1,6 @@
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError, type ReadResourceResult, type Resource } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { notFound } from "../common/errors";
 import type { SkillLibrary, SkillSnapshot } from "../skills/library/index";
 import { textOf } from "../skills/library/files";
 import { parseSkillMd } from "../skills/skill-md";
@@ -92,7 +91,7 @@ function registerSkillMethods(server: McpServer, library: SkillLibrary): void {
   server.server.setRequestHandler(getSkillRequest, async ({ params }) => {
     if (!params.uri.endsWith("/SKILL.md")) throw new McpError(ErrorCode.InvalidParams, "A skill URI ends in /SKILL.md");
     const { snapshot, file } = await locate(library, params.uri);
-    if (file !== "SKILL.md") throw notFound(`No skill at ${params.uri}`);
+    if (file !== "SKILL.md") throw new McpError(ErrorCode.InvalidParams, `No skill at ${params.uri}`);
     return { skill: skillEntry(snapshot) };
   });
 }
