@@ -26,4 +26,12 @@ async function handler(req: Request): Promise<Response> {
   }
 }
 
-export { handler as GET, handler as POST, handler as DELETE };
+/**
+ * Stateless: no session to delete and no stream to open on GET (a server-sent stream would end with the request
+ * and the client would reconnect for nothing), so only POST is served, as the MCP transport allows.
+ */
+function postOnly(): Response {
+  return Response.json({ error: "Send MCP messages with POST" }, { status: 405, headers: { allow: "POST" } });
+}
+
+export { handler as POST, postOnly as GET, postOnly as DELETE };
