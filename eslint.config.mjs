@@ -113,6 +113,8 @@ export default tseslint.config(
   layer(["server/system/**"], [...outward("server/system", ["trpc", "services", "boot"]), FRAMEWORK]),
   layer(["server/services.ts"], [...outward("The composition root", ["trpc", "boot"]), FRAMEWORK]),
   layer(["server/trpc/**"], outward("server/trpc", ["boot", "dev-tools"])),
+  // The MCP edge (docs/distribution.md) sits beside tRPC: it reuses the services and the procedures' schemas.
+  layer(["server/mcp/**"], outward("server/mcp", ["boot", "dev-tools"])),
   // dev/ is reached only through server/dev-tools.ts (a production process never loads it).
   layer(["server/dev-tools.ts", "server/boot.ts"], [{ regex: topFolders(["app", "cli"]), message: "no." }]),
   // Browser code: types from the server only (the AppRouter type); values come through tRPC.

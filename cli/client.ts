@@ -16,7 +16,7 @@ export interface ClientIdentity {
   token?: string;
 }
 
-function identityHeaders(identity: ClientIdentity): Record<string, string> {
+export function identityHeaders(identity: ClientIdentity): Record<string, string> {
   return {
     ...(identity.userId ? { "x-user-id": identity.userId } : {}),
     ...(identity.token ? { authorization: `Bearer ${identity.token}` } : {}),

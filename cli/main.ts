@@ -5,10 +5,14 @@ import { JOB_STATUSES } from "../contracts/job-status";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
 import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } from "./commands/jobs";
+import { installCommand, type InstallFlags } from "./commands/install";
 import { exportCommand, importCommand, versionsCommand } from "./commands/library";
+import { mcpCommand } from "./commands/mcp";
+import { checkCommand, updateCommand, type SyncFlags } from "./commands/sync";
 import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
 import { CliError, describeError } from "./errors";
+import { AGENT_IDS } from "./install/agents";
 import { Terminal } from "./terminal";
 
 /**
@@ -67,8 +71,9 @@ function runner(setExitCode: (code: number) => void): Run {
     try {
       // --url is checked by commander; a default from SKILL_FLEET_URL is checked here.
       const url = checkedUrl(globals.url);
-      const client = createSkillFleetClient(url, { userId: globals.user, token: globals.token });
-      setExitCode(await action({ client, term, url }));
+      const identity = { userId: globals.user, token: globals.token };
+      const client = createSkillFleetClient(url, identity);
+      setExitCode(await action({ client, term, url, identity }));
     } catch (error) {
       const { message, exitCode } = describeError(error, globals.url);
       term.error(`error: ${message}`);
@@ -181,6 +186,45 @@ function addLibrary(program: Command, run: Run): void {
     );
 }
 
+function addInstall(program: Command, run: Run): void {
+  program
+    .command("install")
+    .description("install library skills into an agent's skills folder (recorded in skills-lock.json)")
+    .argument("<skill...>", "skill paths in the library")
+    .requiredOption("--agent <agent>", `the agent: ${AGENT_IDS.join(", ")}`)
+    .option("--scope <scope>", "project (the project folder) or user (your home folder)", "project")
+    .option("--link", "keep one copy in ~/.skill-fleet/store and link the agent's folder to it")
+    .option("--force", "replace a folder of that name that skill-fleet did not install")
+    .option("--project <dir>", "the project folder (default: the current folder)")
+    .action((skills: string[], flags: InstallFlags, command: Command) =>
+      run(command, (ctx) => installCommand(ctx, skills, flags)),
+    );
+}
+
+function addSync(program: Command, run: Run): void {
+  program
+    .command("check")
+    .description("report installed skills that are outdated, modified locally or missing (exit 1 if any)")
+    .option("--scope <scope>", "project or user", "project")
+    .option("--project <dir>", "the project folder (default: the current folder)")
+    .option("--json", "print the report as JSON")
+    .action((flags: SyncFlags, command: Command) => run(command, (ctx) => checkCommand(ctx, flags)));
+  program
+    .command("update")
+    .description("bring installed skills up to date; a skill edited locally is left alone (its diff is shown)")
+    .argument("[skill...]", "only these (names or library paths)")
+    .option("--scope <scope>", "project or user", "project")
+    .option("--project <dir>", "the project folder (default: the current folder)")
+    .option("--force", "overwrite local edits")
+    .action((names: string[], flags: SyncFlags, command: Command) =>
+      run(command, (ctx) => updateCommand(ctx, names, flags)),
+    );
+  program
+    .command("mcp")
+    .description("serve the server's MCP endpoint (/api/mcp) over stdio, for agents that start MCP servers")
+    .action((_flags: unknown, command: Command) => run(command, (ctx) => mcpCommand(ctx)));
+}
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command()
     .name("skill-fleet")
@@ -206,6 +250,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   addValidateAndPromote(program, run);
   addQueries(program, run);
   addLibrary(program, run);
+  addInstall(program, run);
+  addSync(program, run);
   return program;
 }
 

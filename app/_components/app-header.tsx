@@ -11,6 +11,7 @@ const NAV = [
   { href: "/jobs", label: "Jobs" },
   { href: "/library", label: "Library" },
   { href: "/validate", label: "Validate" },
+  { href: "/mcp", label: "MCP" },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

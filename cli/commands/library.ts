@@ -3,6 +3,7 @@ import path from "node:path";
 import { unzipSkill } from "../../server/skills/archive";
 import { listTree } from "../../server/skills/fs-tree";
 import { parseTaxonomyPath, safePath } from "../../server/skills/paths";
+import { identityHeaders } from "../client";
 import type { CommandContext } from "../context";
 import { CliError } from "../errors";
 
@@ -48,10 +49,13 @@ export async function importCommand(
   return 0;
 }
 
-async function download(ctx: CommandContext, skillPath: string, version?: number): Promise<Uint8Array> {
+/** A library skill as the server zips it, asked for as the CLI's identity (a shared server needs a token). */
+export async function download(ctx: CommandContext, skillPath: string, version?: number): Promise<Uint8Array> {
   const segments = skillPath.split("/").map(encodeURIComponent).join("/");
   const query = version ? `?version=${version}` : "";
-  const response = await fetch(`${ctx.url}/api/library/${segments}/archive${query}`).catch((error: unknown) => {
+  const response = await fetch(`${ctx.url}/api/library/${segments}/archive${query}`, {
+    headers: identityHeaders(ctx.identity),
+  }).catch((error: unknown) => {
     throw new CliError(
       `cannot reach Skill Fleet at ${ctx.url}: ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -32,7 +32,7 @@ test("the shell loads in chromium and shows the engine and database in use, with
   expect(icon).toMatch(/^\/icon\.svg/);
   expect((await page.request.get(icon ?? "")).status()).toBe(200);
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const label of ["Create", "Jobs", "Library", "Validate"])
+  for (const label of ["Create", "Jobs", "Library", "Validate", "MCP"])
     await expect(nav.getByRole("link", { name: label })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Create" })).toHaveAttribute("aria-current", "page");
 });
@@ -44,6 +44,7 @@ test("each nav page opens and has no serious accessibility violations", async ({
     ["Jobs", "/jobs"],
     ["Library", "/library"],
     ["Validate", "/validate"],
+    ["MCP", "/mcp"],
   ] as const) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
     await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+${path}$`));

@@ -8,6 +8,7 @@ import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
 import { ImproveForm } from "./improve-form";
+import { InstallCommands } from "./install-commands";
 import { VersionHistory } from "./version-history";
 
 type Detail = RouterOutputs["library"]["get"];
@@ -63,6 +64,7 @@ export function SkillDetail({ path }: { path: string }) {
           </span>
         ))}
       </p>
+      <InstallCommands path={path} />
       <VersionHistory path={path} head={skill.data.headVersion} />
       <ImproveForm path={path} version={skill.data.headVersion} />
       <details>

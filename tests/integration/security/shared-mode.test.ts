@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobIdFrom, runCli } from "../cli/cli-process";
 import { startTestServer, type TestServer } from "../../support/test-server";
@@ -117,6 +119,44 @@ describe("shared mode", () => {
     });
     expect(bad.status).toBe(401);
     expect(bad.cookie ?? "").not.toMatch(/session_token=[^;]+/);
+  });
+
+  it("applies the same identity and ownership to the MCP endpoint", async () => {
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+    };
+    const forged = await fetch(`${server.url}/api/mcp`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "x-user-id": aliceId,
+      },
+      body: JSON.stringify(initialize),
+    });
+    expect(forged.status).toBe(401);
+    const mcpAs = async (cookie: string) => {
+      const client = new Client({ name: "shared-mode-test", version: "1.0.0" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(`${server.url}/api/mcp`), { requestInit: { headers: { cookie } } }),
+      );
+      return client;
+    };
+    const alice = await mcpAs(aliceCookie);
+    const carol = await mcpAs(await signUp("carol"));
+    try {
+      const own = await alice.callTool({ name: "get_job", arguments: { jobId: aliceJob } });
+      expect(own.isError ?? false).toBe(false);
+      expect(JSON.stringify(own.content)).toContain(aliceJob);
+      const foreign = await carol.callTool({ name: "get_job", arguments: { jobId: aliceJob } });
+      expect(foreign.isError).toBe(true);
+      expect(JSON.stringify(foreign.content)).toContain("NOT_FOUND");
+    } finally {
+      await Promise.all([alice.close(), carol.close()]);
+    }
   });
 
   it("lets the CLI work with a personal API token, listed, stored hashed and revocable", async () => {
