@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startTestServer, type TestServer } from "../../support/test-server";
+import { serverRssMb, type ServerMemory } from "./figures";
+
+/**
+ * The built server for the stress suite: `next start` over a data folder that outlives SIGKILLs. `kill()` ends it
+ * at once (no shutdown of any kind) and `restart()` starts a new one on the same port over the same database.
+ */
+export const STRESS_ENV: Record<string, string> = {
+  SKILL_FLEET_RATE_JOBS_PER_MINUTE: "100000",
+  SKILL_FLEET_RATE_VALIDATIONS_PER_MINUTE: "100000",
+  // A killed server's leases expire soon, so its jobs are taken over within seconds of the restart.
+  SKILL_FLEET_LEASE_MS: "3000",
+  SKILL_FLEET_MAX_CONCURRENT_JOBS: "8",
+};
+
+function probeEnv(memoryFile: string): Record<string, string> {
+  const probe = path.join(import.meta.dirname, "memory-probe.mjs");
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim(),
+    STRESS_MEMORY_FILE: memoryFile,
+  };
+}
+
+export class StressServer {
+  private constructor(
+    private current: TestServer,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<StressServer> {
+    const memoryFile = path.join(os.tmpdir(), `skill-fleet-stress-memory-${process.pid}-${Date.now()}.json`);
+    const all = { ...STRESS_ENV, ...probeEnv(memoryFile), ...env };
+    return new StressServer(await startTestServer(all, { keepData: true }), all);
+  }
+
+  /** What the probe last wrote (it writes every second). */
+  memory(): ServerMemory {
+    const file = this.env.STRESS_MEMORY_FILE ?? "";
+    const usage = JSON.parse(fs.readFileSync(file, "utf8")) as Record<keyof ServerMemory, number>;
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    return {
+      rss: mb(usage.rss),
+      heapTotal: mb(usage.heapTotal),
+      heapUsed: mb(usage.heapUsed),
+      external: mb(usage.external),
+      arrayBuffers: mb(usage.arrayBuffers),
+    };
+  }
+
+  get url(): string {
+    return this.current.url;
+  }
+
+  get dataDir(): string {
+    return this.current.dataDir;
+  }
+
+  rssMb(): number {
+    const pid = this.current.process.pid;
+    if (pid === undefined) throw new Error("the server has no process id");
+    return serverRssMb(pid);
+  }
+
+  /** SIGKILL: the process ends wherever it is, mid-statement or mid-response. */
+  async kill(): Promise<void> {
+    const child = this.current.process;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+  }
+
+  async restart(): Promise<void> {
+    const { port, dataDir } = this.current;
+    this.current = await startTestServer(this.env, { port, dataDir, keepData: true });
+  }
+
+  /** A clean stop; `keepData` leaves the database for a last look. */
+  async stop(keepData = false): Promise<void> {
+    await this.current.stop({ keepData: true });
+    if (!keepData) this.remove();
+  }
+
+  remove(): void {
+    fs.rmSync(this.current.dataDir, { recursive: true, force: true });
+    fs.rmSync(this.env.STRESS_MEMORY_FILE ?? "", { force: true });
+  }
+}
