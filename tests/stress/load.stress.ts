@@ -55,6 +55,7 @@ describe("load", () => {
     await settleAll(client, jobIds);
     const finishedMs = performance.now() - started;
     table.memory("with every job finished", server);
+    table.retained("with every job finished", await server.memoryAfterGc());
 
     table.add("creations per second", (jobIds.length / createdMs) * 1000, "creations/s");
     table.add("jobs finished per second", (jobIds.length / finishedMs) * 1000, "jobs/s");

@@ -16,7 +16,7 @@ export interface ServerMemory {
   rss: number;
   heapTotal: number;
   heapUsed: number;
-  /** Memory outside the JS heap that JS objects hold: PGlite's WebAssembly memory is counted here. */
+  /** Memory outside the JS heap that JS objects hold: PGlite's WebAssembly memory and Node's buffers. */
   external: number;
   arrayBuffers: number;
 }
@@ -42,7 +42,13 @@ export class FigureTable {
     this.add(`server RSS ${label}`, server.rssMb(), "MB");
     const split = server.memory();
     this.add("  of which JS heap (used)", split.heapUsed, "MB");
-    this.add("  of which external (PGlite's WebAssembly memory)", split.external, "MB");
+    this.add("  of which external (PGlite's WebAssembly memory, buffers)", split.external, "MB");
+  }
+
+  /** The JS heap the server still holds after a full collection (ServerMemory from StressServer.memoryAfterGc). */
+  retained(label: string, memory: ServerMemory): void {
+    this.add(`server JS heap retained ${label} (after a full GC)`, memory.heapUsed, "MB");
+    this.add(`server RSS ${label}, after that GC`, memory.rss, "MB");
   }
 
   print(): void {

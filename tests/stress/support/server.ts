@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startTestServer, type TestServer } from "../../support/test-server";
+import { waitFor } from "../../support/jobs";
 import { serverRssMb, type ServerMemory } from "./figures";
 
 /**
@@ -38,8 +39,7 @@ export class StressServer {
 
   /** What the probe last wrote (it writes every second). */
   memory(): ServerMemory {
-    const file = this.env.STRESS_MEMORY_FILE ?? "";
-    const usage = JSON.parse(fs.readFileSync(file, "utf8")) as Record<keyof ServerMemory, number>;
+    const usage = this.probe();
     const mb = (bytes: number) => bytes / 1024 / 1024;
     return {
       rss: mb(usage.rss),
@@ -62,6 +62,19 @@ export class StressServer {
     const pid = this.current.process.pid;
     if (pid === undefined) throw new Error("the server has no process id");
     return serverRssMb(pid);
+  }
+
+  private probe(): Record<keyof ServerMemory | "collections", number> {
+    const file = this.env.STRESS_MEMORY_FILE ?? "";
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Record<keyof ServerMemory | "collections", number>;
+  }
+
+  /** Asks the probe for a full garbage collection and waits for its reading: what the server really retains. */
+  async memoryAfterGc(): Promise<ServerMemory> {
+    const before = this.probe().collections;
+    this.current.process.kill("SIGUSR2");
+    await waitFor(async () => this.probe().collections > before, 30_000, "the memory probe's collection");
+    return this.memory();
   }
 
   /** SIGKILL: the process ends wherever it is, mid-statement or mid-response. */
