@@ -20,7 +20,10 @@ export const STRESS_ENV: Record<string, string> = {
 function probeEnv(memoryFile: string): Record<string, string> {
   const probe = path.join(import.meta.dirname, "memory-probe.mjs");
   return {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim(),
+    // STRESS_SERVER_NODE_OPTIONS: Node flags for the server only, e.g. --max-old-space-size=256 (docs/stress.md).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, process.env.STRESS_SERVER_NODE_OPTIONS, `--import ${probe}`]
+      .filter(Boolean)
+      .join(" "),
     STRESS_MEMORY_FILE: memoryFile,
   };
 }
