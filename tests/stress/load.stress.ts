@@ -14,6 +14,9 @@ import { deliveryProblems, subscribe } from "./support/subscribers";
  * SCALE.racersPerCheckpoint racing hitl.answer calls on each of SCALE.racedCheckpoints checkpoints (exactly one
  * accepted each). The demo workflow: the figures are the engine's and the API's, not a model's.
  */
+/** How much more JS heap the server may hold, after a full GC, once every job finished than before the load. */
+const RETAINED_GROWTH_MB = 64;
+
 const table = new FigureTable(`load (${SCALE.name} scale)`);
 let server: StressServer;
 
@@ -39,6 +42,8 @@ describe("load", () => {
     const latencies: number[] = [];
     const task = (index: number) => `stress load ${index} steps=${2 + (index % 4)} delay=20`;
     table.memory("before", server);
+    const idle = await server.memoryAfterGc();
+    table.add("server JS heap retained before (after a full GC)", idle.heapUsed, "MB");
     const started = performance.now();
     const first = await Promise.all(
       Array.from({ length: SCALE.subscribers }, (_, i) => timedCreate(client, task(i), latencies)),
@@ -55,7 +60,8 @@ describe("load", () => {
     await settleAll(client, jobIds);
     const finishedMs = performance.now() - started;
     table.memory("with every job finished", server);
-    table.retained("with every job finished", await server.memoryAfterGc());
+    const retained = await server.memoryAfterGc();
+    table.retained("with every job finished", retained);
 
     table.add("creations per second", (jobIds.length / createdMs) * 1000, "creations/s");
     table.add("jobs finished per second", (jobIds.length / finishedMs) * 1000, "jobs/s");
@@ -63,6 +69,8 @@ describe("load", () => {
     const delivery = (await Promise.all(subscribers.map((s) => deliveryProblems(client, s)))).flat();
     expect(delivery).toEqual([]);
     expect(new Set(jobIds).size).toBe(SCALE.creations);
+    // Finished jobs leave nothing behind in the server's heap beyond its bounded caches.
+    expect(retained.heapUsed - idle.heapUsed).toBeLessThan(RETAINED_GROWTH_MB);
     expect(await historyProblems(client, jobIds)).toEqual([]);
     const statuses = await Promise.all(jobIds.map(async (jobId) => (await client.jobs.get.query({ jobId })).status));
     expect(statuses.filter((status) => status !== "completed")).toEqual([]);

@@ -17,11 +17,19 @@ export const STRESS_ENV: Record<string, string> = {
   SKILL_FLEET_MAX_CONCURRENT_JOBS: "8",
 };
 
+/** The JS heap cap scripts/app.sh gives the server. */
+export const APP_HEAP_CAP = "--max-old-space-size=512";
+
 function probeEnv(memoryFile: string): Record<string, string> {
   const probe = path.join(import.meta.dirname, "memory-probe.mjs");
   return {
-    // STRESS_SERVER_NODE_OPTIONS: Node flags for the server only, e.g. --max-old-space-size=256 (docs/stress.md).
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, process.env.STRESS_SERVER_NODE_OPTIONS, `--import ${probe}`]
+    // The server's Node flags: by default the heap cap `npm run app` sets (scripts/app.sh); STRESS_SERVER_NODE_OPTIONS
+    // replaces them, e.g. with --max-old-space-size=256, or with nothing ("") for V8's own limit (docs/stress.md).
+    NODE_OPTIONS: [
+      process.env.NODE_OPTIONS,
+      process.env.STRESS_SERVER_NODE_OPTIONS ?? APP_HEAP_CAP,
+      `--import ${probe}`,
+    ]
       .filter(Boolean)
       .join(" "),
     STRESS_MEMORY_FILE: memoryFile,
