@@ -3,10 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 const dir = process.argv[2] ?? ".test-summary";
-// vitest and playwright must have reported; vitest-postgres too when that run was made.
+// vitest, playwright and the stress suite must have reported; vitest-postgres too when that run was made.
 const runners = [
   "vitest",
   "playwright",
+  "stress",
   ...(fs.existsSync(path.join(dir, "vitest-postgres.json")) || process.env.WITH_POSTGRES === "1"
     ? ["vitest-postgres"]
     : []),

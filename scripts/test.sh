@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: every test: unit + integration (vitest, real embedded PostgreSQL) and browser (Playwright on Debian's
-# chromium against the real built app). The database suites run on embedded PGlite and, unless WITH_POSTGRES=0,
-# again on a private PostgreSQL server (scripts/pg.sh). Prints one closing `N passed, N failed, N skipped` line.
+# `npm test`: every test: unit + integration (vitest, real embedded PostgreSQL), browser (Playwright on Debian's
+# chromium against the real built app) and the stress suite at CI scale (docs/stress.md). The database suites run
+# on embedded PGlite and, unless WITH_POSTGRES=0, again on a private PostgreSQL server (scripts/pg.sh). Prints one
+# closing `N passed, N failed, N skipped` line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export WITH_POSTGRES="${WITH_POSTGRES:-1}" NEXT_TELEMETRY_DISABLED=1
@@ -26,10 +27,13 @@ if SKILL_FLEET_DIST_DIR="$SKILL_FLEET_TEST_DIST_DIR" npx --no-install next build
     TEST_DATABASE_URL="$postgres_url" SKILL_FLEET_SUMMARY_NAME=vitest-postgres npx --no-install vitest run tests/integration || status=1
   fi
   npx --no-install playwright test || status=1
+  echo "── the stress suite, at CI scale (docs/stress.md) ──"
+  STRESS_SCALE=ci SKILL_FLEET_SUMMARY_NAME=stress npx --no-install vitest run --config vitest.stress.config.ts || status=1
 else
   cat "$summary_dir/build.log"; echo "next build failed"; status=1
   echo '{"passed":0,"failed":1,"skipped":0}' > "$summary_dir/playwright.json"
   echo '{"passed":0,"failed":1,"skipped":0}' > "$summary_dir/vitest.json"
+  echo '{"passed":0,"failed":1,"skipped":0}' > "$summary_dir/stress.json"
 fi
 
 node scripts/sum-test-results.mjs "$summary_dir" || status=1

@@ -172,3 +172,29 @@ defineScenario("e2e", {
     assessQuality: e2eJudge,
   },
 });
+
+/** The share of model calls the `faulty` scenario spoils, and what a spoiled call does (in turn). */
+export const FAULT_RATE = 0.3;
+const FAULTS: readonly StepScript[] = [
+  () => ({ kind: "error", status: 503, message: "scripted fault: the provider is overloaded" }),
+  () => ({ kind: "throw", message: "scripted fault: the connection was reset" }),
+  () => ({ kind: "hang" }),
+  () => ({ kind: "text", text: '{"truncated": "scripted fault: malformed JSON' }),
+  // A timeout: the answer comes, but only after SKILL_FLEET_LLM_TIMEOUT_MS (the stress suite sets it low).
+  delayed(60_000),
+];
+
+/** Spoils FAULT_RATE of the calls at random (Math.random: faults must not line up with steps or jobs). */
+const faultyCall: StepScript = (call) => {
+  if (Math.random() >= FAULT_RATE) return offlineReply(call);
+  const fault = FAULTS[Math.floor(Math.random() * FAULTS.length)] ?? offlineReply;
+  return fault(call);
+};
+
+defineScenario("faulty", {
+  description:
+    `${Math.round(FAULT_RATE * 100)} % of the calls, at random, fail: HTTP 503, a thrown error, a hang (until the call's ` +
+    "timeout), malformed JSON, or an answer slower than any timeout; the others answer like happy (the stress suite).",
+  steps: {},
+  everyStep: faultyCall,
+});
