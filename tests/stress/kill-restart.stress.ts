@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkillFleetClient } from "../../cli/client";
 import { nodeClient } from "../support/trpc-client";
 import { sleep } from "../support/jobs";
-import { databaseProblems, stagingLeftovers } from "./support/database";
+import { databaseProblems } from "./support/database";
 import { FigureTable } from "./support/figures";
 import { answerOpenCheckpoints, historyProblems, settleAll, type SentAnswer } from "./support/jobs";
 import { SCALE } from "./support/scale";
@@ -103,7 +103,6 @@ describe(`kill and restart: ${SCALE.kills} SIGKILLs over ${SCALE.killJobs} jobs`
 
       await server.stop(true);
       expect(await databaseProblems(server.dataDir)).toEqual([]);
-      expect(stagingLeftovers(server.dataDir)).toEqual([]);
     },
     60 * 60_000,
   );

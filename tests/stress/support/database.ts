@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../../../server/db/client";
 import { parseDatabaseUrl } from "../../../server/db/connection";
@@ -34,10 +33,4 @@ export async function databaseProblems(dataDir: string): Promise<string[]> {
   } finally {
     await database.close();
   }
-}
-
-/** Staging folders a crash left under `<skills root>/_tmp` (the start-up sweep removes them). */
-export function stagingLeftovers(dataDir: string): string[] {
-  const staging = path.join(dataDir, "skills", "_tmp");
-  return fs.existsSync(staging) ? fs.readdirSync(staging) : [];
 }
