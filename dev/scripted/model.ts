@@ -9,6 +9,7 @@ import type {
 import { SCRIPTED_PROVIDER } from "../../server/llm/providers";
 import { STEPS } from "../../server/llm/steps/index";
 import type { StepName } from "../../server/llm/steps/names";
+import { EVAL_STEPS, evalAnswer } from "./evals";
 import { MODEL_ONLY_STEPS, modelAnswer } from "./finished";
 import { offlineReply, type ScriptedReply, type StepScript } from "./replies";
 import { scenarioFor, type Scenario } from "./scenarios";
@@ -33,6 +34,7 @@ function callInfo(options: LanguageModelV3CallOptions): CallInfo {
 /** The default answer: the offline engine's, except where it refuses to play a model (writing and judging). */
 function offlineAnswer(info: CallInfo): unknown {
   if (MODEL_ONLY_STEPS.has(info.step)) return modelAnswer(info.step, info.input);
+  if (EVAL_STEPS.has(info.step)) return evalAnswer(info.step, info.input);
   const step = STEPS[info.step] as { offline(input: unknown): unknown };
   return step.offline(info.input);
 }

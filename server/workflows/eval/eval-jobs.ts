@@ -1,0 +1,84 @@
+import { evalJobOptionsSchema, evalResultSchema, type EvalResult } from "../../../contracts/eval-result";
+import { badRequest } from "../../common/errors";
+import type { JobService } from "../../durable/job-service";
+import type { JobRecord } from "../../durable/types";
+import { engineFor, OFFLINE_ENGINE } from "../../llm/models";
+import { EVALS_NEED_A_MODEL } from "../../llm/steps/answer-eval-case";
+import type { StepName } from "../../llm/steps/names";
+import type { SkillDrafts, SkillLibrary, VersionRecord } from "../../skills/library/index";
+import { evalSuiteOf } from "./eval-files";
+
+/**
+ * Starting an eval job (docs/evals.md): from a finished job's draft or a library skill at a version. Everything
+ * that would make the run pointless is refused here, before a job exists: no model configured (nothing is
+ * simulated), or eval files that do not parse (a typed error naming the field).
+ */
+export type EvalSource = { kind: "job"; jobId: string } | { kind: "library"; path: string; version?: number };
+
+export interface StartEvalJob {
+  source: EvalSource;
+  runs?: number;
+  requestId?: string;
+}
+
+export interface EvalJobsDeps {
+  jobs: JobService;
+  library: SkillLibrary;
+  drafts: SkillDrafts;
+}
+
+const EVAL_STEPS: StepName[] = ["answerEvalCase", "judgeEvalAnswer", "chooseSkill"];
+
+interface Resolved {
+  version: VersionRecord;
+  skillPath: string;
+  files: Parameters<typeof evalSuiteOf>[0];
+}
+
+/** The engine label of an eval job: the model that answers the cases. */
+function evalEngine(): string {
+  if (EVAL_STEPS.some((step) => engineFor(step) === OFFLINE_ENGINE)) throw badRequest(EVALS_NEED_A_MODEL);
+  return engineFor("answerEvalCase");
+}
+
+export class EvalJobs {
+  constructor(private readonly deps: EvalJobsDeps) {}
+
+  async start(userId: string, input: StartEvalJob): Promise<JobRecord> {
+    const engine = evalEngine();
+    const source = await this.resolve(userId, input.source);
+    evalSuiteOf(source.files);
+    const { job } = await this.deps.jobs.create({
+      ownerId: userId,
+      task: `Eval of ${source.skillPath}${source.version.number ? ` v${source.version.number}` : " (draft)"}`,
+      options: evalJobOptionsSchema.parse({
+        sourceVersionId: source.version.id,
+        skillPath: source.skillPath,
+        versionNumber: source.version.number,
+        runs: input.runs,
+      }),
+      requestId: input.requestId,
+      engine,
+      workflow: "eval",
+    });
+    return job;
+  }
+
+  /** An eval job's result; NOT_FOUND for another user's job, BAD_REQUEST for a job that is not an eval. */
+  async result(userId: string, jobId: string): Promise<{ job: JobRecord; result: EvalResult | null }> {
+    const job = await this.deps.jobs.get(userId, jobId);
+    if (job.workflow !== "eval") throw badRequest(`Job '${jobId}' is not an eval`);
+    const parsed = evalResultSchema.safeParse(job.result);
+    return { job, result: parsed.success ? parsed.data : null };
+  }
+
+  private async resolve(userId: string, source: EvalSource): Promise<Resolved> {
+    if (source.kind === "library") {
+      const { skill, version, files } = await this.deps.library.get(source.path, source.version);
+      return { version, skillPath: skill.path, files };
+    }
+    await this.deps.jobs.get(userId, source.jobId); // NOT_FOUND unless the caller may see the job
+    const draft = await this.deps.drafts.get(source.jobId);
+    return { version: draft.version, skillPath: draft.skill.path, files: draft.files };
+  }
+}
