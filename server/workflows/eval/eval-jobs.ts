@@ -41,6 +41,11 @@ function evalEngine(): string {
   return engineFor("answerEvalCase");
 }
 
+/** The job's task line in the history: which skill, at which version (or its draft). */
+function evalTask({ skillPath, version }: Resolved): string {
+  return `Eval of ${skillPath} (${version.number ? `version ${version.number}` : "draft"})`;
+}
+
 export class EvalJobs {
   constructor(private readonly deps: EvalJobsDeps) {}
 
@@ -50,7 +55,7 @@ export class EvalJobs {
     evalSuiteOf(source.files);
     const { job } = await this.deps.jobs.create({
       ownerId: userId,
-      task: `Eval of ${source.skillPath}${source.version.number ? ` v${source.version.number}` : " (draft)"}`,
+      task: evalTask(source),
       options: evalJobOptionsSchema.parse({
         sourceVersionId: source.version.id,
         skillPath: source.skillPath,
