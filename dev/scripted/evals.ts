@@ -17,7 +17,8 @@ const record = (value: unknown): Record<string, unknown> =>
 function answer(input: Record<string, unknown>): { answer: string } {
   const skill = input.skill ? record(input.skill) : null;
   const prompt = String(input.prompt ?? "");
-  if (!skill) return { answer: `Here is a general approach to: ${prompt}\nCheck the documentation and test carefully.` };
+  if (!skill)
+    return { answer: `Here is a general approach to: ${prompt}\nCheck the documentation and test carefully.` };
   const body = String(skill.skillMd ?? "").replace(/^---[\s\S]*?---\n/, "");
   return { answer: `Following the ${String(skill.name)} skill for: ${prompt}\n${body}` };
 }

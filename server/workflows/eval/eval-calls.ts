@@ -24,8 +24,7 @@ export interface CallCost {
 }
 
 export type CallOutcome<O> =
-  | ({ ok: true; output: O } & CallCost)
-  | ({ ok: false; failure: "error" | "timeout"; error: string } & CallCost);
+  ({ ok: true; output: O } & CallCost) | ({ ok: false; failure: "error" | "timeout"; error: string } & CallCost);
 
 type Limit = ReturnType<typeof pLimit>;
 
@@ -53,15 +52,28 @@ export class EvalCalls {
   }
 
   async call<I, O>(key: string, step: StepDefinition<I, O>, input: I, tools?: ToolSet): Promise<CallOutcome<O>> {
-    const stored = (await this.limit(() =>
-      this.ctx.run(key, (io) => this.attempt(io, step, input, tools)),
-    )) as unknown as CallOutcome<O>;
-    this.budget.record(stored.attempts, stored.inputTokens + stored.outputTokens);
-    return stored;
+    let ran = false;
+    const work = (io: StepIo) => ((ran = true), this.attempt(io, step, input, tools));
+    const outcome = (await this.limit(() => this.ctx.run(key, work))) as unknown as CallOutcome<O>;
+    // A call run now was recorded as it ended; one replayed from the store is recorded here.
+    if (!ran) this.budget.record(outcome.attempts, outcome.inputTokens + outcome.outputTokens);
+    return outcome;
   }
 
   private async attempt<I, O>(io: StepIo, step: StepDefinition<I, O>, input: I, tools?: ToolSet): Promise<Json> {
     this.budget.reserve();
+    const outcome = await this.outcome(io, step, input, tools).finally(() => this.budget.release());
+    // Recorded before the slot is released to the next call, so the cap counts it at once.
+    this.budget.record(outcome.attempts, outcome.inputTokens + outcome.outputTokens);
+    return toJson(outcome);
+  }
+
+  private async outcome<I, O>(
+    io: StepIo,
+    step: StepDefinition<I, O>,
+    input: I,
+    tools?: ToolSet,
+  ): Promise<CallOutcome<O>> {
     const started = performance.now();
     try {
       io.reportCall({ model: (await modelFor(step.name)).engine, input: toJson(input) });
@@ -69,16 +81,21 @@ export class EvalCalls {
       io.reportUsage(result.usage);
       const { inputTokens, outputTokens } = result.usage;
       const costUsd = estimateCostUsd(result.engine, result.usage);
-      const cost = { inputTokens, outputTokens, durationMs: result.durationMs, costUsd, attempts: result.attempts };
-      return toJson({ ok: true, output: result.output, ...cost });
+      return {
+        ok: true,
+        output: result.output,
+        inputTokens,
+        outputTokens,
+        durationMs: result.durationMs,
+        costUsd,
+        attempts: result.attempts,
+      };
     } catch (error) {
       if (io.signal.aborted || error instanceof EvalCapReached) throw error;
       const durationMs = Math.round(performance.now() - started);
       const failure = error instanceof LlmTimeoutError ? "timeout" : "error";
       const message = error instanceof Error ? error.message : String(error);
-      return toJson({ ok: false, failure, error: message, ...NO_COST, durationMs });
-    } finally {
-      this.budget.release();
+      return { ok: false, failure, error: message, ...NO_COST, durationMs };
     }
   }
 }

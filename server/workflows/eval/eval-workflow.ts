@@ -33,11 +33,19 @@ async function otherSkills(deps: EvalWorkflowDeps, ctx: WorkflowContext, skillPa
 
 function callsFor(ctx: WorkflowContext): EvalCalls {
   const settings = env();
-  const budget = new EvalBudget({ maxCalls: settings.SKILL_FLEET_EVAL_MAX_CALLS, maxTokens: settings.SKILL_FLEET_EVAL_MAX_TOKENS });
+  const budget = new EvalBudget({
+    maxCalls: settings.SKILL_FLEET_EVAL_MAX_CALLS,
+    maxTokens: settings.SKILL_FLEET_EVAL_MAX_TOKENS,
+  });
   return new EvalCalls(ctx, budget, pLimit(settings.SKILL_FLEET_EVAL_CONCURRENCY));
 }
 
-async function functionalPart(ctx: WorkflowContext, calls: EvalCalls, o: EvalJobOptions, files: Parameters<typeof evalSuiteOf>[0]) {
+async function functionalPart(
+  ctx: WorkflowContext,
+  calls: EvalCalls,
+  o: EvalJobOptions,
+  files: Parameters<typeof evalSuiteOf>[0],
+) {
   const suite = evalSuiteOf(files);
   if (!suite.cases.length) return { summary: null, runs: [] };
   await ctx.phase("Functional evals");
@@ -54,7 +62,13 @@ async function functionalPart(ctx: WorkflowContext, calls: EvalCalls, o: EvalJob
   return { summary, runs };
 }
 
-async function triggerPart(deps: EvalWorkflowDeps, ctx: WorkflowContext, calls: EvalCalls, o: EvalJobOptions, files: Parameters<typeof evalSuiteOf>[0]) {
+async function triggerPart(
+  deps: EvalWorkflowDeps,
+  ctx: WorkflowContext,
+  calls: EvalCalls,
+  o: EvalJobOptions,
+  files: Parameters<typeof evalSuiteOf>[0],
+) {
   const suite = evalSuiteOf(files);
   if (!suite.triggers.length) return { summary: null, runs: [] };
   await ctx.phase("Trigger evals");

@@ -55,7 +55,13 @@ async function oneRun(
 ): Promise<RunResult> {
   const answered = await calls.call(`${key}/answer`, answerEvalCase, { prompt: evalCase.prompt, skill: loaded }, tools);
   if (!answered.ok)
-    return { status: "error", failure: answered.failure, stage: "answer", error: answered.error, calls: [costOf(answered)] };
+    return {
+      status: "error",
+      failure: answered.failure,
+      stage: "answer",
+      error: answered.error,
+      calls: [costOf(answered)],
+    };
   const input = { prompt: evalCase.prompt, answer: answered.output.answer, assertions: evalCase.checks };
   const judged = await calls.call(`${key}/judge`, judgeEvalAnswer, input);
   const spent = [costOf(answered), costOf(judged)];
@@ -83,7 +89,12 @@ export async function runFunctional(
   return Promise.all(
     cases.map(async (evalCase) => {
       const [withSkill, without] = await Promise.all([side(evalCase, "with"), side(evalCase, "without")]);
-      return { caseId: evalCase.id, prompt: evalCase.prompt, checks: evalCase.checks, runs: { with: withSkill, without } };
+      return {
+        caseId: evalCase.id,
+        prompt: evalCase.prompt,
+        checks: evalCase.checks,
+        runs: { with: withSkill, without },
+      };
     }),
   );
 }

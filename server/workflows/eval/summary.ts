@@ -51,7 +51,10 @@ export function functionalSummary(cases: CaseRuns[]) {
   });
   const overallWith = sideSummary(cases.flatMap((c) => c.runs.with));
   const overallWithout = sideSummary(cases.flatMap((c) => c.runs.without));
-  return { cases: views, overall: { with: overallWith, without: overallWithout, delta: deltaOf(overallWith, overallWithout) } };
+  return {
+    cases: views,
+    overall: { with: overallWith, without: overallWithout, delta: deltaOf(overallWith, overallWithout) },
+  };
 }
 
 const ratio = (part: number, whole: number): number | null => (whole ? round(part / whole) : null);
@@ -59,7 +62,11 @@ const ratio = (part: number, whole: number): number | null => (whole ? round(par
 function queryResult(q: QueryRuns, skillName: string) {
   const chosen = q.choices.flatMap((c) => (c.status === "chose" ? [c.skill] : []));
   const triggered = chosen.filter((s) => s === skillName).length;
-  const passed = chosen.length ? (q.shouldTrigger ? triggered * 2 > chosen.length : triggered * 2 < chosen.length) : null;
+  const passed = chosen.length
+    ? q.shouldTrigger
+      ? triggered * 2 > chosen.length
+      : triggered * 2 < chosen.length
+    : null;
   return {
     query: q.query,
     shouldTrigger: q.shouldTrigger,
@@ -97,7 +104,12 @@ export function usageSummary(calls: CallCost[]): UsageSummary {
     inputTokens: calls.reduce((n, c) => n + c.inputTokens, 0),
     outputTokens: calls.reduce((n, c) => n + c.outputTokens, 0),
     modelTimeMs: calls.reduce((n, c) => n + c.durationMs, 0),
-    costUsd: priced.length ? round(priced.reduce((n, c) => n + (c.costUsd ?? 0), 0), 6) : null,
+    costUsd: priced.length
+      ? round(
+          priced.reduce((n, c) => n + (c.costUsd ?? 0), 0),
+          6,
+        )
+      : null,
     costUnknownCalls: calls.length - priced.length,
   };
 }

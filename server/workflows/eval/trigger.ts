@@ -35,8 +35,8 @@ export async function runTriggers(
           calls.call(`trigger#1/query-${index + 1}/run-${run}`, chooseSkill, { query: query.query, skills }),
         ),
       );
-      const choices = outcomes.map(
-        (o): Choice => (o.ok ? { status: "chose", skill: o.output.skill } : { status: "error", error: o.error }),
+      const choices = outcomes.map((o): Choice =>
+        o.ok ? { status: "chose", skill: o.output.skill } : { status: "error", error: o.error },
       );
       return { query: query.query, shouldTrigger: query.shouldTrigger, choices, calls: outcomes.map(costOf) };
     }),

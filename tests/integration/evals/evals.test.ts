@@ -39,8 +39,7 @@ async function importSkill(path: string, description: string, extra: Record<stri
 async function evalResult(jobId: string) {
   await waitForJob(h.client, jobId, FINISHED);
   const got = await h.client.evals.get.query({ jobId });
-  expect(got.status).toBe("completed");
-  if (!got.result) throw new Error(`eval ${jobId} has no result`);
+  if (got.status !== "completed" || !got.result) throw new Error(`eval ${jobId} is ${got.status}: ${got.error}`);
   return got.result;
 }
 
@@ -51,7 +50,9 @@ const HELPFUL_CASES = [
 
 describe("evals (scripted model)", () => {
   it("is refused without a model, with the message that says what to set (no job is created)", async () => {
-    await importSkill("ops/offline-eval", "Use when checking a release", { "evals/evals.json": evalsJson(HELPFUL_CASES) });
+    await importSkill("ops/offline-eval", "Use when checking a release", {
+      "evals/evals.json": evalsJson(HELPFUL_CASES),
+    });
     const before = (await h.client.jobs.list.query({})).items.length;
     h.useModel(null);
     try {
@@ -93,8 +94,12 @@ describe("evals (scripted model)", () => {
   });
 
   it("a skill that makes no difference (Agent Skills `assertions`): equal pass rates, delta 0", async () => {
-    const cases = [{ prompt: "Explain `git bisect` briefly", checks: ["Mentions `git bisect`", "Shows `git bisect bad`"] }];
-    await importSkill("dev/bisect", "Use when hunting a regression", { "evals/evals.json": evalsJson(cases, "assertions") });
+    const cases = [
+      { prompt: "Explain `git bisect` briefly", checks: ["Mentions `git bisect`", "Shows `git bisect bad`"] },
+    ];
+    await importSkill("dev/bisect", "Use when hunting a regression", {
+      "evals/evals.json": evalsJson(cases, "assertions"),
+    });
     const { jobId } = await h.client.evals.start.mutate({ source: { kind: "library", path: "dev/bisect" }, runs: 2 });
     const result = await evalResult(jobId);
     const { overall } = result.functional ?? {};
@@ -103,7 +108,11 @@ describe("evals (scripted model)", () => {
   });
 
   it("trigger evals: precision, recall, and the library skill whose description collides", async () => {
-    await importSkill("ops/postgres-backups", "Use when taking or restoring postgres database backups with pg_dump", {});
+    await importSkill(
+      "ops/postgres-backups",
+      "Use when taking or restoring postgres database backups with pg_dump",
+      {},
+    );
     const triggers = [
       { query: "restore the postgres database backups from last night", should_trigger: true },
       { query: "schedule postgres database backups with pg_dump nightly", should_trigger: true },
@@ -112,7 +121,10 @@ describe("evals (scripted model)", () => {
     await importSkill("ops/db-restore", "Use when restoring postgres database backups after an incident", {
       "evals/trigger-evals.json": JSON.stringify(triggers),
     });
-    const { jobId } = await h.client.evals.start.mutate({ source: { kind: "library", path: "ops/db-restore" }, runs: 1 });
+    const { jobId } = await h.client.evals.start.mutate({
+      source: { kind: "library", path: "ops/db-restore" },
+      runs: 1,
+    });
     const result = await evalResult(jobId);
     expect(result.functional).toBeNull();
     const trigger = result.trigger;
@@ -148,15 +160,19 @@ describe("evals (scripted model)", () => {
   });
 
   it("stops with a clear message when the cap on model calls is reached", async () => {
+    await importSkill("ops/capped", "Use when checking a capped release", {
+      "evals/evals.json": evalsJson(HELPFUL_CASES),
+    });
     h.useModel("scripted:happy", { SKILL_FLEET_EVAL_MAX_CALLS: "5" });
     try {
-      const { jobId } = await h.client.evals.start.mutate({ source: { kind: "library", path: "ops/release-checks" } });
+      const { jobId } = await h.client.evals.start.mutate({ source: { kind: "library", path: "ops/capped" } });
       const job = await waitForJob(h.client, jobId, FINISHED);
       expect(job.status).toBe("failed");
       expect(job.error).toContain("the cap of 5 model calls per eval job was reached");
       const steps = (await h.client.jobs.timeline.query({ jobId })).steps;
-      expect(steps.filter((s) => s.status === "completed" && /\/(answer|judge)$/.test(s.key)).length).toBeLessThanOrEqual(5);
+      expect(steps.filter((s) => s.status === "completed" && /\/(answer|judge)$/.test(s.key)).length).toBe(5);
     } finally {
+      Reflect.deleteProperty(process.env, "SKILL_FLEET_EVAL_MAX_CALLS");
       h.useModel("scripted:happy");
     }
   });
