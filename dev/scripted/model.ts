@@ -90,6 +90,8 @@ function streamParts(text: string, promptSize: number): LanguageModelV3StreamPar
 export interface ScriptedModelOptions {
   /** Per-step scripts that take precedence over the scenario's. */
   steps?: Partial<Record<StepName, StepScript>>;
+  /** Called when a call has its reply (tests count the calls a model finished, e.g. across a restart). */
+  onReply?: (step: StepName) => void;
 }
 
 /** A scripted model for a named scenario or an inline one (tests). */
@@ -102,7 +104,9 @@ export function createScriptedModel(scenario: string | Scenario, options: Script
     const index = counts.get(info.step) ?? 0;
     counts.set(info.step, index + 1);
     const script = options.steps?.[info.step] ?? resolved.steps[info.step] ?? resolved.everyStep ?? offlineReply;
-    return replyText(script({ ...info, index, offline: () => offlineAnswer(info) }), options_.abortSignal);
+    const text = await replyText(script({ ...info, index, offline: () => offlineAnswer(info) }), options_.abortSignal);
+    options.onReply?.(info.step);
+    return text;
   };
   const promptSize = (o: LanguageModelV3CallOptions) => JSON.stringify(o.prompt).length;
   return new MockLanguageModelV3({
