@@ -7,7 +7,7 @@ import { estimateCostUsd } from "../../llm/prices";
 import { modelFor } from "../../llm/models";
 import { runStep } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
-import { EvalBudget, EvalCapReached } from "./budget";
+import { EvalCapReached, type EvalBudget } from "./budget";
 
 /**
  * One model call of an eval as a durable step (docs/evals.md): keyed deterministically, so after a restart a
