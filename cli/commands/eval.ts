@@ -1,4 +1,4 @@
-import { evalReport } from "../eval-report";
+import { evalReport } from "../../contracts/eval-report";
 import type { CommandContext } from "../context";
 import { CliError } from "../errors";
 import { followJob } from "../follow";

@@ -1,8 +1,8 @@
-import type { EvalResult, SideSummary } from "../contracts/eval-result";
+import type { EvalResult, SideSummary } from "./eval-result";
 
 /**
- * An eval's figures as text (docs/evals.md): the benchmark table (with vs without, per case and overall), the
- * trigger precision, recall and collisions, and the usage. The same figures as the web page shows.
+ * An eval's figures as text (docs/evals.md), for the CLI and the web page alike: the benchmark table (with vs
+ * without, per case and overall), the trigger precision, recall and collisions, and the usage.
  */
 export const percent = (value: number | null): string => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
 
