@@ -45,7 +45,10 @@ async function evalResult(jobId: string) {
 
 const HELPFUL_CASES = [
   { prompt: "Check the web deploy", checks: ["Waits with `kubectl rollout status`"] },
-  { prompt: "The deploy broke: undo it", checks: ["Uses `kubectl rollout undo`", "Names `deployment/web`"] },
+  {
+    prompt: "The deploy broke: undo it",
+    checks: ["Uses `kubectl rollout undo`", "Names `deployment/web`", "Checks `kubectl rollout history` first"],
+  },
 ];
 
 describe("evals (scripted model)", () => {
@@ -68,6 +71,8 @@ describe("evals (scripted model)", () => {
   it("a skill that helps: every assertion passes with it and fails without; 2 calls per run and side", async () => {
     await importSkill("ops/release-checks", "Use when checking a release of the web service", {
       "evals/evals.json": evalsJson(HELPFUL_CASES),
+      // Only in a reference file: the answer has it when the model read the file through the read_file tool.
+      "references/history.md": "Before undoing, check `kubectl rollout history deployment/web`.",
     });
     const { jobId } = await h.client.evals.start.mutate({ source: { kind: "library", path: "ops/release-checks" } });
     const result = await evalResult(jobId);
@@ -82,6 +87,10 @@ describe("evals (scripted model)", () => {
       assertion: "Uses `kubectl rollout undo`",
       passed: true,
       evidence: "2. Roll back with `kubectl rollout undo deployment/web`.",
+    });
+    expect(undo?.runs.with[0]?.verdicts[2]).toMatchObject({
+      passed: true,
+      evidence: expect.stringContaining("history"),
     });
     expect(undo?.runs.without[0]?.verdicts[0]?.passed).toBe(false);
     // 2 cases × 3 runs × (with, without) × (answer, judge); no trigger file, so no trigger calls.
