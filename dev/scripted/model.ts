@@ -116,6 +116,23 @@ function streamParts(text: string, promptSize: number): LanguageModelV3StreamPar
   ];
 }
 
+/** A generate call's result: the text, or a tool call (the SDK runs the tool and asks again). */
+function generateResult(reply: Said, promptSize: number, callId: string): LanguageModelV3GenerateResult {
+  if ("toolCall" in reply)
+    return {
+      content: [{ type: "tool-call", toolCallId: callId, ...reply.toolCall }],
+      finishReason: { unified: "tool-calls", raw: undefined },
+      usage: usage(promptSize, reply.toolCall.input),
+      warnings: [],
+    };
+  return {
+    content: [{ type: "text", text: reply.text }],
+    finishReason: { unified: "stop", raw: undefined },
+    usage: usage(promptSize, reply.text),
+    warnings: [],
+  };
+}
+
 export interface ScriptedModelOptions {
   /** Per-step scripts that take precedence over the scenario's. */
   steps?: Partial<Record<StepName, StepScript>>;
@@ -138,33 +155,15 @@ export function createScriptedModel(scenario: string | Scenario, options: Script
     options.onReply?.(info.step);
     return reply;
   };
-  const answer = async (options_: LanguageModelV3CallOptions): Promise<string> => {
-    const reply = await said(options_);
-    if ("text" in reply) return reply.text;
-    throw new Error("scripted model: a tool call cannot be streamed");
-  };
   const promptSize = (o: LanguageModelV3CallOptions) => JSON.stringify(o.prompt).length;
   return new MockLanguageModelV3({
     provider: SCRIPTED_PROVIDER,
     modelId: typeof scenario === "string" ? scenario : "inline",
-    doGenerate: async (o): Promise<LanguageModelV3GenerateResult> => {
-      const reply = await said(o);
-      if ("toolCall" in reply)
-        return {
-          content: [{ type: "tool-call", toolCallId: `call-${counts.size}-${promptSize(o)}`, ...reply.toolCall }],
-          finishReason: { unified: "tool-calls", raw: undefined },
-          usage: usage(promptSize(o), reply.toolCall.input),
-          warnings: [],
-        };
-      return {
-        content: [{ type: "text", text: reply.text }],
-        finishReason: { unified: "stop", raw: undefined },
-        usage: usage(promptSize(o), reply.text),
-        warnings: [],
-      };
-    },
+    doGenerate: async (o) => generateResult(await said(o), promptSize(o), `call-${promptSize(o)}`),
     doStream: async (o) => {
-      const text = await answer(o);
+      const reply = await said(o);
+      if (!("text" in reply)) throw new Error("scripted model: a tool call cannot be streamed");
+      const text = reply.text;
       return {
         stream: new ReadableStream({
           start: (c) => (streamParts(text, promptSize(o)).forEach((p) => c.enqueue(p)), c.close()),

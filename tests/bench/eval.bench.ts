@@ -17,6 +17,7 @@ import { libraryOver } from "../../server/services";
 import { EvalJobs } from "../../server/workflows/eval/eval-jobs";
 import { productWorkflows } from "../../server/workflows/registry";
 import { report } from "./support/figures";
+import { finishedJob } from "./support/jobs";
 
 /**
  * An eval's wall time against the ideal (docs/evals.md, Speed): a 5-case eval at 3 runs with a scripted model that
@@ -48,14 +49,7 @@ async function timedEval(system: JobSystem, evals: EvalJobs, concurrency: number
   process.env.SKILL_FLEET_EVAL_CONCURRENCY = String(concurrency);
   resetEnvForTests();
   const job = await evals.start("default", { source: { kind: "library", path: "ops/rollback" }, runs: RUNS });
-  await new Promise<void>((resolve) => {
-    const stop = system.events.bus.subscribe(job.id, (event) => {
-      if (event.type !== "completed" && event.type !== "failed") return;
-      stop();
-      resolve();
-    });
-  });
-  const finished = await system.store.require(job.id);
+  const finished = await finishedJob(system, job.id);
   if (finished.status !== "completed") throw new Error(`eval bench job ended ${finished.status}: ${finished.error}`);
   if (process.env.BENCH_DEBUG) {
     const t0 = finished.createdAt.getTime();

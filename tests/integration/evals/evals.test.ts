@@ -43,6 +43,22 @@ async function evalResult(jobId: string) {
   return got.result;
 }
 
+type Result = Awaited<ReturnType<typeof evalResult>>;
+
+/** The rollback case: the verdicts quote the answer; the history check passes only after reading the reference. */
+function expectRollbackVerdicts(undo: NonNullable<Result["functional"]>["cases"][number] | undefined) {
+  expect(undo?.runs.with[0]?.verdicts[0]).toEqual({
+    assertion: "Uses `kubectl rollout undo`",
+    passed: true,
+    evidence: "2. Roll back with `kubectl rollout undo deployment/web`.",
+  });
+  expect(undo?.runs.with[0]?.verdicts[2]).toMatchObject({
+    passed: true,
+    evidence: expect.stringContaining("history"),
+  });
+  expect(undo?.runs.without[0]?.verdicts[0]?.passed).toBe(false);
+}
+
 const HELPFUL_CASES = [
   { prompt: "Check the web deploy", checks: ["Waits with `kubectl rollout status`"] },
   {
@@ -82,17 +98,7 @@ describe("evals (scripted model)", () => {
     expect(overall?.with).toMatchObject({ mean: 1, sd: 0, graded: 6, errors: 0 });
     expect(overall?.without).toMatchObject({ mean: 0, sd: 0, graded: 6, errors: 0 });
     expect(overall?.delta).toBe(1);
-    const undo = result.functional?.cases[1];
-    expect(undo?.runs.with[0]?.verdicts[0]).toEqual({
-      assertion: "Uses `kubectl rollout undo`",
-      passed: true,
-      evidence: "2. Roll back with `kubectl rollout undo deployment/web`.",
-    });
-    expect(undo?.runs.with[0]?.verdicts[2]).toMatchObject({
-      passed: true,
-      evidence: expect.stringContaining("history"),
-    });
-    expect(undo?.runs.without[0]?.verdicts[0]?.passed).toBe(false);
+    expectRollbackVerdicts(result.functional?.cases[1]);
     // 2 cases × 3 runs × (with, without) × (answer, judge); no trigger file, so no trigger calls.
     expect(result.usage.calls).toBe(24);
     expect(result.usage.inputTokens).toBeGreaterThan(0);
