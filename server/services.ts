@@ -18,6 +18,7 @@ import { productWorkflows } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { ImproveJobs } from "./workflows/improve/improve-jobs";
 import { EvalJobs } from "./workflows/eval/eval-jobs";
+import { prismaEvalRuns } from "./workflows/eval/repositories/eval-runs";
 import { loggerFor } from "./common/logger";
 import { accessFromEnv, localAccess, type Access } from "./auth/access";
 import { RateLimiter } from "./common/rate-limit";
@@ -74,7 +75,12 @@ export function createAppServices(jobSystem: JobSystem, library: Library, access
     }),
     library: library.library,
     improveJobs: new ImproveJobs({ jobs: jobSystem.service, library: library.library, engine: engineName }),
-    evalJobs: new EvalJobs({ jobs: jobSystem.service, library: library.library, drafts: library.drafts }),
+    evalJobs: new EvalJobs({
+      jobs: jobSystem.service,
+      library: library.library,
+      drafts: library.drafts,
+      runs: async () => prismaEvalRuns((await getDatabase()).prisma),
+    }),
     validation: validationService,
     system: { info: systemInfo },
     access,

@@ -15,6 +15,7 @@ import { workflowRegistry } from "../../server/durable/workflow";
 import { fileData, textBytes } from "../../server/skills/library/files";
 import { libraryOver } from "../../server/services";
 import { EvalJobs } from "../../server/workflows/eval/eval-jobs";
+import { prismaEvalRuns } from "../../server/workflows/eval/repositories/eval-runs";
 import { productWorkflows } from "../../server/workflows/registry";
 import { report } from "./support/figures";
 import { finishedJob } from "./support/jobs";
@@ -82,7 +83,8 @@ try {
     files: [fileData("SKILL.md", textBytes(skillMd)), fileData("evals/evals.json", textBytes(evalsJson))],
     authorId: "default",
   });
-  const evals = new EvalJobs({ jobs: system.service, library: library.library, drafts: library.drafts });
+  const runs = async () => prismaEvalRuns(db.prisma);
+  const evals = new EvalJobs({ jobs: system.service, library: library.library, drafts: library.drafts, runs });
   report({
     name: `model calls per eval case (${RUNS} runs, with and without, answer + judge)`,
     value: CALLS / CASES,

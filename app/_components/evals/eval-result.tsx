@@ -3,7 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { formError } from "../../_lib/api-errors";
 import { useTRPC } from "../../_lib/trpc";
+import Link from "next/link";
 import { EvalCase } from "./eval-case";
+import { EvalHeadline } from "./latest-eval";
 import { BenchmarkTable, TriggerFigures, UsageLine } from "./eval-figures";
 
 /** A finished eval job's result (docs/evals.md): the benchmark, the triggers, the usage, every case's outputs. */
@@ -30,6 +32,15 @@ export function EvalResultView({ jobId }: { jobId: string }) {
       {result.functional && <BenchmarkTable functional={result.functional} />}
       {result.trigger && <TriggerFigures trigger={result.trigger} />}
       <UsageLine usage={result.usage} />
+      {query.data?.previous && (
+        <p className="muted" data-testid="previous-eval">
+          Previous run (
+          <Link href={`/jobs/${query.data.previous.jobId}`}>
+            {query.data.previous.createdAt.toISOString().slice(0, 10)}
+          </Link>
+          ): <EvalHeadline result={query.data.previous.result} />
+        </p>
+      )}
       {result.functional?.cases.map((c) => (
         <EvalCase key={c.caseId} evalCase={c} />
       ))}

@@ -7,6 +7,7 @@ import { EVALS_NEED_A_MODEL } from "../../llm/steps/answer-eval-case";
 import type { StepName } from "../../llm/steps/names";
 import type { SkillDrafts, SkillLibrary, VersionRecord } from "../../skills/library/index";
 import { evalSuiteOf } from "./eval-files";
+import type { EvalRunRecord, EvalRuns } from "./repositories/eval-runs";
 
 /**
  * Starting an eval job (docs/evals.md): from a finished job's draft or a library skill at a version. Everything
@@ -25,6 +26,19 @@ export interface EvalJobsDeps {
   jobs: JobService;
   library: SkillLibrary;
   drafts: SkillDrafts;
+  /** Finished evals by skill (read on demand: the database is opened after the services are built). */
+  runs: () => Promise<EvalRuns>;
+}
+
+export interface FinishedEval {
+  jobId: string;
+  createdAt: Date;
+  result: EvalResult;
+}
+
+function finished(record: EvalRunRecord | undefined): FinishedEval | null {
+  const parsed = evalResultSchema.safeParse(record?.result);
+  return record && parsed.success ? { jobId: record.jobId, createdAt: record.createdAt, result: parsed.data } : null;
 }
 
 const EVAL_STEPS: StepName[] = ["answerEvalCase", "judgeEvalAnswer", "chooseSkill"];
@@ -69,12 +83,24 @@ export class EvalJobs {
     return job;
   }
 
-  /** An eval job's result; NOT_FOUND for another user's job, BAD_REQUEST for a job that is not an eval. */
-  async result(userId: string, jobId: string): Promise<{ job: JobRecord; result: EvalResult | null }> {
+  /**
+   * An eval job's result and the caller's previous finished eval of the same skill (the comparison); NOT_FOUND for
+   * another user's job, BAD_REQUEST for a job that is not an eval.
+   */
+  async result(userId: string, jobId: string) {
     const job = await this.deps.jobs.get(userId, jobId);
     if (job.workflow !== "eval") throw badRequest(`Job '${jobId}' is not an eval`);
     const parsed = evalResultSchema.safeParse(job.result);
-    return { job, result: parsed.success ? parsed.data : null };
+    const { skillPath } = evalJobOptionsSchema.parse(job.options);
+    const runs = await this.deps.runs();
+    const [before] = await runs.recent(job.ownerId, skillPath, { before: job.createdAt });
+    return { job, result: parsed.success ? parsed.data : null, previous: finished(before) };
+  }
+
+  /** The caller's latest finished eval of a library skill (its page shows it), or null. */
+  async latest(userId: string, skillPath: string): Promise<FinishedEval | null> {
+    const [latest] = await (await this.deps.runs()).recent(userId, skillPath);
+    return finished(latest);
   }
 
   private async resolve(userId: string, source: EvalSource): Promise<Resolved> {

@@ -108,6 +108,25 @@ describe("evals (scripted model)", () => {
     expect(listed?.workflow).toBe("eval");
   });
 
+  it("compares a run with the previous one of the same skill; the library page's latest is the newest", async () => {
+    const first = await h.client.evals.start.mutate({
+      source: { kind: "library", path: "ops/release-checks" },
+      runs: 1,
+    });
+    await evalResult(first.jobId);
+    const second = await h.client.evals.start.mutate({
+      source: { kind: "library", path: "ops/release-checks" },
+      runs: 1,
+    });
+    await evalResult(second.jobId);
+    const got = await h.client.evals.get.query({ jobId: second.jobId });
+    expect(got.previous?.jobId).toBe(first.jobId);
+    expect(got.previous?.result.functional?.overall.delta).toBe(1);
+    expect((await h.client.evals.get.query({ jobId: first.jobId })).previous?.jobId).not.toBe(second.jobId);
+    expect((await h.client.evals.latest.query({ path: "ops/release-checks" }))?.jobId).toBe(second.jobId);
+    expect(await h.client.evals.latest.query({ path: "ops/never-evaluated" })).toBeNull();
+  });
+
   it("a skill that makes no difference (Agent Skills `assertions`): equal pass rates, delta 0", async () => {
     const cases = [
       { prompt: "Explain `git bisect` briefly", checks: ["Mentions `git bisect`", "Shows `git bisect bad`"] },

@@ -22,10 +22,19 @@ export const startOutput = z.object({ jobId: z.string() });
 
 export const getInput = z.strictObject({ jobId: z.uuid({ message: "jobId must be a UUID" }) });
 
+/** A finished eval: its job, when it was started, its figures. */
+export const finishedEvalSchema = z.object({ jobId: z.string(), createdAt: z.date(), result: evalResultSchema });
+
 export const getOutput = z.object({
   jobId: z.string(),
   status: jobStatusSchema,
   error: z.string().nullable(),
   /** Null until the eval has finished. */
   result: evalResultSchema.nullable(),
+  /** The caller's finished eval of the same skill before this one, to compare with; null when none. */
+  previous: finishedEvalSchema.nullable(),
 });
+
+export const latestInput = z.strictObject({ path });
+
+export const latestOutput = finishedEvalSchema.nullable();
