@@ -28,4 +28,10 @@ test("starts an eval from a finished job, watches it live and reads the benchmar
   await expect(firstCase.getByTestId("run-with-1")).toBeVisible();
   await expect(firstCase.getByTestId("run-without-1")).toBeVisible();
   await expect(firstCase.getByTestId("run-with-1").locator("li").first()).toContainText(/^[✓✗] /);
+
+  // In the job history, next to the creation job, with its kind.
+  const evalJobId = page.url().split("/").at(-1) ?? "";
+  await page.goto("/jobs");
+  const row = page.getByTestId("job-row").filter({ has: page.locator(`a[href="/jobs/${evalJobId}"]`) });
+  await expect(row.getByTestId("job-kind")).toHaveText("eval");
 });
