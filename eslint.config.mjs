@@ -105,6 +105,12 @@ export default tseslint.config(
   ),
   layer(["server/llm/**"], [...outward("server/llm", ["durable", "workflows", "trpc", "services", "boot"]), FRAMEWORK]),
   layer(["server/workflows/**"], [...outward("Workflows", ["trpc", "services", "boot", "dev-tools"]), FRAMEWORK]),
+  // Finished eval runs of a skill, read from the jobs table (docs/evals.md).
+  layer(
+    ["server/workflows/eval/repositories/**"],
+    [...outward("Workflows", ["trpc", "services", "boot", "dev-tools"]), FRAMEWORK],
+    { mayUsePrisma: true },
+  ),
   // Sign-in and API tokens (docs/security.md): above common and db, below the edge; tokens live in a repository.
   layer(["server/auth/**"], [...outward("server/auth", AUTH_MUST_NOT), FRAMEWORK]),
   layer(["server/auth/repositories/**"], [...outward("server/auth", AUTH_MUST_NOT), FRAMEWORK], { mayUsePrisma: true }),

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { USER_ID_PATTERN, USER_ID_RULE } from "../contracts/caller";
+import { DEFAULT_EVAL_RUNS, MAX_EVAL_RUNS } from "../contracts/eval-result";
 import { JOB_STATUSES } from "../contracts/job-status";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
+import { evalCommand, type EvalFlags } from "./commands/eval";
 import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } from "./commands/jobs";
 import { installCommand, type InstallFlags } from "./commands/install";
 import { exportCommand, importCommand, versionsCommand } from "./commands/library";
@@ -146,6 +148,27 @@ function addQueries(program: Command, run: Run): void {
     );
 }
 
+function parseRuns(value: string): number {
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_EVAL_RUNS)
+    throw new InvalidArgumentError(`a whole number from 1 to ${MAX_EVAL_RUNS}`);
+  return runs;
+}
+
+function addEval(program: Command, run: Run): void {
+  program
+    .command("eval")
+    .description(
+      "run a skill's evals (with and without it, and its triggers) on the server's model and print the figures",
+    )
+    .argument("<jobId|path>", "a job whose draft to evaluate, or a library skill's path")
+    .option("--runs <n>", `runs per case (1–${MAX_EVAL_RUNS}, default ${DEFAULT_EVAL_RUNS})`, parseRuns)
+    .option("--json", "print the result as JSON (progress goes to stderr)")
+    .action((target: string, flags: EvalFlags, command: Command) =>
+      run(command, (ctx) => evalCommand(ctx, target, flags)),
+    );
+}
+
 function parseVersion(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("a version number (1, 2, …)");
@@ -252,6 +275,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   addLibrary(program, run);
   addInstall(program, run);
   addSync(program, run);
+  addEval(program, run);
   return program;
 }
 

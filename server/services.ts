@@ -17,6 +17,8 @@ import { engineName, systemInfo, type SystemInfo } from "./system/info";
 import { productWorkflows } from "./workflows/registry";
 import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { ImproveJobs } from "./workflows/improve/improve-jobs";
+import { EvalJobs } from "./workflows/eval/eval-jobs";
+import { prismaEvalRuns } from "./workflows/eval/repositories/eval-runs";
 import { loggerFor } from "./common/logger";
 import { accessFromEnv, localAccess, type Access } from "./auth/access";
 import { RateLimiter } from "./common/rate-limit";
@@ -34,6 +36,8 @@ export interface AppServices {
   library: SkillLibrary;
   /** The improve workflow's: start an improve job from a skill and instructions. */
   improveJobs: ImproveJobs;
+  /** The eval workflow's: start an eval of a draft or library skill, read its result (docs/evals.md). */
+  evalJobs: EvalJobs;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
   /** Who is calling: local mode (a header) or shared mode (sign-in, API tokens); docs/security.md. */
@@ -71,6 +75,12 @@ export function createAppServices(jobSystem: JobSystem, library: Library, access
     }),
     library: library.library,
     improveJobs: new ImproveJobs({ jobs: jobSystem.service, library: library.library, engine: engineName }),
+    evalJobs: new EvalJobs({
+      jobs: jobSystem.service,
+      library: library.library,
+      drafts: library.drafts,
+      runs: async () => prismaEvalRuns((await getDatabase()).prisma),
+    }),
     validation: validationService,
     system: { info: systemInfo },
     access,

@@ -9,6 +9,7 @@ import type {
 import { SCRIPTED_PROVIDER } from "../../server/llm/providers";
 import { STEPS } from "../../server/llm/steps/index";
 import type { StepName } from "../../server/llm/steps/names";
+import { EVAL_STEPS, evalAnswer, evalScript } from "./evals";
 import { MODEL_ONLY_STEPS, modelAnswer } from "./finished";
 import { offlineReply, type ScriptedReply, type StepScript } from "./replies";
 import { scenarioFor, type Scenario } from "./scenarios";
@@ -21,25 +22,53 @@ import { scenarioFor, type Scenario } from "./scenarios";
 interface CallInfo {
   step: StepName;
   input: unknown;
+  toolResults: string[];
+}
+
+/** The text of the tool results already in the conversation (a tool round trip asks the model again). */
+function toolResults(options: LanguageModelV3CallOptions): string[] {
+  return options.prompt.flatMap((message) =>
+    message.role === "tool"
+      ? message.content.flatMap((part) =>
+          part.type === "tool-result" && part.output.type === "text" ? [part.output.value] : [],
+        )
+      : [],
+  );
 }
 
 function callInfo(options: LanguageModelV3CallOptions): CallInfo {
   const scripted = options.providerOptions?.[SCRIPTED_PROVIDER] as { step?: string; input?: string } | undefined;
   if (!scripted?.step || !(scripted.step in STEPS))
     throw new Error("scripted model: the call does not say which step it is");
-  return { step: scripted.step as StepName, input: JSON.parse(scripted.input ?? "null") };
+  return {
+    step: scripted.step as StepName,
+    input: JSON.parse(scripted.input ?? "null"),
+    toolResults: toolResults(options),
+  };
 }
 
 /** The default answer: the offline engine's, except where it refuses to play a model (writing and judging). */
 function offlineAnswer(info: CallInfo): unknown {
   if (MODEL_ONLY_STEPS.has(info.step)) return modelAnswer(info.step, info.input);
+  if (EVAL_STEPS.has(info.step)) return evalAnswer(info.step, info.input, info.toolResults);
   const step = STEPS[info.step] as { offline(input: unknown): unknown };
   return step.offline(info.input);
 }
 
 const wait = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, undefined, { signal });
 
-/** Resolves a reply to the text the model "says", or throws like a provider would. */
+type Said = { text: string } | { toolCall: { toolName: string; input: string } };
+
+/** Resolves a reply to what the model "says" (text or a tool call), or throws like a provider would. */
+async function replyOf(reply: ScriptedReply, signal?: AbortSignal): Promise<Said> {
+  if (reply.kind === "tool-call") return { toolCall: { toolName: reply.toolName, input: JSON.stringify(reply.input) } };
+  if (reply.kind === "delay") {
+    await wait(reply.ms, signal);
+    return replyOf(reply.then, signal);
+  }
+  return { text: await replyText(reply, signal) };
+}
+
 async function replyText(reply: ScriptedReply, signal?: AbortSignal): Promise<string> {
   switch (reply.kind) {
     case "output":
@@ -62,6 +91,8 @@ async function replyText(reply: ScriptedReply, signal?: AbortSignal): Promise<st
     case "delay":
       await wait(reply.ms, signal);
       return replyText(reply.then, signal);
+    case "tool-call":
+      throw new Error("scripted model: a tool call cannot be streamed");
   }
 }
 
@@ -85,9 +116,28 @@ function streamParts(text: string, promptSize: number): LanguageModelV3StreamPar
   ];
 }
 
+/** A generate call's result: the text, or a tool call (the SDK runs the tool and asks again). */
+function generateResult(reply: Said, promptSize: number, callId: string): LanguageModelV3GenerateResult {
+  if ("toolCall" in reply)
+    return {
+      content: [{ type: "tool-call", toolCallId: callId, ...reply.toolCall }],
+      finishReason: { unified: "tool-calls", raw: undefined },
+      usage: usage(promptSize, reply.toolCall.input),
+      warnings: [],
+    };
+  return {
+    content: [{ type: "text", text: reply.text }],
+    finishReason: { unified: "stop", raw: undefined },
+    usage: usage(promptSize, reply.text),
+    warnings: [],
+  };
+}
+
 export interface ScriptedModelOptions {
   /** Per-step scripts that take precedence over the scenario's. */
   steps?: Partial<Record<StepName, StepScript>>;
+  /** Called when a call has its reply (tests count the calls a model finished, e.g. across a restart). */
+  onReply?: (step: StepName) => void;
 }
 
 /** A scripted model for a named scenario or an inline one (tests). */
@@ -95,28 +145,25 @@ export function createScriptedModel(scenario: string | Scenario, options: Script
   const resolved = typeof scenario === "string" ? scenarioFor(scenario) : scenario;
   if (!resolved) throw new Error(`unknown scripted scenario "${String(scenario)}"`);
   const counts = new Map<StepName, number>();
-  const answer = async (options_: LanguageModelV3CallOptions): Promise<string> => {
+  const said = async (options_: LanguageModelV3CallOptions): Promise<Said> => {
     const info = callInfo(options_);
     const index = counts.get(info.step) ?? 0;
     counts.set(info.step, index + 1);
-    const script = options.steps?.[info.step] ?? resolved.steps[info.step] ?? resolved.everyStep ?? offlineReply;
-    return replyText(script({ ...info, index, offline: () => offlineAnswer(info) }), options_.abortSignal);
+    const fallback = EVAL_STEPS.has(info.step) ? evalScript : offlineReply;
+    const script = options.steps?.[info.step] ?? resolved.steps[info.step] ?? resolved.everyStep ?? fallback;
+    const reply = await replyOf(script({ ...info, index, offline: () => offlineAnswer(info) }), options_.abortSignal);
+    options.onReply?.(info.step);
+    return reply;
   };
   const promptSize = (o: LanguageModelV3CallOptions) => JSON.stringify(o.prompt).length;
   return new MockLanguageModelV3({
     provider: SCRIPTED_PROVIDER,
     modelId: typeof scenario === "string" ? scenario : "inline",
-    doGenerate: async (o): Promise<LanguageModelV3GenerateResult> => {
-      const text = await answer(o);
-      return {
-        content: [{ type: "text", text }],
-        finishReason: { unified: "stop", raw: undefined },
-        usage: usage(promptSize(o), text),
-        warnings: [],
-      };
-    },
+    doGenerate: async (o) => generateResult(await said(o), promptSize(o), `call-${promptSize(o)}`),
     doStream: async (o) => {
-      const text = await answer(o);
+      const reply = await said(o);
+      if (!("text" in reply)) throw new Error("scripted model: a tool call cannot be streamed");
+      const text = reply.text;
       return {
         stream: new ReadableStream({
           start: (c) => (streamParts(text, promptSize(o)).forEach((p) => c.enqueue(p)), c.close()),

@@ -10,6 +10,8 @@ export type ScriptedReply =
   | { kind: "error"; status: number; message?: string; retryAfter?: string }
   | { kind: "throw"; message: string }
   | { kind: "hang" }
+  /** Calls a tool the request offers (the SDK runs it and asks again with its result). */
+  | { kind: "tool-call"; toolName: string; input: unknown }
   | { kind: "delay"; ms: number; then: ScriptedReply };
 
 export interface ScriptedCall {
@@ -19,6 +21,8 @@ export interface ScriptedCall {
   offline: () => unknown;
   /** 0 for the first call of this step on this model instance, then 1, 2, … */
   index: number;
+  /** What the tools called earlier in this request returned, as text, in order. */
+  toolResults: string[];
 }
 
 export type StepScript = (call: ScriptedCall) => ScriptedReply;

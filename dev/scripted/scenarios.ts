@@ -165,11 +165,12 @@ defineScenario("e2e", {
     "Browser tests, one server for every journey: markers in the task pick the behaviour per job. [clarify] asks once, " +
     "[slow] makes requirements and content generation take seconds, [fail] makes content generation fail, [xss] puts hostile " +
     "markup in the generated content, [bad-name] proposes an invalid name (the fix-name form), [poor] keeps the quality " +
-    "below the bar (pending_review); otherwise like happy.",
+    "below the bar (pending_review); otherwise like happy. Eval answers take 200 ms each, so an eval can be watched live.",
   steps: {
     gatherRequirements: e2eRequirements,
     generateContent: e2eContent,
     assessQuality: e2eJudge,
+    answerEvalCase: delayed(200),
   },
 });
 

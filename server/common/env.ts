@@ -84,6 +84,9 @@ export const envSchema = z
     SKILL_FLEET_MODEL_GENERATE_TEST_CASES: modelSpec.optional(),
     SKILL_FLEET_MODEL_ASSESS_QUALITY: modelSpec.optional(),
     SKILL_FLEET_MODEL_REFINE_SKILL: modelSpec.optional(),
+    SKILL_FLEET_MODEL_ANSWER_EVAL_CASE: modelSpec.optional(),
+    SKILL_FLEET_MODEL_JUDGE_EVAL_ANSWER: modelSpec.optional(),
+    SKILL_FLEET_MODEL_CHOOSE_SKILL: modelSpec.optional(),
     /** Provider keys, from each provider's usual variable; a chosen provider without its key fails at start-up. */
     OPENAI_API_KEY: z.string().optional(),
     ANTHROPIC_API_KEY: z.string().optional(),
@@ -101,6 +104,14 @@ export const envSchema = z
       .positive("must be positive")
       .default(24),
     SKILL_FLEET_MAX_CLARIFY_ROUNDS: positiveInt(10).default(3),
+    /**
+     * Caps per eval job (docs/evals.md, Honest accounting): model calls and tokens. A 5-case eval at 3 runs makes
+     * 60 functional calls plus one per trigger query and run; the defaults leave room for that and stop a runaway.
+     */
+    SKILL_FLEET_EVAL_MAX_CALLS: positiveInt(10_000).default(400),
+    SKILL_FLEET_EVAL_MAX_TOKENS: positiveInt(100_000_000).default(2_000_000),
+    /** Model calls an eval job runs at once (with and without runs are independent). */
+    SKILL_FLEET_EVAL_CONCURRENCY: positiveInt(32).default(4),
     /**
      * Pass mark for the content score (0–1). 0.65 sits between the best filler and the weakest well-regarded public
      * skill in the calibration run (docs/quality.md): `npm run calibrate` shows where a new mark would fall.

@@ -1,4 +1,13 @@
-import { generateText, NoObjectGeneratedError, Output, streamText, type LanguageModel, type ModelMessage } from "ai";
+import {
+  generateText,
+  NoObjectGeneratedError,
+  Output,
+  stepCountIs,
+  streamText,
+  type LanguageModel,
+  type ModelMessage,
+  type ToolSet,
+} from "ai";
 import type { z } from "zod";
 import { LlmAbortedError, LlmTimeoutError } from "./errors";
 
@@ -24,7 +33,12 @@ export interface ModelCallRequest {
   stream?: { field: string; onToken: (delta: string) => void };
   /** Extra provider options (the scripted model reads which step is asking). */
   providerOptions?: Record<string, Record<string, string>>;
+  /** Tools the model may call before it answers (an eval reads a skill's files with read_file). */
+  tools?: ToolSet;
 }
+
+/** Tool calls a model may make in one request before it must answer. */
+export const MAX_TOOL_STEPS = 8;
 
 export interface ModelCallResult {
   /** The parsed object when the SDK could parse and validate it, else undefined. */
@@ -54,6 +68,7 @@ function settings(request: ModelCallRequest, signal: AbortSignal) {
     abortSignal: signal,
     maxRetries: 0,
     providerOptions: { ...PROVIDER_DEFAULTS, ...request.providerOptions },
+    ...(request.tools ? { tools: request.tools, stopWhen: stepCountIs(MAX_TOOL_STEPS) } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LanguageModel, ModelMessage } from "ai";
+import type { LanguageModel, ModelMessage, ToolSet } from "ai";
 import type { z } from "zod";
 import { env } from "../common/env";
 import { withLlmFallback } from "./fallback";
@@ -23,6 +23,8 @@ export interface StepContext {
   /** Use this model instead of the configured one. */
   model?: LanguageModel;
   retry?: Partial<RetryOptions>;
+  /** Tools the model may call before answering (model calls only). */
+  tools?: ToolSet;
 }
 
 export interface StepResult<O> {
@@ -102,6 +104,7 @@ function modelRequest<I, O>(
     timeoutMs: ctx.timeoutMs ?? env().SKILL_FLEET_LLM_TIMEOUT_MS,
     stream: step.streamField && ctx.onToken ? { field: step.streamField, onToken: ctx.onToken } : undefined,
     providerOptions: scripted ? { [SCRIPTED_PROVIDER]: { step: step.name, input: JSON.stringify(input) } } : undefined,
+    tools: ctx.tools,
   };
 }
 

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { draftsRouter } from "./routers/drafts";
 import { hitlRouter } from "./routers/hitl";
+import { evalsRouter } from "./routers/evals";
 import { improveRouter } from "./routers/improve";
 import { jobsRouter } from "./routers/jobs";
 import { libraryRouter } from "./routers/library";
@@ -18,6 +19,7 @@ export const appRouter = router({
   hitl: hitlRouter,
   drafts: draftsRouter,
   improve: improveRouter,
+  evals: evalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

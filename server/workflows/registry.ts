@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from "../durable/workflow";
+import { evalWorkflowDefinition } from "./eval/definition";
 import { improveWorkflowDefinition } from "./improve/definition";
 import { skillWorkflowDefinition } from "./skill/definition";
 import type { SkillWorkflowDeps } from "./skill/skill-workflow";
@@ -10,5 +11,5 @@ import type { SkillWorkflowDeps } from "./skill/skill-workflow";
 export type WorkflowDeps = SkillWorkflowDeps;
 
 export function productWorkflows(deps: WorkflowDeps): WorkflowDefinition[] {
-  return [skillWorkflowDefinition(deps), improveWorkflowDefinition(deps)];
+  return [skillWorkflowDefinition(deps), improveWorkflowDefinition(deps), evalWorkflowDefinition(deps)];
 }

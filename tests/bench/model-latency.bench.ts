@@ -17,6 +17,7 @@ import { workflowRegistry } from "../../server/durable/workflow";
 import { libraryOver } from "../../server/services";
 import { productWorkflows } from "../../server/workflows/registry";
 import { percentile, report } from "./support/figures";
+import { finishedJob } from "./support/jobs";
 
 /**
  * With a real model its calls dominate (docs/performance.md, Model calls): a scripted model that answers every call
@@ -43,14 +44,7 @@ const modelCalls = (steps: StepRecord[]) => steps.filter((step) => (step.usage.t
 async function runJob(system: JobSystem, index: number) {
   const input = { ownerId: "default", task: `${TASK} (${index})`, options: NO_SKILL_JOB_OPTIONS };
   const { job } = await system.service.create({ ...input, engine: `scripted:fixed-latency`, workflow: "skill" });
-  await new Promise<void>((resolve) => {
-    const stop = system.events.bus.subscribe(job.id, (event) => {
-      if (event.type !== "completed" && event.type !== "failed") return;
-      stop();
-      resolve();
-    });
-  });
-  const finished = await system.store.require(job.id);
+  const finished = await finishedJob(system, job.id);
   if (finished.status !== "completed" && finished.status !== "pending_review")
     throw new Error(`latency bench job ended ${finished.status}: ${finished.error}`);
   const calls = modelCalls(await system.repos.steps.listForJob(job.id));

@@ -6,6 +6,7 @@ import type { RouterOutputs } from "../../_lib/router-types";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
 import { DraftFiles } from "./draft-files";
+import { EvalStart } from "../evals/eval-start";
 import { PromotePanel } from "./promote-panel";
 
 type Job = RouterOutputs["jobs"]["get"];
@@ -99,6 +100,7 @@ export function JobResult({ job }: { job: Job }) {
       ) : (
         <PromotePanel jobId={job.id} needsForce={job.status === "pending_review"} />
       )}
+      {job.draft && <EvalStart jobId={job.id} />}
       <details open>
         <summary>
           <strong>SKILL.md</strong>

@@ -12,6 +12,7 @@ import { useCheckpointAttention, type Attention } from "./attention";
 import { CancelJob } from "./cancel-job";
 import { CheckpointPanel } from "./checkpoint-panel";
 import { CancelledState, FailedState } from "./end-state";
+import { EvalResultView } from "../evals/eval-result";
 import { JobResult } from "./job-result";
 import { NotifyToggle } from "./notifications";
 import { PhaseStepper } from "./phase-stepper";
@@ -75,7 +76,10 @@ function MainColumn({ job, tokens }: { job: Job; tokens: string }) {
       )}
       {job.status === "failed" && <FailedState job={job} />}
       {job.status === "cancelled" && <CancelledState job={job} />}
-      {(job.status === "completed" || job.status === "pending_review") && <JobResult job={job} />}
+      {job.workflow === "eval" && job.status === "completed" && <EvalResultView jobId={job.id} />}
+      {job.workflow !== "eval" && (job.status === "completed" || job.status === "pending_review") && (
+        <JobResult job={job} />
+      )}
     </div>
   );
 }

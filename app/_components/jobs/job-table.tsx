@@ -38,6 +38,11 @@ export function JobTable({ items }: { items: JobSummary[] }) {
                 <Link href={`/jobs/${job.id}`} title={job.task}>
                   {truncate(job.task)}
                 </Link>
+                {job.workflow !== "skill" && (
+                  <span className="badge" data-testid="job-kind" style={{ marginLeft: 4 }}>
+                    {job.workflow}
+                  </span>
+                )}
               </td>
               <td data-label="Status">
                 <span className={`status status-${job.status}`}>{statusLabel(job.status)}</span>

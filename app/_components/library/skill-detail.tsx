@@ -8,6 +8,7 @@ import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
 import { ImproveForm } from "./improve-form";
+import { LatestEval } from "../evals/latest-eval";
 import { InstallCommands } from "./install-commands";
 import { VersionHistory } from "./version-history";
 
@@ -65,6 +66,7 @@ export function SkillDetail({ path }: { path: string }) {
         ))}
       </p>
       <InstallCommands path={path} />
+      <LatestEval path={path} />
       <VersionHistory path={path} head={skill.data.headVersion} />
       <ImproveForm path={path} version={skill.data.headVersion} />
       <details>

@@ -1,4 +1,7 @@
 import { analyzeDependencies } from "./analyze-dependencies";
+import { answerEvalCase } from "./answer-eval-case";
+import { chooseSkill } from "./choose-skill";
+import { judgeEvalAnswer } from "./judge-eval-answer";
 import { analyzeIntent } from "./analyze-intent";
 import { assessQuality } from "./assess-quality";
 import { findTaxonomyPath } from "./find-taxonomy-path";
@@ -25,6 +28,9 @@ export {
   generateTestCases,
   improveSkill,
   incorporateFeedback,
+  answerEvalCase,
+  judgeEvalAnswer,
+  chooseSkill,
   refineContent,
   refineSkill,
   synthesizePlan,
@@ -50,4 +56,7 @@ export const STEPS = {
   assessQuality,
   refineSkill,
   improveSkill,
+  answerEvalCase,
+  judgeEvalAnswer,
+  chooseSkill,
 } as const;

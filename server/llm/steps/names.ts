@@ -14,6 +14,9 @@ export const STEP_NAMES = [
   "assessQuality",
   "refineSkill",
   "improveSkill",
+  "answerEvalCase",
+  "judgeEvalAnswer",
+  "chooseSkill",
 ] as const;
 
 export type StepName = (typeof STEP_NAMES)[number];

@@ -5,6 +5,7 @@ import { applyEvent, needsJobRead, type JobView, type StoredEvent } from "../../
 const at = new Date("2026-01-01T00:00:00Z");
 const job: JobView = {
   id: "00000000-0000-4000-8000-000000000001",
+  workflow: "skill",
   status: "pending",
   phase: null,
   progress: 0,

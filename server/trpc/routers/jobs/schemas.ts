@@ -93,8 +93,12 @@ export const pendingCheckpointSchema = z.union([
   unreadableCheckpoint({ ...pendingBase, prompt: jsonObject }),
 ]);
 
+/** The workflow that runs the job (Job.workflow): `skill`, `improve`, `eval`… */
+const workflowName = z.string();
+
 export const jobDetailSchema = z.object({
   id: z.string(),
+  workflow: workflowName,
   status: jobStatusSchema,
   phase: z.string().nullable(),
   progress: z.number(),
@@ -120,6 +124,7 @@ export const jobDetailSchema = z.object({
 
 export const jobSummarySchema = z.object({
   id: z.string(),
+  workflow: workflowName,
   status: jobStatusSchema,
   phase: z.string().nullable(),
   progress: z.number(),

@@ -128,9 +128,9 @@ export function detailView(
 }
 
 export function summaryView(job: JobRecord): z.infer<typeof jobSummarySchema> {
-  const { id, status, phase, progress, task, error, createdAt, updatedAt, startedAt, completedAt } = job;
+  const { id, workflow, status, phase, progress, task, error, createdAt, updatedAt, startedAt, completedAt } = job;
   const { score } = skillResultOf(job);
-  return { id, status, phase, progress, task, error, score, createdAt, updatedAt, startedAt, completedAt };
+  return { id, workflow, status, phase, progress, task, error, score, createdAt, updatedAt, startedAt, completedAt };
 }
 
 export function countsView(counts: Partial<Record<JobStatus, number>>): z.infer<typeof statusCountsSchema> {

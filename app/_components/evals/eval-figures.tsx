@@ -1,0 +1,53 @@
+import type { EvalResult } from "../../../contracts/eval-result";
+import { deltaText, percent, sideText, usageLine } from "../../../contracts/eval-report";
+
+/** The benchmark table (with vs without, per case and overall) and the usage line, as the CLI prints them. */
+export function BenchmarkTable({ functional }: { functional: NonNullable<EvalResult["functional"]> }) {
+  const { cases, overall } = functional;
+  return (
+    <table className="table" data-testid="benchmark">
+      <thead>
+        <tr>
+          <th scope="col">Case</th>
+          <th scope="col">With the skill</th>
+          <th scope="col">Without</th>
+          <th scope="col">Difference</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((c) => (
+          <tr key={c.caseId} data-testid={`benchmark-case-${c.caseId}`}>
+            <th scope="row">{c.caseId}</th>
+            <td>{sideText(c.with)}</td>
+            <td>{sideText(c.without)}</td>
+            <td>{deltaText(c.delta)}</td>
+          </tr>
+        ))}
+        <tr data-testid="benchmark-overall">
+          <th scope="row">Overall</th>
+          <td>{sideText(overall.with)}</td>
+          <td>{sideText(overall.without)}</td>
+          <td>{deltaText(overall.delta)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function TriggerFigures({ trigger }: { trigger: NonNullable<EvalResult["trigger"]> }) {
+  const collisions = trigger.collisions.map((c) => `${c.skill} (${c.count})`).join(", ") || "none";
+  return (
+    <div className="stack" data-testid="trigger-figures">
+      <p>
+        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {trigger.errors}.
+      </p>
+      <p>Collides with: {collisions}</p>
+    </div>
+  );
+}
+
+export const UsageLine = ({ usage }: { usage: EvalResult["usage"] }) => (
+  <p className="muted" data-testid="eval-usage">
+    {usageLine(usage)}
+  </p>
+);

@@ -1,0 +1,72 @@
+import type { EvalResult, SideSummary } from "./eval-result";
+
+/**
+ * An eval's figures as text (docs/evals.md), for the CLI and the web page alike: the benchmark table (with vs
+ * without, per case and overall), the trigger precision, recall and collisions, and the usage.
+ */
+export const percent = (value: number | null): string => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
+
+export function sideText(side: SideSummary): string {
+  const spread = side.sd === null ? "" : ` ± ${percent(side.sd)}`;
+  const errors = side.errors ? ` (${side.errors} errored)` : "";
+  return `${percent(side.mean)}${spread}${errors}`;
+}
+
+export const deltaText = (delta: number | null): string =>
+  delta === null ? "n/a" : `${delta > 0 ? "+" : ""}${Math.round(delta * 100)} pts`;
+
+function pad(cells: string[], widths: number[]): string {
+  return cells
+    .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+    .join("  ")
+    .trimEnd();
+}
+
+function table(rows: string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
+  return rows.map((row) => pad(row, widths));
+}
+
+function functionalLines(functional: NonNullable<EvalResult["functional"]>): string[] {
+  const rows = [
+    ["case", "with skill", "without", "difference"],
+    ...functional.cases.map((c) => [c.caseId, sideText(c.with), sideText(c.without), deltaText(c.delta)]),
+    [
+      "overall",
+      sideText(functional.overall.with),
+      sideText(functional.overall.without),
+      deltaText(functional.overall.delta),
+    ],
+  ];
+  return ["Pass rate (assertions passed per run, mean ± sd):", ...table(rows)];
+}
+
+function triggerLines(trigger: NonNullable<EvalResult["trigger"]>): string[] {
+  const collisions = trigger.collisions.map((c) => `${c.skill} (${c.count})`).join(", ") || "none";
+  const missed = trigger.queries.filter((q) => q.passed === false).map((q) => `  ✗ ${q.query}`);
+  return [
+    `Triggers: precision ${percent(trigger.precision)}, recall ${percent(trigger.recall)}, errors ${trigger.errors}`,
+    `Collides with: ${collisions}`,
+    ...(missed.length ? ["Queries it got wrong:", ...missed] : []),
+  ];
+}
+
+export function usageLine(usage: EvalResult["usage"]): string {
+  const cost =
+    usage.costUsd === null
+      ? "cost unknown"
+      : `$${usage.costUsd.toFixed(4)}${usage.costUnknownCalls ? ` (+${usage.costUnknownCalls} calls of unknown cost)` : ""}`;
+  const tokens = usage.inputTokens + usage.outputTokens;
+  return `${usage.calls} model calls, ${tokens} tokens, ${(usage.modelTimeMs / 1000).toFixed(1)} s of model time, ${cost}`;
+}
+
+export function evalReport(result: EvalResult): string {
+  const version = result.versionNumber === null ? "draft" : `version ${result.versionNumber}`;
+  return [
+    `Eval of ${result.skillPath} (${version}) on ${result.engine}, ${result.runs} runs per case`,
+    ...(result.functional ? ["", ...functionalLines(result.functional)] : []),
+    ...(result.trigger ? ["", ...triggerLines(result.trigger)] : []),
+    "",
+    usageLine(result.usage),
+  ].join("\n");
+}

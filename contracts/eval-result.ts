@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/**
+ * An eval job's result as the server stores it and the UI and CLI read it (docs/evals.md). Every figure is
+ * measured: a side with no graded run has a null mean, a cost with an unpriced call is reported apart.
+ */
+export const sideSummarySchema = z.object({
+  /** Mean pass rate (0–1) over the graded runs; null when none was graded. */
+  mean: z.number().nullable(),
+  /** Sample standard deviation of the pass rates; null under two graded runs. */
+  sd: z.number().nullable(),
+  graded: z.number().int(),
+  errors: z.number().int(),
+});
+
+export const verdictViewSchema = z.object({ assertion: z.string(), passed: z.boolean(), evidence: z.string() });
+
+export const runViewSchema = z.object({
+  run: z.number().int(),
+  status: z.enum(["graded", "error"]),
+  passRate: z.number().nullable(),
+  answer: z.string().nullable(),
+  verdicts: z.array(verdictViewSchema),
+  /** For an error: where (answer or judge) and what the model said. */
+  failure: z.enum(["error", "timeout"]).nullable(),
+  stage: z.enum(["answer", "judge"]).nullable(),
+  error: z.string().nullable(),
+});
+
+export const caseResultSchema = z.object({
+  caseId: z.string(),
+  prompt: z.string(),
+  checks: z.array(z.string()),
+  with: sideSummarySchema,
+  without: sideSummarySchema,
+  /** with.mean − without.mean; null when either is unknown. */
+  delta: z.number().nullable(),
+  runs: z.object({ with: z.array(runViewSchema), without: z.array(runViewSchema) }),
+});
+
+export const queryResultSchema = z.object({
+  query: z.string(),
+  shouldTrigger: z.boolean(),
+  /** Runs where the model chose this skill, another one (by name), or none; errors counted apart. */
+  triggered: z.number().int(),
+  others: z.array(z.string()),
+  none: z.number().int(),
+  errors: z.number().int(),
+  /** Whether the majority of graded runs did the right thing; null when every run errored. */
+  passed: z.boolean().nullable(),
+});
+
+export const triggerResultSchema = z.object({
+  queries: z.array(queryResultSchema),
+  /** Run-level, for this skill; null when undefined (nothing chose it, or nothing should have). */
+  precision: z.number().nullable(),
+  recall: z.number().nullable(),
+  /** Library skills chosen for queries that should have loaded this one. */
+  collisions: z.array(z.object({ skill: z.string(), count: z.number().int() })),
+  errors: z.number().int(),
+});
+
+export const usageSummarySchema = z.object({
+  calls: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  /** Sum of the model calls' durations (they overlap: wall time is the job's own). */
+  modelTimeMs: z.number().int(),
+  /** USD for the priced calls; null when no call had a known price. */
+  costUsd: z.number().nullable(),
+  /** Calls whose cost is unknown (the model is not in the price table, or the call failed). */
+  costUnknownCalls: z.number().int(),
+});
+
+export const evalResultSchema = z.object({
+  kind: z.literal("eval"),
+  skillPath: z.string(),
+  versionId: z.string(),
+  versionNumber: z.number().int().nullable(),
+  engine: z.string(),
+  runs: z.number().int(),
+  functional: z
+    .object({
+      cases: z.array(caseResultSchema),
+      overall: z.object({ with: sideSummarySchema, without: sideSummarySchema, delta: z.number().nullable() }),
+    })
+    .nullable(),
+  trigger: triggerResultSchema.nullable(),
+  usage: usageSummarySchema,
+});
+
+export type EvalResult = z.infer<typeof evalResultSchema>;
+export type SideSummary = z.infer<typeof sideSummarySchema>;
+export type RunView = z.infer<typeof runViewSchema>;
+export type TriggerResult = z.infer<typeof triggerResultSchema>;
+export type UsageSummary = z.infer<typeof usageSummarySchema>;
+
+/** The options of an eval job: which version of which skill, and how many runs per case. */
+export const DEFAULT_EVAL_RUNS = 3;
+export const MAX_EVAL_RUNS = 10;
+
+export const evalJobOptionsSchema = z.object({
+  sourceVersionId: z.uuid(),
+  skillPath: z.string().min(1).max(400),
+  versionNumber: z.number().int().min(1).nullable(),
+  runs: z.number().int().min(1).max(MAX_EVAL_RUNS).default(DEFAULT_EVAL_RUNS),
+  streamTokens: z.boolean().default(false),
+});
+export type EvalJobOptions = z.infer<typeof evalJobOptionsSchema>;

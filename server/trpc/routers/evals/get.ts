@@ -1,0 +1,11 @@
+import { publicProcedure } from "../../trpc";
+import { getInput, getOutput } from "./schemas";
+
+/** An eval job's status and, once finished, its figures, answers and verdicts. */
+export const getProcedure = publicProcedure
+  .input(getInput)
+  .output(getOutput)
+  .query(async ({ input, ctx }) => {
+    const { job, result, previous } = await ctx.services.evalJobs.result(ctx.userId, input.jobId);
+    return { jobId: job.id, status: job.status, error: job.error, result, previous };
+  });

@@ -1,0 +1,6 @@
+import { router } from "../../trpc";
+import { getProcedure } from "./get";
+import { latestProcedure } from "./latest";
+import { startProcedure } from "./start";
+
+export const evalsRouter = router({ start: startProcedure, get: getProcedure, latest: latestProcedure });

@@ -1,0 +1,115 @@
+import { evalJobOptionsSchema, evalResultSchema, type EvalResult } from "../../../contracts/eval-result";
+import { badRequest } from "../../common/errors";
+import type { JobService } from "../../durable/job-service";
+import type { JobRecord } from "../../durable/types";
+import { engineFor, OFFLINE_ENGINE } from "../../llm/models";
+import { EVALS_NEED_A_MODEL } from "../../llm/steps/answer-eval-case";
+import type { StepName } from "../../llm/steps/names";
+import type { SkillDrafts, SkillLibrary, VersionRecord } from "../../skills/library/index";
+import { evalSuiteOf } from "./eval-files";
+import type { EvalRunRecord, EvalRuns } from "./repositories/eval-runs";
+
+/**
+ * Starting an eval job (docs/evals.md): from a finished job's draft or a library skill at a version. Everything
+ * that would make the run pointless is refused here, before a job exists: no model configured (nothing is
+ * simulated), or eval files that do not parse (a typed error naming the field).
+ */
+export type EvalSource = { kind: "job"; jobId: string } | { kind: "library"; path: string; version?: number };
+
+export interface StartEvalJob {
+  source: EvalSource;
+  runs?: number;
+  requestId?: string;
+}
+
+export interface EvalJobsDeps {
+  jobs: JobService;
+  library: SkillLibrary;
+  drafts: SkillDrafts;
+  /** Finished evals by skill (read on demand: the database is opened after the services are built). */
+  runs: () => Promise<EvalRuns>;
+}
+
+export interface FinishedEval {
+  jobId: string;
+  createdAt: Date;
+  result: EvalResult;
+}
+
+function finished(record: EvalRunRecord | undefined): FinishedEval | null {
+  const parsed = evalResultSchema.safeParse(record?.result);
+  return record && parsed.success ? { jobId: record.jobId, createdAt: record.createdAt, result: parsed.data } : null;
+}
+
+const EVAL_STEPS: StepName[] = ["answerEvalCase", "judgeEvalAnswer", "chooseSkill"];
+
+interface Resolved {
+  version: VersionRecord;
+  skillPath: string;
+  files: Parameters<typeof evalSuiteOf>[0];
+}
+
+/** The engine label of an eval job: the model that answers the cases. */
+function evalEngine(): string {
+  if (EVAL_STEPS.some((step) => engineFor(step) === OFFLINE_ENGINE)) throw badRequest(EVALS_NEED_A_MODEL);
+  return engineFor("answerEvalCase");
+}
+
+/** The job's task line in the history: which skill, at which version (or its draft). */
+function evalTask({ skillPath, version }: Resolved): string {
+  return `Eval of ${skillPath} (${version.number ? `version ${version.number}` : "draft"})`;
+}
+
+export class EvalJobs {
+  constructor(private readonly deps: EvalJobsDeps) {}
+
+  async start(userId: string, input: StartEvalJob): Promise<JobRecord> {
+    const engine = evalEngine();
+    const source = await this.resolve(userId, input.source);
+    evalSuiteOf(source.files);
+    const { job } = await this.deps.jobs.create({
+      ownerId: userId,
+      task: evalTask(source),
+      options: evalJobOptionsSchema.parse({
+        sourceVersionId: source.version.id,
+        skillPath: source.skillPath,
+        versionNumber: source.version.number,
+        runs: input.runs,
+      }),
+      requestId: input.requestId,
+      engine,
+      workflow: "eval",
+    });
+    return job;
+  }
+
+  /**
+   * An eval job's result and the caller's previous finished eval of the same skill (the comparison); NOT_FOUND for
+   * another user's job, BAD_REQUEST for a job that is not an eval.
+   */
+  async result(userId: string, jobId: string) {
+    const job = await this.deps.jobs.get(userId, jobId);
+    if (job.workflow !== "eval") throw badRequest(`Job '${jobId}' is not an eval`);
+    const parsed = evalResultSchema.safeParse(job.result);
+    const { skillPath } = evalJobOptionsSchema.parse(job.options);
+    const runs = await this.deps.runs();
+    const [before] = await runs.recent(job.ownerId, skillPath, { before: job.createdAt });
+    return { job, result: parsed.success ? parsed.data : null, previous: finished(before) };
+  }
+
+  /** The caller's latest finished eval of a library skill (its page shows it), or null. */
+  async latest(userId: string, skillPath: string): Promise<FinishedEval | null> {
+    const [latest] = await (await this.deps.runs()).recent(userId, skillPath);
+    return finished(latest);
+  }
+
+  private async resolve(userId: string, source: EvalSource): Promise<Resolved> {
+    if (source.kind === "library") {
+      const { skill, version, files } = await this.deps.library.get(source.path, source.version);
+      return { version, skillPath: skill.path, files };
+    }
+    await this.deps.jobs.get(userId, source.jobId); // NOT_FOUND unless the caller may see the job
+    const draft = await this.deps.drafts.get(source.jobId);
+    return { version: draft.version, skillPath: draft.skill.path, files: draft.files };
+  }
+}

@@ -1,0 +1,118 @@
+import pLimit from "p-limit";
+import { evalJobOptionsSchema, type EvalJobOptions, type EvalResult } from "../../../contracts/eval-result";
+import { toJson, toJsonObject } from "../../../contracts/json";
+import { env } from "../../common/env";
+import type { WorkflowContext } from "../../durable/engine";
+import type { WorkflowOutcome } from "../../durable/workflow";
+import { factsOf } from "../../skills/library/files";
+import type { SkillLibrary } from "../../skills/library/index";
+import { EvalBudget } from "./budget";
+import { EvalCalls } from "./eval-calls";
+import { evalSuiteOf } from "./eval-files";
+import { loadSkill, runFunctional } from "./functional";
+import { functionalSummary, triggerSummary, usageSummary } from "./summary";
+import { runTriggers, type SkillEntry } from "./trigger";
+
+/** What the eval workflow reads: the version under test and the library's other skills (trigger evals). */
+export interface EvalWorkflowDeps {
+  library: SkillLibrary;
+}
+
+const percent = (value: number | null): string => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
+
+/** The library's other skills as the `<available_skills>` list shows them, read once (durably) per job. */
+async function otherSkills(deps: EvalWorkflowDeps, ctx: WorkflowContext, skillPath: string): Promise<SkillEntry[]> {
+  const read = async () =>
+    toJson(
+      (await deps.library.list())
+        .filter((skill) => skill.path !== skillPath)
+        .map((skill) => ({ name: skill.name, description: skill.description })),
+    );
+  return (await ctx.run("setup#1/library", read)) as unknown as SkillEntry[];
+}
+
+function callsFor(ctx: WorkflowContext): EvalCalls {
+  const settings = env();
+  const budget = new EvalBudget({
+    maxCalls: settings.SKILL_FLEET_EVAL_MAX_CALLS,
+    maxTokens: settings.SKILL_FLEET_EVAL_MAX_TOKENS,
+  });
+  return new EvalCalls(ctx, budget, pLimit(settings.SKILL_FLEET_EVAL_CONCURRENCY));
+}
+
+async function functionalPart(
+  ctx: WorkflowContext,
+  calls: EvalCalls,
+  o: EvalJobOptions,
+  files: Parameters<typeof evalSuiteOf>[0],
+) {
+  const suite = evalSuiteOf(files);
+  if (!suite.cases.length) return { summary: null, runs: [] };
+  await ctx.phase("Functional evals");
+  await ctx.progress(5, `Running ${suite.cases.length} cases × ${o.runs} runs, with and without the skill`);
+  const name = factsOf(o.skillPath, files).name ?? o.skillPath;
+  const runs = await runFunctional(calls, suite.cases, loadSkill(name, files), o.runs);
+  const summary = functionalSummary(runs);
+  const { overall } = summary;
+  await ctx.emit({
+    type: "reasoning",
+    message: `Pass rate with the skill ${percent(overall.with.mean)}, without ${percent(overall.without.mean)}`,
+    data: { with: overall.with.mean, without: overall.without.mean, delta: overall.delta },
+  });
+  return { summary, runs };
+}
+
+async function triggerPart(
+  deps: EvalWorkflowDeps,
+  ctx: WorkflowContext,
+  calls: EvalCalls,
+  o: EvalJobOptions,
+  files: Parameters<typeof evalSuiteOf>[0],
+) {
+  const suite = evalSuiteOf(files);
+  if (!suite.triggers.length) return { summary: null, runs: [] };
+  await ctx.phase("Trigger evals");
+  await ctx.progress(60, `Asking which skill to load for ${suite.triggers.length} queries × ${o.runs} runs`);
+  const facts = factsOf(o.skillPath, files);
+  const self = { name: facts.name ?? o.skillPath, description: facts.description ?? "" };
+  const others = await otherSkills(deps, ctx, o.skillPath);
+  const runs = await runTriggers(calls, suite.triggers, [self, ...others], o.runs);
+  const summary = triggerSummary(runs, self.name);
+  const named = summary.collisions.map((c) => c.skill).join(", ") || "none";
+  await ctx.emit({
+    type: "reasoning",
+    message: `Trigger precision ${percent(summary.precision)}, recall ${percent(summary.recall)}; collisions: ${named}`,
+    data: { precision: summary.precision, recall: summary.recall },
+  });
+  return { summary, runs };
+}
+
+/**
+ * The eval workflow (docs/evals.md): functional evals (with and without the skill, judged), then trigger evals,
+ * every model call a durable keyed step; the result holds the figures and every run's answer and verdicts.
+ */
+export const evalWorkflow = (deps: EvalWorkflowDeps) =>
+  async function runEvalWorkflow(ctx: WorkflowContext): Promise<WorkflowOutcome> {
+    const options = evalJobOptionsSchema.parse(ctx.job.options);
+    // Versions are immutable, so a replay reads the same files.
+    const { files } = await deps.library.version(options.sourceVersionId);
+    const calls = callsFor(ctx);
+    const functional = await functionalPart(ctx, calls, options, files);
+    const trigger = await triggerPart(deps, ctx, calls, options, files);
+    const spent = [
+      ...functional.runs.flatMap((c) => [...c.runs.with, ...c.runs.without].flatMap((r) => r.calls)),
+      ...trigger.runs.flatMap((q) => q.calls),
+    ];
+    const result: EvalResult = {
+      kind: "eval",
+      skillPath: options.skillPath,
+      versionId: options.sourceVersionId,
+      versionNumber: options.versionNumber,
+      engine: ctx.job.engine,
+      runs: options.runs,
+      functional: functional.summary,
+      trigger: trigger.summary,
+      usage: usageSummary(spent),
+    };
+    return { status: "completed", result: toJsonObject(result) };
+  };
