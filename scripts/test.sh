@@ -20,7 +20,9 @@ status=0
 # One production build, in its own folder (a dev server's .next is left alone), serves both the black-box HTTP
 # tests in vitest and the browser suite.
 export SKILL_FLEET_TEST_DIST_DIR=.next-test
-if SKILL_FLEET_DIST_DIR="$SKILL_FLEET_TEST_DIST_DIR" npx --no-install next build >"$summary_dir/build.log" 2>&1; then
+build() { SKILL_FLEET_DIST_DIR="$SKILL_FLEET_TEST_DIST_DIR" npx --no-install next build >"$summary_dir/build.log" 2>&1; }
+# A Turbopack panic over a stale build cache ("task … no longer exists") is not the code's fault: once, start clean.
+if build || { echo "next build failed; retrying once from a clean $SKILL_FLEET_TEST_DIST_DIR"; rm -rf "$SKILL_FLEET_TEST_DIST_DIR"; build; }; then
   npx --no-install vitest run || status=1
   if [ -n "$postgres_url" ]; then
     echo "── the integration suites again, on a PostgreSQL server ──"
