@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 
 /**
- * Whether the server can be reached, for the whole page (docs/ui.md, Outages): any call that gets no answer, or a
+ * Whether the server can be reached, for the whole page (docs/ui.md, Outages): a call that gets no answer, or a
  * live stream that drops, reports an outage; the page then probes the server until it answers, reports that it
  * is back (every query is refreshed, so stale errors clear), and shows one banner throughout.
  */
