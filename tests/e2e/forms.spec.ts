@@ -7,6 +7,7 @@ import { createJobInPage, expectAccessible, expectStatus } from "./support/helpe
  */
 test("a task over the limit is kept whole, counted, and refused until it fits", async ({ page }) => {
   await page.goto("/");
+  await page.locator("form[data-hydrated]").waitFor();
   const examples = page.getByRole("group", { name: "Examples" });
   await expect(examples.getByRole("button").first()).toBeInViewport(); // above the fold
   const task = page.getByLabel("What should the skill teach an agent to do?");
@@ -24,6 +25,7 @@ test("a task over the limit is kept whole, counted, and refused until it fits", 
 
 test("what the server refuses shows as a sentence next to its field, never as a raw list", async ({ page }) => {
   await page.goto("/");
+  await page.locator("form[data-hydrated]").waitFor();
   // A client out of step with the server (say, an old tab): the real server refuses, the form says why.
   await page.route("**/api/trpc/skills.create**", async (route) => {
     const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, { json: { task: string } }>;

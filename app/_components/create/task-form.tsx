@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { fieldErrors, formError } from "../../_lib/api-errors";
 import { useTRPC } from "../../_lib/trpc";
+import { useHydrated } from "../../_lib/use-hydrated";
 import { CharCount } from "../char-count";
 import { EXAMPLE_TASKS, OPTION_FIELDS, TASK_MAX, TASK_MIN, taskProblem, type CreateOptions } from "./task-rules";
 
@@ -136,6 +137,7 @@ export function TaskForm() {
     setOptions(opts);
   });
   const create = useCreateJob();
+  const hydrated = useHydrated();
   const problem = taskProblem(task);
   // Over the limit shows at once; too short only after a first try, so the empty form does not scold.
   const shown = touched || task.trim().length > TASK_MAX ? problem : null;
@@ -146,7 +148,14 @@ export function TaskForm() {
     if (!problem && !create.pending) create.start(task, options);
   };
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Create a skill">
+    // data-hydrated: the form reacts to typing from here on (browser tests wait for it before they type).
+    <form
+      className="stack"
+      onSubmit={submit}
+      noValidate
+      aria-label="Create a skill"
+      data-hydrated={hydrated || undefined}
+    >
       {from && (
         <p className="notice" role="note" data-testid="prefilled-from">
           Filled from an earlier job: change what you need, then create a new one.

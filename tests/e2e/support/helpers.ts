@@ -17,6 +17,8 @@ export async function createJobViaApi(
 /** Types a task on the Create page, picks options, submits, and waits for the job page. */
 export async function createJobInPage(page: Page, task: string, options: string[] = []): Promise<string> {
   await page.goto("/");
+  // Typing before React hydrates the form would be reset by it: wait until the form is live.
+  await page.locator("form[data-hydrated]").waitFor();
   await page.getByLabel("What should the skill teach an agent to do?").fill(task);
   for (const option of options) await page.getByRole("checkbox", { name: new RegExp(option) }).check();
   await page.getByRole("button", { name: "Create skill" }).click();
