@@ -1,34 +1,11 @@
 import type { WorkflowContext } from "../../../server/durable/engine";
 import type { JobOptions, JobRecord } from "../../../server/durable/types";
+import { newJobRecord } from "../../support/job-record";
 
 /** A job record for running a workflow outside the engine (no database behind it). */
 export function benchJob(task: string, options: JobOptions, engine = "offline"): JobRecord {
-  const now = new Date();
-  return {
-    id: crypto.randomUUID(),
-    ownerId: "default",
-    requestId: null,
-    task,
-    options,
-    engine,
-    workflow: "skill",
-    status: "running",
-    phase: null,
-    progress: 0,
-    progressMessage: null,
-    context: {},
-    result: null,
-    error: null,
-    cancelRequested: false,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    lastSeq: 0,
-    version: 0,
-    createdAt: now,
-    updatedAt: now,
-    startedAt: now,
-    completedAt: null,
-  };
+  const job = { ownerId: "default", requestId: null, task, options, engine, workflow: "skill" };
+  return newJobRecord(job, { status: "running", startedAt: new Date() });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { JobRepository } from "../../../server/durable/repositories/contracts";
 import type { JobPatch, JobRecord, NewJob } from "../../../server/durable/types";
+import { newJobRecord } from "../../support/job-record";
 
 /**
  * An in-memory JobRepository with the database's semantics for what the store uses (versioned conditional
@@ -13,28 +13,7 @@ export class FakeJobRepository implements Partial<JobRepository> {
   holdReads: Promise<void> | undefined;
 
   async create(input: NewJob): Promise<JobRecord> {
-    const now = new Date();
-    const row: JobRecord = {
-      ...input,
-      id: randomUUID(),
-      requestId: input.requestId,
-      context: input.context ?? {},
-      status: "pending",
-      phase: null,
-      progress: 0,
-      progressMessage: null,
-      result: null,
-      error: null,
-      cancelRequested: false,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastSeq: 0,
-      version: 0,
-      createdAt: now,
-      updatedAt: now,
-      startedAt: null,
-      completedAt: null,
-    };
+    const row = newJobRecord(input);
     this.rows.set(row.id, row);
     return structuredClone(row);
   }
