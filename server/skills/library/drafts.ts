@@ -53,16 +53,19 @@ export class SkillDrafts {
     return this.get(jobId);
   }
 
-  async find(jobId: string): Promise<DraftSnapshot | null> {
+  /** The draft and its skill, without reading its files (what a job's detail shows). */
+  async findState(jobId: string): Promise<Pick<DraftSnapshot, "draft" | "skill"> | null> {
     await this.ready();
     const draft = await this.repo.findDraft(parseJobId(jobId));
-    if (!draft) return null;
-    const [skill, version] = await Promise.all([
-      this.repo.findSkillById(draft.skillId),
-      this.repo.findVersionById(draft.headVersionId),
-    ]);
-    if (!skill || !version) return null;
-    return { draft, skill, version, files: await this.repo.readFiles(version.id) };
+    const skill = draft && (await this.repo.findSkillById(draft.skillId));
+    return draft && skill ? { draft, skill } : null;
+  }
+
+  async find(jobId: string): Promise<DraftSnapshot | null> {
+    const state = await this.findState(jobId);
+    const version = state && (await this.repo.findVersionById(state.draft.headVersionId));
+    if (!state || !version) return null;
+    return { ...state, version, files: await this.repo.readFiles(version.id) };
   }
 
   async get(jobId: string): Promise<DraftSnapshot> {

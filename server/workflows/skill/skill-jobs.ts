@@ -19,10 +19,10 @@ export interface DraftFileView {
   binary: boolean;
 }
 
-export interface DraftView {
+/** A draft as a job's detail shows it: where it is, which version and revision, whether it was promoted. */
+export interface DraftState {
   jobId: string;
   skillPath: string;
-  files: DraftFileView[];
   versionId: string;
   revision: number;
   /** The library version the draft revises (0: a new skill). */
@@ -30,6 +30,10 @@ export interface DraftView {
   promoted: boolean;
   /** The library version it became, once promoted. */
   finalVersion: number | null;
+}
+
+export interface DraftView extends DraftState {
+  files: DraftFileView[];
 }
 
 export interface StartSkillJob {
@@ -62,18 +66,20 @@ export function fileViews(files: SkillFileData[]): DraftFileView[] {
     .sort(skillMdFirst);
 }
 
-export function draftView(snapshot: DraftSnapshot): DraftView {
-  const { draft, skill, version, files } = snapshot;
+function draftState({ draft, skill }: Pick<DraftSnapshot, "draft" | "skill">): DraftState {
   return {
     jobId: draft.jobId,
     skillPath: skill.path,
-    files: fileViews(files),
-    versionId: version.id,
+    versionId: draft.headVersionId,
     revision: draft.revision,
     baseNumber: draft.baseNumber,
     promoted: draft.promotedNumber !== null,
     finalVersion: draft.promotedNumber,
   };
+}
+
+export function draftView(snapshot: DraftSnapshot): DraftView {
+  return { ...draftState(snapshot), files: fileViews(snapshot.files) };
 }
 
 function assertPromotable(job: JobRecord, force: boolean): void {
@@ -130,9 +136,9 @@ export class SkillJobs {
   }
 
   /** The draft's state for the job's detail, or null when it has none (yet). */
-  async draftState(job: JobRecord): Promise<DraftView | null> {
-    const found = await this.deps.drafts.find(job.id);
-    return found && draftView(found);
+  async draftState(job: JobRecord): Promise<DraftState | null> {
+    const found = await this.deps.drafts.findState(job.id);
+    return found && draftState(found);
   }
 
   /** An edit of the draft, made on `revision` (CONFLICT with the changes when someone saved first). */

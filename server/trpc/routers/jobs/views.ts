@@ -12,7 +12,7 @@ import {
 } from "../../../durable/types";
 import { estimateCostUsd } from "../../../llm/prices";
 import { skillResultOf } from "../../../workflows/skill/job-result";
-import type { DraftView } from "../../../workflows/skill/skill-jobs";
+import type { DraftState } from "../../../workflows/skill/skill-jobs";
 import {
   readablePastCheckpointSchema,
   readablePendingCheckpointSchema,
@@ -102,7 +102,7 @@ export interface DetailParts {
   /** The job's checkpoints, when the pending one revises an earlier text (see REVISABLE); else empty. */
   history: CheckpointRecord[];
   /** The job's draft, or null when it has none (yet). */
-  draft: DraftView | null;
+  draft: DraftState | null;
 }
 
 export function detailView(
