@@ -11,6 +11,9 @@ export const TASK_MAX_CHARS = 20_000;
 export const FEEDBACK_MAX_CHARS = 5_000;
 export const ANSWER_TEXT_MAX_CHARS = 5_000;
 
+/** A person's note on one output of an eval (docs/evals.md, Feedback). */
+export const EVAL_NOTE_MAX_CHARS = 2_000;
+
 /** The Agent Skills specification's limits on a skill's name and description. */
 export const SKILL_NAME_MAX_CHARS = 64;
 export const SKILL_DESCRIPTION_MAX_CHARS = 1_024;

@@ -19,6 +19,7 @@ import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { ImproveJobs } from "./workflows/improve/improve-jobs";
 import { EvalJobs } from "./workflows/eval/eval-jobs";
 import { prismaEvalRuns } from "./workflows/eval/repositories/eval-runs";
+import { prismaEvalFeedback } from "./workflows/eval/repositories/eval-feedback";
 import { loggerFor } from "./common/logger";
 import { accessFromEnv, localAccess, type Access } from "./auth/access";
 import { RateLimiter } from "./common/rate-limit";
@@ -80,6 +81,7 @@ export function createAppServices(jobSystem: JobSystem, library: Library, access
       library: library.library,
       drafts: library.drafts,
       runs: async () => prismaEvalRuns((await getDatabase()).prisma),
+      feedback: async () => prismaEvalFeedback((await getDatabase()).prisma),
     }),
     validation: validationService,
     system: { info: systemInfo },

@@ -16,6 +16,7 @@ import { fileData, textBytes } from "../../server/skills/library/files";
 import { libraryOver } from "../../server/services";
 import { EvalJobs } from "../../server/workflows/eval/eval-jobs";
 import { prismaEvalRuns } from "../../server/workflows/eval/repositories/eval-runs";
+import { prismaEvalFeedback } from "../../server/workflows/eval/repositories/eval-feedback";
 import { productWorkflows } from "../../server/workflows/registry";
 import { report } from "./support/figures";
 import { finishedJob } from "./support/jobs";
@@ -84,7 +85,14 @@ try {
     authorId: "default",
   });
   const runs = async () => prismaEvalRuns(db.prisma);
-  const evals = new EvalJobs({ jobs: system.service, library: library.library, drafts: library.drafts, runs });
+  const feedback = async () => prismaEvalFeedback(db.prisma);
+  const evals = new EvalJobs({
+    jobs: system.service,
+    library: library.library,
+    drafts: library.drafts,
+    runs,
+    feedback,
+  });
   report({
     name: `model calls per eval case (${RUNS} runs, with and without, answer + judge)`,
     value: CALLS / CASES,

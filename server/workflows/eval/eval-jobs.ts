@@ -8,6 +8,7 @@ import type { StepName } from "../../llm/steps/names";
 import type { SkillDrafts, SkillLibrary, VersionRecord } from "../../skills/library/index";
 import { evalSuiteOf } from "./eval-files";
 import type { EvalRunRecord, EvalRuns } from "./repositories/eval-runs";
+import type { EvalFeedback, EvalFeedbackRecord, FeedbackRating, FeedbackSide } from "./repositories/eval-feedback";
 
 /**
  * Starting an eval job (docs/evals.md): from a finished job's draft or a library skill at a version. Everything
@@ -28,6 +29,8 @@ export interface EvalJobsDeps {
   drafts: SkillDrafts;
   /** Finished evals by skill (read on demand: the database is opened after the services are built). */
   runs: () => Promise<EvalRuns>;
+  /** People's feedback on each output (read on demand, like `runs`). */
+  feedback: () => Promise<EvalFeedback>;
 }
 
 export interface FinishedEval {
@@ -94,7 +97,8 @@ export class EvalJobs {
     const { skillPath } = evalJobOptionsSchema.parse(job.options);
     const runs = await this.deps.runs();
     const [before] = await runs.recent(job.ownerId, skillPath, { before: job.createdAt });
-    return { job, result: parsed.success ? parsed.data : null, previous: finished(before) };
+    const feedback = await (await this.deps.feedback()).list(job.id, userId);
+    return { job, result: parsed.success ? parsed.data : null, previous: finished(before), feedback };
   }
 
   /** The caller's latest finished eval of a library skill (its page shows it), or null. */
@@ -112,4 +116,39 @@ export class EvalJobs {
     const draft = await this.deps.drafts.get(source.jobId);
     return { version: draft.version, skillPath: draft.skill.path, files: draft.files };
   }
+
+  /**
+   * The caller's feedback on one output of a finished eval (docs/evals.md, Feedback), replacing what they wrote on
+   * it before. Clearing both the rating and the note stores an empty row: it reads as no feedback. NOT_FOUND for
+   * another user's job; BAD_REQUEST naming the field for an output the eval does not have.
+   */
+  async feedback(userId: string, input: EvalFeedbackInput): Promise<EvalFeedbackRecord> {
+    const job = await this.deps.jobs.get(userId, input.jobId);
+    if (job.workflow !== "eval") throw badRequest(`Job '${input.jobId}' is not an eval`);
+    const parsed = evalResultSchema.safeParse(job.result);
+    if (job.status !== "completed" || !parsed.success)
+      throw badRequest(`Eval '${input.jobId}' is not finished (it is ${job.status})`);
+    assertOutputExists(parsed.data, input);
+    return (await this.deps.feedback()).save({ ...input, userId });
+  }
+}
+
+/** One output of an eval (case, side, run) and what the caller says about it. */
+export interface EvalFeedbackInput {
+  jobId: string;
+  caseId: string;
+  side: FeedbackSide;
+  run: number;
+  rating: FeedbackRating | null;
+  note: string;
+}
+
+const SIDE_WORDS: Record<FeedbackSide, string> = { with: "with the skill", without: "without the skill" };
+
+/** BAD_REQUEST naming the first field that points at nothing in the result: `run: case 2 has no run 7 with …`. */
+function assertOutputExists(result: EvalResult, { caseId, side, run }: EvalFeedbackInput): void {
+  const found = result.functional?.cases.find((c) => c.caseId === caseId);
+  if (!found) throw badRequest(`caseId: the eval has no case ${caseId}`);
+  if (!found.runs[side].some((r) => r.run === run))
+    throw badRequest(`run: case ${caseId} has no run ${run} ${SIDE_WORDS[side]}`);
 }

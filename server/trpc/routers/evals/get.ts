@@ -6,6 +6,6 @@ export const getProcedure = publicProcedure
   .input(getInput)
   .output(getOutput)
   .query(async ({ input, ctx }) => {
-    const { job, result, previous } = await ctx.services.evalJobs.result(ctx.userId, input.jobId);
-    return { jobId: job.id, status: job.status, error: job.error, result, previous };
+    const { job, result, previous, feedback } = await ctx.services.evalJobs.result(ctx.userId, input.jobId);
+    return { jobId: job.id, status: job.status, error: job.error, result, previous, feedback };
   });

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { evalResultSchema, MAX_EVAL_RUNS } from "../../../../contracts/eval-result";
+import { EVAL_NOTE_MAX_CHARS } from "../../../../contracts/limits";
 import { cleanString } from "../../../../contracts/text";
 import { jobStatusSchema } from "../jobs/schemas";
 import { requestIdSchema } from "../skills/schemas";
 
-/** Wire shapes of the evals area: start an eval of a job's draft or a library skill, read its result. */
+/**
+ * Wire shapes of the evals area: start an eval of a job's draft or a library skill, read its result, give feedback
+ * on its outputs.
+ */
 const path = cleanString().trim().min(1, "path must not be empty").max(400, "path must be at most 400 characters");
 
 export const evalSourceSchema = z.discriminatedUnion("kind", [
@@ -25,6 +29,19 @@ export const getInput = z.strictObject({ jobId: z.uuid({ message: "jobId must be
 /** A finished eval: its job, when it was started, its figures. */
 export const finishedEvalSchema = z.object({ jobId: z.string(), createdAt: z.date(), result: evalResultSchema });
 
+/** The caller's rating and note on one output of an eval: a case, a side (with the skill or without), a run. */
+const side = z.enum(["with", "without"], { message: 'side must be "with" or "without"' });
+const rating = z.enum(["good", "bad"], { message: 'rating must be "good", "bad" or null' }).nullable();
+
+export const feedbackSchema = z.object({
+  caseId: z.string(),
+  side,
+  run: z.number().int(),
+  rating,
+  note: z.string(),
+  updatedAt: z.date(),
+});
+
 export const getOutput = z.object({
   jobId: z.string(),
   status: jobStatusSchema,
@@ -33,8 +50,21 @@ export const getOutput = z.object({
   result: evalResultSchema.nullable(),
   /** The caller's finished eval of the same skill before this one, to compare with; null when none. */
   previous: finishedEvalSchema.nullable(),
+  /** The caller's feedback on this eval's outputs (docs/evals.md, Feedback). */
+  feedback: z.array(feedbackSchema),
 });
 
 export const latestInput = z.strictObject({ path });
 
 export const latestOutput = finishedEvalSchema.nullable();
+
+export const feedbackInput = z.strictObject({
+  jobId: z.uuid({ message: "jobId must be a UUID" }),
+  caseId: cleanString().min(1, "caseId must not be empty").max(128, "caseId must be at most 128 characters"),
+  side,
+  run: z.number({ message: "run must be a number" }).int("run must be a whole number").min(1, "run must be 1 or more"),
+  rating,
+  note: cleanString()
+    .trim()
+    .max(EVAL_NOTE_MAX_CHARS, `note must be at most ${EVAL_NOTE_MAX_CHARS.toLocaleString("en")} characters`),
+});
