@@ -1,9 +1,11 @@
 import type { EvalResult, RunView } from "../../../contracts/eval-result";
+import { RunFeedback, type Feedback, type OutputRef } from "./run-feedback";
 
 type CaseResult = NonNullable<EvalResult["functional"]>["cases"][number];
 
 /** One run's answer (as plain text, never rendered markdown) with each assertion's verdict and evidence. */
-function RunCard({ run, side }: { run: RunView; side: string }) {
+function RunCard({ run, output, feedback }: { run: RunView; output: OutputRef; feedback?: Feedback }) {
+  const { side } = output;
   return (
     <div className="card stack" data-testid={`run-${side}-${run.run}`}>
       <strong>
@@ -23,28 +25,34 @@ function RunCard({ run, side }: { run: RunView; side: string }) {
           </li>
         ))}
       </ul>
+      <RunFeedback output={output} initial={feedback} />
     </div>
   );
 }
 
-/** A case's outputs side by side: with the skill on the left, without on the right. */
-export function EvalCase({ evalCase }: { evalCase: CaseResult }) {
+/**
+ * A case's outputs side by side: with the skill on the left, without on the right; under each, the caller's
+ * feedback on it (`feedback`: theirs on this case, from evals.get).
+ */
+export function EvalCase({ jobId, evalCase, feedback }: { jobId: string; evalCase: CaseResult; feedback: Feedback[] }) {
+  const { caseId } = evalCase;
+  const sideRuns = (side: OutputRef["side"]) =>
+    evalCase.runs[side].map((run) => (
+      <RunCard
+        key={run.run}
+        run={run}
+        output={{ jobId, caseId, side, run: run.run }}
+        feedback={feedback.find((f) => f.side === side && f.run === run.run)}
+      />
+    ));
   return (
-    <details data-testid={`eval-case-${evalCase.caseId}`}>
+    <details data-testid={`eval-case-${caseId}`}>
       <summary>
-        Case {evalCase.caseId}: {evalCase.prompt}
+        Case {caseId}: {evalCase.prompt}
       </summary>
       <div className="grid-2">
-        <div className="stack">
-          {evalCase.runs.with.map((run) => (
-            <RunCard key={run.run} run={run} side="with" />
-          ))}
-        </div>
-        <div className="stack">
-          {evalCase.runs.without.map((run) => (
-            <RunCard key={run.run} run={run} side="without" />
-          ))}
-        </div>
+        <div className="stack">{sideRuns("with")}</div>
+        <div className="stack">{sideRuns("without")}</div>
       </div>
     </details>
   );

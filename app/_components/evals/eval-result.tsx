@@ -42,7 +42,12 @@ export function EvalResultView({ jobId }: { jobId: string }) {
         </p>
       )}
       {result.functional?.cases.map((c) => (
-        <EvalCase key={c.caseId} evalCase={c} />
+        <EvalCase
+          key={c.caseId}
+          jobId={jobId}
+          evalCase={c}
+          feedback={query.data?.feedback.filter((f) => f.caseId === c.caseId) ?? []}
+        />
       ))}
     </section>
   );
