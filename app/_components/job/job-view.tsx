@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { formError } from "../../_lib/api-errors";
 import type { RouterOutputs } from "../../_lib/router-types";
@@ -12,7 +13,6 @@ import { useCheckpointAttention, type Attention } from "./attention";
 import { CancelJob } from "./cancel-job";
 import { CheckpointPanel } from "./checkpoint-panel";
 import { CancelledState, FailedState } from "./end-state";
-import { EvalResultView } from "../evals/eval-result";
 import { JobResult } from "./job-result";
 import { NotifyToggle } from "./notifications";
 import { PhaseStepper } from "./phase-stepper";
@@ -20,6 +20,14 @@ import { StepLog } from "./step-log";
 import { useJobStream, type Connection } from "./use-job-stream";
 
 type Job = RouterOutputs["jobs"]["get"];
+
+/**
+ * An eval's result (figures, outputs, feedback forms) is fetched only on an eval job's page: the other job pages
+ * stay inside their JavaScript budget (tests/e2e/budget.spec.ts).
+ */
+const EvalResultView = dynamic(() => import("../evals/eval-result").then((m) => m.EvalResultView), {
+  loading: () => <p className="muted">Loading the eval…</p>,
+});
 
 const TERMINAL = new Set(["completed", "pending_review", "failed", "cancelled"]);
 const CONNECTION_LABEL: Record<Connection, string> = {
