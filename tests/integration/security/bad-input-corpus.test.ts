@@ -224,7 +224,7 @@ describe("the bad-input corpus", () => {
       ...["system.info", "account.me", "account.tokens", "account.createToken", "account.revokeToken"],
       ...["skills.create", "skills.validate", "library.tree", "library.search", "library.get", "library.xml"],
       ...["jobs.get", "jobs.list", "jobs.events", "jobs.timeline", "jobs.cancel", "hitl.answer"],
-      ...["drafts.get", "drafts.promote", "evals.start", "evals.get", "evals.latest"],
+      ...["drafts.get", "drafts.promote", "evals.start", "evals.get", "evals.latest", "evals.feedback"],
     ];
     expect(procedures.filter((p) => !covered.has(p))).toEqual([]);
   });
