@@ -8,6 +8,7 @@ import { createAppServices, installAppServices, libraryOver } from "../../server
 import { openTestDatabase } from "./db";
 import { startHttpApp, type HttpApp } from "./http-app";
 import { sleep, testJobSystem } from "./jobs";
+import { skillMd } from "./library";
 import { nodeClient } from "./trpc-client";
 
 /**
@@ -112,4 +113,24 @@ export async function draftFileMap(client: WorkflowHarness["client"], jobId: str
   const draft = await client.drafts.get.query({ jobId });
   const folder = draft.skillPath.split("/").at(-1) ?? "skill";
   return Object.fromEntries(draft.files.map((file) => [`${folder}/${file.path}`, file.content]));
+}
+
+/** A functional eval case as `evals/evals.json` writes it (skill-creator's `expectations`). */
+export interface EvalCaseFile {
+  id: number;
+  prompt: string;
+  expectations: string[];
+}
+
+/** Imports a library skill whose SKILL.md has `body` and whose `evals/evals.json` lists `cases`, over the API. */
+export async function importEvalSkill(
+  client: Client,
+  path: string,
+  skill: { description: string; body: string; cases: EvalCaseFile[] },
+): Promise<void> {
+  const files = [
+    { path: "SKILL.md", text: skillMd(path.split("/").at(-1) ?? "x", skill.description, skill.body) },
+    { path: "evals/evals.json", text: JSON.stringify({ evals: skill.cases }) },
+  ];
+  await client.library.import.mutate({ path, files });
 }

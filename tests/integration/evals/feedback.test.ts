@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { skillMd } from "../../support/library";
 import { nodeClient } from "../../support/trpc-client";
-import { FINISHED, startWorkflowHarness, waitForJob, type WorkflowHarness } from "../../support/workflow-harness";
+import {
+  FINISHED,
+  importEvalSkill,
+  startWorkflowHarness,
+  waitForJob,
+  type WorkflowHarness,
+} from "../../support/workflow-harness";
 
 /**
  * Feedback on an eval's outputs over HTTP (docs/evals.md, Feedback): kept per output and person, replaced when
@@ -22,16 +27,12 @@ const CASES = [
   { id: 2, prompt: "The deploy broke: undo it", expectations: ["Uses `kubectl rollout undo`"] },
 ];
 
-async function importSkill(path: string): Promise<void> {
-  const files = [
-    { path: "SKILL.md", text: skillMd(path.split("/").at(-1) ?? "x", "Use when rolling back the web service", BODY) },
-    { path: "evals/evals.json", text: JSON.stringify({ skill_name: "x", evals: CASES }) },
-  ];
-  await h.client.library.import.mutate({ path, files });
-}
-
 async function finishedEval(path: string, runs: number): Promise<string> {
-  await importSkill(path);
+  await importEvalSkill(h.client, path, {
+    description: "Use when rolling back the web service",
+    body: BODY,
+    cases: CASES,
+  });
   const started = await h.client.evals.start.mutate({ source: { kind: "library", path }, runs });
   const job = await waitForJob(h.client, started.jobId, FINISHED);
   if (job.status !== "completed") throw new Error(`eval ${started.jobId} is ${job.status}: ${job.error}`);

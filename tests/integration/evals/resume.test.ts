@@ -4,9 +4,14 @@ import { delayed, type StepScript } from "@/dev/scripted/replies";
 import { overrideModelsForTests } from "@/server/llm/models";
 import type { StepName } from "@/server/llm/steps/names";
 import { libraryOver } from "@/server/services";
-import { skillMd } from "../../support/library";
 import { testJobSystem, waitFor } from "../../support/jobs";
-import { FINISHED, startWorkflowHarness, waitForJob, type WorkflowHarness } from "../../support/workflow-harness";
+import {
+  FINISHED,
+  importEvalSkill,
+  startWorkflowHarness,
+  waitForJob,
+  type WorkflowHarness,
+} from "../../support/workflow-harness";
 
 /**
  * An eval is a durable job: a model error is one run's outcome (counted apart), a restart mid-run repeats no
@@ -26,13 +31,8 @@ const CASES = [
   { id: 2, prompt: "Undo it again [overloaded]", expectations: ["Names `deployment/web`"] },
 ];
 
-async function importSkill(path: string): Promise<void> {
-  const files = [
-    { path: "SKILL.md", text: skillMd(path.split("/").at(-1) ?? "x", "Use when checking a release", BODY) },
-    { path: "evals/evals.json", text: JSON.stringify({ evals: CASES }) },
-  ];
-  await h.client.library.import.mutate({ path, files });
-}
+const importSkill = (path: string) =>
+  importEvalSkill(h.client, path, { description: "Use when checking a release", body: BODY, cases: CASES });
 
 /** Every call takes `ms`; the baseline answer to an [overloaded] prompt fails like an overloaded provider. */
 function countingModel(ms: number) {
