@@ -19,6 +19,8 @@ import { SkillJobs } from "./workflows/skill/skill-jobs";
 import { ImproveJobs } from "./workflows/improve/improve-jobs";
 import { EvalJobs } from "./workflows/eval/eval-jobs";
 import { prismaEvalRuns } from "./workflows/eval/repositories/eval-runs";
+import { DescriptionDecisions } from "./workflows/eval/description-decision";
+import { prismaEvalDecisions } from "./workflows/eval/repositories/eval-decisions";
 import { loggerFor } from "./common/logger";
 import { accessFromEnv, localAccess, type Access } from "./auth/access";
 import { RateLimiter } from "./common/rate-limit";
@@ -38,6 +40,7 @@ export interface AppServices {
   improveJobs: ImproveJobs;
   /** The eval workflow's: start an eval of a draft or library skill, read its result (docs/evals.md). */
   evalJobs: EvalJobs;
+  evalDescriptions: DescriptionDecisions;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
   /** Who is calling: local mode (a header) or shared mode (sign-in, API tokens); docs/security.md. */
@@ -80,6 +83,12 @@ export function createAppServices(jobSystem: JobSystem, library: Library, access
       library: library.library,
       drafts: library.drafts,
       runs: async () => prismaEvalRuns((await getDatabase()).prisma),
+    }),
+    evalDescriptions: new DescriptionDecisions({
+      jobs: jobSystem.service,
+      library: library.library,
+      drafts: library.drafts,
+      decisions: async () => prismaEvalDecisions((await getDatabase()).prisma),
     }),
     validation: validationService,
     system: { info: systemInfo },

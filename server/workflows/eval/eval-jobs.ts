@@ -20,6 +20,10 @@ export interface StartEvalJob {
   source: EvalSource;
   runs?: number;
   requestId?: string;
+  /** A library version of the same skill for the "without" side to load instead of no skill. */
+  compareWith?: number;
+  /** Propose a better description from the trigger misses (default true). */
+  tune?: boolean;
 }
 
 export interface EvalJobsDeps {
@@ -42,6 +46,7 @@ function finished(record: EvalRunRecord | undefined): FinishedEval | null {
 }
 
 const EVAL_STEPS: StepName[] = ["answerEvalCase", "judgeEvalAnswer", "chooseSkill"];
+const TUNING_STEPS: StepName[] = [...EVAL_STEPS, "proposeDescription"];
 
 interface Resolved {
   version: VersionRecord;
@@ -50,8 +55,9 @@ interface Resolved {
 }
 
 /** The engine label of an eval job: the model that answers the cases. */
-function evalEngine(): string {
-  if (EVAL_STEPS.some((step) => engineFor(step) === OFFLINE_ENGINE)) throw badRequest(EVALS_NEED_A_MODEL);
+function evalEngine(tune: boolean): string {
+  const steps = tune ? TUNING_STEPS : EVAL_STEPS;
+  if (steps.some((step) => engineFor(step) === OFFLINE_ENGINE)) throw badRequest(EVALS_NEED_A_MODEL);
   return engineFor("answerEvalCase");
 }
 
@@ -64,9 +70,10 @@ export class EvalJobs {
   constructor(private readonly deps: EvalJobsDeps) {}
 
   async start(userId: string, input: StartEvalJob): Promise<JobRecord> {
-    const engine = evalEngine();
+    const engine = evalEngine(input.tune ?? true);
     const source = await this.resolve(userId, input.source);
     evalSuiteOf(source.files);
+    const baseline = await this.baseline(source, input.compareWith);
     const { job } = await this.deps.jobs.create({
       ownerId: userId,
       task: evalTask(source),
@@ -75,6 +82,9 @@ export class EvalJobs {
         skillPath: source.skillPath,
         versionNumber: source.version.number,
         runs: input.runs,
+        baselineVersionId: baseline?.id ?? null,
+        baselineVersionNumber: baseline?.number ?? null,
+        tune: input.tune,
       }),
       requestId: input.requestId,
       engine,
@@ -101,6 +111,16 @@ export class EvalJobs {
   async latest(userId: string, skillPath: string): Promise<FinishedEval | null> {
     const [latest] = await (await this.deps.runs()).recent(userId, skillPath);
     return finished(latest);
+  }
+
+  /** The library version to compare with: another version of the same skill (NOT_FOUND when it has none such). */
+  private async baseline(source: Resolved, compareWith: number | undefined): Promise<VersionRecord | null> {
+    if (compareWith === undefined) return null;
+    if (source.version.number === compareWith)
+      throw badRequest(`compareWith: version ${compareWith} is the version under test; compare it with another one`, {
+        field: "compareWith",
+      });
+    return (await this.deps.library.get(source.skillPath, compareWith)).version;
   }
 
   private async resolve(userId: string, source: EvalSource): Promise<Resolved> {

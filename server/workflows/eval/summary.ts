@@ -57,7 +57,7 @@ export function functionalSummary(cases: CaseRuns[]) {
   };
 }
 
-const ratio = (part: number, whole: number): number | null => (whole ? round(part / whole) : null);
+export const ratio = (part: number, whole: number): number | null => (whole ? round(part / whole) : null);
 
 function queryResult(q: QueryRuns, skillName: string) {
   const chosen = q.choices.flatMap((c) => (c.status === "chose" ? [c.skill] : []));

@@ -26,13 +26,15 @@ export async function runTriggers(
   queries: TriggerQuery[],
   skills: SkillEntry[],
   runs: number,
+  /** The keys' prefix: the trigger evals', or a tuning iteration's (each scores a description on every query). */
+  prefix = "trigger#1",
 ): Promise<QueryRuns[]> {
   const indexes = Array.from({ length: runs }, (_, i) => i + 1);
   return Promise.all(
     queries.map(async (query, index) => {
       const outcomes = await Promise.all(
         indexes.map((run) =>
-          calls.call(`trigger#1/query-${index + 1}/run-${run}`, chooseSkill, { query: query.query, skills }),
+          calls.call(`${prefix}/query-${index + 1}/run-${run}`, chooseSkill, { query: query.query, skills }),
         ),
       );
       const choices = outcomes.map((o): Choice =>

@@ -1,6 +1,12 @@
 import { router } from "../../trpc";
+import { decideDescriptionProcedure } from "./decide-description";
 import { getProcedure } from "./get";
 import { latestProcedure } from "./latest";
 import { startProcedure } from "./start";
 
-export const evalsRouter = router({ start: startProcedure, get: getProcedure, latest: latestProcedure });
+export const evalsRouter = router({
+  start: startProcedure,
+  get: getProcedure,
+  latest: latestProcedure,
+  decideDescription: decideDescriptionProcedure,
+});

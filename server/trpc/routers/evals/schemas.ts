@@ -16,6 +16,10 @@ export const startInput = z.strictObject({
   source: evalSourceSchema,
   runs: z.number().int().min(1).max(MAX_EVAL_RUNS).optional(),
   requestId: requestIdSchema.optional(),
+  /** A library version of the same skill to compare with, instead of running without the skill. */
+  compareWith: z.number().int().min(1, "compareWith must be a version number (1 or more)").optional(),
+  /** Propose a better description from the trigger evals' misses (default true). */
+  tune: z.boolean().optional(),
 });
 
 export const startOutput = z.object({ jobId: z.string() });
@@ -25,6 +29,16 @@ export const getInput = z.strictObject({ jobId: z.uuid({ message: "jobId must be
 /** A finished eval: its job, when it was started, its figures. */
 export const finishedEvalSchema = z.object({ jobId: z.string(), createdAt: z.date(), result: evalResultSchema });
 
+/** The decision on the description an eval proposed, and the version an accepted one was saved as. */
+export const decisionSchema = z.object({
+  decision: z.enum(["accept", "reject"]),
+  description: z.string(),
+  versionId: z.string().nullable(),
+  /** The library version number; null for a draft's revision. */
+  versionNumber: z.number().int().nullable(),
+  decidedAt: z.date(),
+});
+
 export const getOutput = z.object({
   jobId: z.string(),
   status: jobStatusSchema,
@@ -33,7 +47,16 @@ export const getOutput = z.object({
   result: evalResultSchema.nullable(),
   /** The caller's finished eval of the same skill before this one, to compare with; null when none. */
   previous: finishedEvalSchema.nullable(),
+  /** What the user decided on the proposed description; null until they decide. */
+  decision: decisionSchema.nullable(),
 });
+
+export const decideDescriptionInput = z.strictObject({
+  jobId: z.uuid({ message: "jobId must be a UUID" }),
+  decision: z.enum(["accept", "reject"], { message: "decision must be 'accept' or 'reject'" }),
+});
+
+export const decideDescriptionOutput = decisionSchema;
 
 export const latestInput = z.strictObject({ path });
 
