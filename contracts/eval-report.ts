@@ -1,4 +1,4 @@
-import type { EvalResult, SideSummary } from "./eval-result";
+import type { EvalResult, SideSummary, TunedDescription, TuningResult } from "./eval-result";
 
 /**
  * An eval's figures as text (docs/evals.md), for the CLI and the web page alike: the benchmark table (with vs
@@ -27,9 +27,16 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => pad(row, widths));
 }
 
-function functionalLines(functional: NonNullable<EvalResult["functional"]>): string[] {
+/** What the baseline column is: no skill, or the older version the eval compared with. */
+export const baselineLabel = (baseline: EvalResult["baseline"]): string =>
+  baseline.kind === "version" ? `version ${baseline.versionNumber}` : "without";
+
+function functionalLines(
+  functional: NonNullable<EvalResult["functional"]>,
+  baseline: EvalResult["baseline"],
+): string[] {
   const rows = [
-    ["case", "with skill", "without", "difference"],
+    ["case", "with skill", baselineLabel(baseline), "difference"],
     ...functional.cases.map((c) => [c.caseId, sideText(c.with), sideText(c.without), deltaText(c.delta)]),
     [
       "overall",
@@ -51,6 +58,22 @@ function triggerLines(trigger: NonNullable<EvalResult["trigger"]>): string[] {
   ];
 }
 
+/** A description's scores: the share of training and of held-out trigger queries it got right. */
+export const scoresText = (d: TunedDescription): string =>
+  `train ${percent(d.trainScore)}, held out ${percent(d.testScore)}${d.errors ? `, ${d.errors} errors` : ""}`;
+
+function tuningLines(tuning: TuningResult): string[] {
+  const tried = tuning.candidates.map((c) => `  attempt ${c.iteration}: ${scoresText(c)}`);
+  return [
+    `Description tuning (${tuning.split.train.length} queries to train on, ${tuning.split.test.length} held out): ${tuning.reason}`,
+    `  current: ${scoresText(tuning.original)}`,
+    ...tried,
+    ...(tuning.proposal
+      ? ["Proposed description (accept or reject it on the eval's page):", `  ${tuning.proposal}`]
+      : []),
+  ];
+}
+
 export function usageLine(usage: EvalResult["usage"]): string {
   const cost =
     usage.costUsd === null
@@ -64,8 +87,9 @@ export function evalReport(result: EvalResult): string {
   const version = result.versionNumber === null ? "draft" : `version ${result.versionNumber}`;
   return [
     `Eval of ${result.skillPath} (${version}) on ${result.engine}, ${result.runs} runs per case`,
-    ...(result.functional ? ["", ...functionalLines(result.functional)] : []),
+    ...(result.functional ? ["", ...functionalLines(result.functional, result.baseline)] : []),
     ...(result.trigger ? ["", ...triggerLines(result.trigger)] : []),
+    ...(result.tuning ? ["", ...tuningLines(result.tuning)] : []),
     "",
     usageLine(result.usage),
   ].join("\n");
