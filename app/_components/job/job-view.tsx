@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { formError } from "../../_lib/api-errors";
 import type { RouterOutputs } from "../../_lib/router-types";
@@ -12,12 +13,14 @@ import { useCheckpointAttention, type Attention } from "./attention";
 import { CancelJob } from "./cancel-job";
 import { CheckpointPanel } from "./checkpoint-panel";
 import { CancelledState, FailedState } from "./end-state";
-import { EvalResultView } from "../evals/eval-result";
 import { JobResult } from "./job-result";
 import { NotifyToggle } from "./notifications";
 import { PhaseStepper } from "./phase-stepper";
 import { StepLog } from "./step-log";
 import { useJobStream, type Connection } from "./use-job-stream";
+
+// Only eval jobs show a result of this kind: other job pages do not load its code (the job page's JavaScript budget).
+const EvalResultView = dynamic(() => import("../evals/eval-result").then((m) => m.EvalResultView));
 
 type Job = RouterOutputs["jobs"]["get"];
 
