@@ -1,5 +1,5 @@
 import type { EvalResult } from "../../../contracts/eval-result";
-import { deltaText, percent, sideText, usageLine } from "../../../contracts/eval-report";
+import { deltaText, percent, sideText, triggerErrorsText, usageLine } from "../../../contracts/eval-report";
 
 /** The benchmark table (with vs without, per case and overall) and the usage line, as the CLI prints them. */
 export function BenchmarkTable({ functional }: { functional: NonNullable<EvalResult["functional"]> }) {
@@ -39,7 +39,7 @@ export function TriggerFigures({ trigger }: { trigger: NonNullable<EvalResult["t
   return (
     <div className="stack" data-testid="trigger-figures">
       <p>
-        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {trigger.errors}.
+        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {triggerErrorsText(trigger)}.
       </p>
       <p>Collides with: {collisions}</p>
     </div>

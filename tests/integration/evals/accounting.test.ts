@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { evalReport } from "@/contracts/eval-report";
+import type { EvalResult } from "@/contracts/eval-result";
 import { evalScript } from "@/dev/scripted/evals";
 import { createScriptedModel } from "@/dev/scripted/model";
-import type { StepScript } from "@/dev/scripted/replies";
+import type { ScriptedCall, ScriptedReply, StepScript } from "@/dev/scripted/replies";
 import { overrideModelsForTests } from "@/server/llm/models";
 import { answerEvalCase } from "@/server/llm/steps/answer-eval-case";
 import { skillMd } from "../../support/library";
@@ -9,7 +11,8 @@ import { FINISHED, startWorkflowHarness, waitForJob, type WorkflowHarness } from
 
 /**
  * The honest accounting of an eval job (docs/evals.md): the token cap stops the job before the next model call,
- * naming the tokens spent. The model is the scripted one, with a script that counts the calls it started.
+ * naming the tokens spent; timeouts and errors are counted apart from failed assertions and from "did not trigger".
+ * The model is the scripted one, with scripts that count the calls it started or never answer.
  */
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -22,12 +25,13 @@ afterAll(async () => h.close());
 const BODY = "\n# Release checks\n\n1. Roll back with `kubectl rollout undo deployment/web`.\n";
 const CHECK = "Uses `kubectl rollout undo`";
 
-async function importSkill(path: string, description: string, cases: string[]) {
+async function importSkill(path: string, description: string, cases: string[], triggers: object[] = []) {
   const evals = cases.map((prompt, i) => ({ id: i + 1, prompt, expectations: [CHECK] }));
   const files = [
     { path: "SKILL.md", text: skillMd(path.split("/").at(-1) ?? "x", description, BODY) },
     { path: "evals/evals.json", text: JSON.stringify({ evals }) },
   ];
+  if (triggers.length) files.push({ path: "evals/trigger-evals.json", text: JSON.stringify(triggers) });
   await h.client.library.import.mutate({ path, files });
 }
 
@@ -103,5 +107,101 @@ describe("the token cap", () => {
     const spent = second.tokens.reduce((n, t) => n + t.expected, 0);
     expect(spent).toBeGreaterThanOrEqual(cap);
     expect(second.job.error).toContain(capMessage(cap, spent));
+  });
+});
+
+/** A script that never answers (until the call's timeout aborts it) or fails, for inputs that carry a marker. */
+function unreliable(text: (call: ScriptedCall) => string): StepScript {
+  const hang: ScriptedReply = { kind: "hang" };
+  const fail: ScriptedReply = { kind: "throw", message: "scripted: the model is overloaded" };
+  return (call) => (text(call).includes("[hang]") ? hang : text(call).includes("[fail]") ? fail : evalScript(call));
+}
+
+function unreliableModel(): void {
+  // Only with the skill loaded, so the without side stays fully graded.
+  const answer = unreliable((call) => {
+    const input = call.input as { prompt?: string; skill?: unknown };
+    return input.skill ? (input.prompt ?? "") : "";
+  });
+  const choose = unreliable((call) => (call.input as { query?: string }).query ?? "");
+  const model = createScriptedModel({
+    description: "timeouts and errors",
+    steps: { answerEvalCase: answer, chooseSkill: choose },
+  });
+  overrideModelsForTests(() => model);
+}
+
+const TRIGGERS = [
+  { query: "restore the postgres database backups from last night", should_trigger: true },
+  { query: "restore postgres database backups now [hang]", should_trigger: true },
+  { query: "restore postgres database backups today [fail]", should_trigger: true },
+  { query: "write a haiku about autumn", should_trigger: false },
+];
+
+/** The eval of a skill whose answers (with it loaded) and trigger runs time out or fail when marked so. */
+async function unreliableEval(): Promise<EvalResult> {
+  await importSkill(
+    "ops/unreliable",
+    "Use when restoring postgres database backups after an incident",
+    ["Undo the broken deploy", "Undo it again [hang]", "Undo it once more [fail]"],
+    TRIGGERS,
+  );
+  unreliableModel();
+  return withSettings({ SKILL_FLEET_LLM_TIMEOUT_MS: "2000" }, async () => {
+    const { jobId } = await h.client.evals.start.mutate({
+      source: { kind: "library", path: "ops/unreliable" },
+      runs: 2,
+    });
+    const job = await waitForJob(h.client, jobId, FINISHED);
+    const { result } = await h.client.evals.get.query({ jobId });
+    if (job.status !== "completed" || !result) throw new Error(`the eval is ${job.status}: ${job.error}`);
+    return result;
+  });
+}
+
+const errorRun = (failure: string) => ({ status: "error", failure, stage: "answer", passRate: null, answer: null });
+
+describe("timeouts and errors", () => {
+  let result: EvalResult;
+  beforeAll(async () => {
+    result = await unreliableEval();
+  });
+
+  it("functional: a timed-out or failed run is counted in errors and left out of the pass rate", () => {
+    const cases = result.functional?.cases ?? [];
+    expect(cases.map((c) => c.with)).toEqual([
+      { mean: 1, sd: 0, graded: 2, errors: 0, timeouts: 0 },
+      { mean: null, sd: null, graded: 0, errors: 2, timeouts: 2 },
+      { mean: null, sd: null, graded: 0, errors: 2, timeouts: 0 },
+    ]);
+    expect(cases[1]?.runs.with).toMatchObject([errorRun("timeout"), errorRun("timeout")]);
+    expect(cases[1]?.runs.with[0]?.error).toBe("Step answerEvalCase timed out after 2000 ms");
+    expect(cases[2]?.runs.with).toMatchObject([errorRun("error"), errorRun("error")]);
+    // The mean is over the graded runs only: 1, not the 2 ÷ 6 it would be if the failed runs counted as failing.
+    expect(result.functional?.overall).toEqual({
+      with: { mean: 1, sd: 0, graded: 2, errors: 4, timeouts: 2 },
+      without: { mean: 0, sd: 0, graded: 6, errors: 0, timeouts: 0 },
+      delta: 1,
+    });
+    // Every call counted once, failed ones included: 12 answers, 8 judges, 8 trigger runs.
+    expect(result.usage.calls).toBe(28);
+  });
+
+  it("triggers: a timed-out or failed run is counted in errors, never as 'did not trigger'", () => {
+    const trigger = result.trigger;
+    expect(trigger?.queries.map((q) => [q.triggered, q.none, q.errors, q.timeouts, q.passed])).toEqual([
+      [2, 0, 0, 0, true],
+      [0, 0, 2, 2, null],
+      [0, 0, 2, 0, null],
+      [0, 2, 0, 0, true],
+    ]);
+    // Recall over the runs that chose: 2 of 2, not 2 of 6 as it would be if the failed runs had not triggered.
+    expect(trigger).toMatchObject({ precision: 1, recall: 1, errors: 4, timeouts: 2 });
+  });
+
+  it("the report says how many of the errors were timeouts", () => {
+    const report = evalReport(result);
+    expect(report).toContain("overall  100% ± 0% (4 errored, 2 of them timed out)  0% ± 0%");
+    expect(report).toContain("errors 4 (2 timed out)");
   });
 });
