@@ -6,11 +6,18 @@ import type { EvalResult, SideSummary, TunedDescription, TuningResult } from "./
  */
 export const percent = (value: number | null): string => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
 
+/** `errors` counts every failed call, timeouts included, so the timeouts are said as a part of it. */
+const ofThemTimedOut = (timeouts: number): string => (timeouts ? `, ${timeouts} of them timed out` : "");
+
 export function sideText(side: SideSummary): string {
   const spread = side.sd === null ? "" : ` ± ${percent(side.sd)}`;
-  const errors = side.errors ? ` (${side.errors} errored)` : "";
+  const errors = side.errors ? ` (${side.errors} errored${ofThemTimedOut(side.timeouts)})` : "";
   return `${percent(side.mean)}${spread}${errors}`;
 }
+
+/** The trigger runs whose call failed, e.g. "2 (1 timed out)". */
+export const triggerErrorsText = (trigger: Pick<NonNullable<EvalResult["trigger"]>, "errors" | "timeouts">): string =>
+  `${trigger.errors}${trigger.timeouts ? ` (${trigger.timeouts} timed out)` : ""}`;
 
 export const deltaText = (delta: number | null): string =>
   delta === null ? "n/a" : `${delta > 0 ? "+" : ""}${Math.round(delta * 100)} pts`;
@@ -51,8 +58,9 @@ function functionalLines(
 function triggerLines(trigger: NonNullable<EvalResult["trigger"]>): string[] {
   const collisions = trigger.collisions.map((c) => `${c.skill} (${c.count})`).join(", ") || "none";
   const missed = trigger.queries.filter((q) => q.passed === false).map((q) => `  ✗ ${q.query}`);
+  const errors = triggerErrorsText(trigger);
   return [
-    `Triggers: precision ${percent(trigger.precision)}, recall ${percent(trigger.recall)}, errors ${trigger.errors}`,
+    `Triggers: precision ${percent(trigger.precision)}, recall ${percent(trigger.recall)}, errors ${errors}`,
     `Collides with: ${collisions}`,
     ...(missed.length ? ["Queries it got wrong:", ...missed] : []),
   ];

@@ -10,7 +10,10 @@ export const sideSummarySchema = z.object({
   /** Sample standard deviation of the pass rates; null under two graded runs. */
   sd: z.number().nullable(),
   graded: z.number().int(),
+  /** Runs that ended in a model error or timeout (left out of the mean); `timeouts` is the part that timed out. */
   errors: z.number().int(),
+  // Results stored before timeouts were told apart parse with 0.
+  timeouts: z.number().int().default(0),
 });
 
 export const verdictViewSchema = z.object({ assertion: z.string(), passed: z.boolean(), evidence: z.string() });
@@ -48,6 +51,8 @@ export const queryResultSchema = z.object({
   errors: z.number().int(),
   /** Whether the majority of graded runs did the right thing; null when every run errored. */
   passed: z.boolean().nullable(),
+  /** The errors that were timeouts (a part of `errors`); 0 in results stored before they were told apart. */
+  timeouts: z.number().int().default(0),
 });
 
 export const triggerResultSchema = z.object({
@@ -57,7 +62,9 @@ export const triggerResultSchema = z.object({
   recall: z.number().nullable(),
   /** Library skills chosen for queries that should have loaded this one. */
   collisions: z.array(z.object({ skill: z.string(), count: z.number().int() })),
+  /** Runs whose call failed (never counted as "did not trigger"); `timeouts` is the part that timed out. */
   errors: z.number().int(),
+  timeouts: z.number().int().default(0),
 });
 
 export const usageSummarySchema = z.object({

@@ -1,5 +1,5 @@
 import type { EvalResult } from "../../../contracts/eval-result";
-import { deltaText, percent, sideText, usageLine } from "../../../contracts/eval-report";
+import { deltaText, percent, sideText, triggerErrorsText, usageLine } from "../../../contracts/eval-report";
 
 /** The baseline column's heading: no skill, or the version compared with. */
 export const baselineHeading = (baseline: EvalResult["baseline"]): string =>
@@ -47,7 +47,7 @@ export function TriggerFigures({ trigger }: { trigger: NonNullable<EvalResult["t
   return (
     <div className="stack" data-testid="trigger-figures">
       <p>
-        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {trigger.errors}.
+        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {triggerErrorsText(trigger)}.
       </p>
       <p>Collides with: {collisions}</p>
     </div>

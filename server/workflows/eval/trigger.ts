@@ -7,7 +7,8 @@ import type { TriggerQuery } from "./eval-files";
  * and the library's others) and names the skill it would load, or none. A call that failed is an error, never
  * "did not trigger".
  */
-export type Choice = { status: "chose"; skill: string | null } | { status: "error"; error: string };
+export type Choice =
+  { status: "chose"; skill: string | null } | { status: "error"; error: string; failure: "error" | "timeout" };
 
 export interface QueryRuns {
   query: string;
@@ -38,7 +39,7 @@ export async function runTriggers(
         ),
       );
       const choices = outcomes.map((o): Choice =>
-        o.ok ? { status: "chose", skill: o.output.skill } : { status: "error", error: o.error },
+        o.ok ? { status: "chose", skill: o.output.skill } : { status: "error", error: o.error, failure: o.failure },
       );
       return { query: query.query, shouldTrigger: query.shouldTrigger, choices, calls: outcomes.map(costOf) };
     }),
