@@ -140,6 +140,24 @@ describe("description tuning", () => {
   });
 });
 
+describe("description tuning under the call cap", () => {
+  it("does not start an attempt that would pass the cap: the eval completes with its figures", async () => {
+    await importSkill("ops/tune-capped");
+    // The functional and trigger evals need 14 calls; an attempt 11 more.
+    h.useModel("scripted:happy", { SKILL_FLEET_EVAL_MAX_CALLS: "20" });
+    try {
+      const { result } = await finishedEval({ source: { kind: "library", path: "ops/tune-capped" } });
+      expect(result.tuning).toMatchObject({ status: "kept", candidates: [], proposal: null });
+      expect(result.tuning?.reason).toContain("another attempt (11 model calls) would pass the eval's caps");
+      expect(result.usage.calls).toBe(14);
+      expect(result.functional?.overall.with.mean).toBe(1);
+    } finally {
+      Reflect.deleteProperty(process.env, "SKILL_FLEET_EVAL_MAX_CALLS");
+      h.useModel("scripted:happy");
+    }
+  });
+});
+
 describe("comparing two versions", () => {
   it("runs the baseline side with the older version instead of no skill", async () => {
     await importSkill("ops/compare", TRIGGERS, "\n# Flaky suites\n\n1. Read the trace.\n");
