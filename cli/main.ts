@@ -163,9 +163,21 @@ function addEval(program: Command, run: Run): void {
     )
     .argument("<jobId|path>", "a job whose draft to evaluate, or a library skill's path")
     .option("--runs <n>", `runs per case (1–${MAX_EVAL_RUNS}, default ${DEFAULT_EVAL_RUNS})`, parseRuns)
+    .addOption(
+      new Option(
+        "--skill-version <n>",
+        "the library version to evaluate (written --version <n>; default: the latest)",
+      ).argParser(parseVersion),
+    )
+    .option(
+      "--compare-with <n>",
+      "run the baseline with this library version instead of without the skill",
+      parseVersion,
+    )
+    .option("--no-tune", "do not propose a better description from the trigger evals")
     .option("--json", "print the result as JSON (progress goes to stderr)")
-    .action((target: string, flags: EvalFlags, command: Command) =>
-      run(command, (ctx) => evalCommand(ctx, target, flags)),
+    .action((target: string, flags: EvalFlags & { skillVersion?: number }, command: Command) =>
+      run(command, (ctx) => evalCommand(ctx, target, { ...flags, version: flags.skillVersion })),
     );
 }
 
@@ -279,12 +291,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/** The commands whose `--version <n>` names a skill's version. */
+const SKILL_VERSION_COMMANDS = new Set(["export", "eval"]);
+
 /**
  * `export <path> --version <n>` names a skill's version, but commander reads `--version` anywhere on the line as the
- * program's own (print the CLI's version and exit). After the `export` command it is passed on as the command's.
+ * program's own (print the CLI's version and exit). After `export` or `eval` it is passed on as the command's.
  */
-export function exportVersionArgs(argv: string[]): string[] {
-  const at = argv.indexOf("export", 2);
+export function skillVersionArgs(argv: string[]): string[] {
+  const at = argv.findIndex((arg, index) => index >= 2 && SKILL_VERSION_COMMANDS.has(arg));
   if (at < 0) return argv;
   return argv.map((arg, index) => {
     if (index <= at) return arg;
@@ -296,7 +311,7 @@ export function exportVersionArgs(argv: string[]): string[] {
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   try {
-    await buildProgram((code) => (exitCode = code)).parseAsync(exportVersionArgs(argv));
+    await buildProgram((code) => (exitCode = code)).parseAsync(skillVersionArgs(argv));
   } catch (error) {
     // Commander has already printed its message (usage errors, --help, --version).
     if (error instanceof CommanderError) return error.exitCode;

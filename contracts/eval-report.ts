@@ -1,4 +1,4 @@
-import type { EvalResult, SideSummary } from "./eval-result";
+import type { EvalResult, SideSummary, TunedDescription, TuningResult } from "./eval-result";
 
 /**
  * An eval's figures as text (docs/evals.md), for the CLI and the web page alike: the benchmark table (with vs
@@ -6,11 +6,18 @@ import type { EvalResult, SideSummary } from "./eval-result";
  */
 export const percent = (value: number | null): string => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
 
+/** `errors` counts every failed call, timeouts included, so the timeouts are said as a part of it. */
+const ofThemTimedOut = (timeouts: number): string => (timeouts ? `, ${timeouts} of them timed out` : "");
+
 export function sideText(side: SideSummary): string {
   const spread = side.sd === null ? "" : ` ± ${percent(side.sd)}`;
-  const errors = side.errors ? ` (${side.errors} errored)` : "";
+  const errors = side.errors ? ` (${side.errors} errored${ofThemTimedOut(side.timeouts)})` : "";
   return `${percent(side.mean)}${spread}${errors}`;
 }
+
+/** The trigger runs whose call failed, e.g. "2 (1 timed out)". */
+export const triggerErrorsText = (trigger: Pick<NonNullable<EvalResult["trigger"]>, "errors" | "timeouts">): string =>
+  `${trigger.errors}${trigger.timeouts ? ` (${trigger.timeouts} timed out)` : ""}`;
 
 export const deltaText = (delta: number | null): string =>
   delta === null ? "n/a" : `${delta > 0 ? "+" : ""}${Math.round(delta * 100)} pts`;
@@ -27,9 +34,16 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => pad(row, widths));
 }
 
-function functionalLines(functional: NonNullable<EvalResult["functional"]>): string[] {
+/** What the baseline column is: no skill, or the older version the eval compared with. */
+export const baselineLabel = (baseline: EvalResult["baseline"]): string =>
+  baseline.kind === "version" ? `version ${baseline.versionNumber}` : "without";
+
+function functionalLines(
+  functional: NonNullable<EvalResult["functional"]>,
+  baseline: EvalResult["baseline"],
+): string[] {
   const rows = [
-    ["case", "with skill", "without", "difference"],
+    ["case", "with skill", baselineLabel(baseline), "difference"],
     ...functional.cases.map((c) => [c.caseId, sideText(c.with), sideText(c.without), deltaText(c.delta)]),
     [
       "overall",
@@ -44,10 +58,27 @@ function functionalLines(functional: NonNullable<EvalResult["functional"]>): str
 function triggerLines(trigger: NonNullable<EvalResult["trigger"]>): string[] {
   const collisions = trigger.collisions.map((c) => `${c.skill} (${c.count})`).join(", ") || "none";
   const missed = trigger.queries.filter((q) => q.passed === false).map((q) => `  ✗ ${q.query}`);
+  const errors = triggerErrorsText(trigger);
   return [
-    `Triggers: precision ${percent(trigger.precision)}, recall ${percent(trigger.recall)}, errors ${trigger.errors}`,
+    `Triggers: precision ${percent(trigger.precision)}, recall ${percent(trigger.recall)}, errors ${errors}`,
     `Collides with: ${collisions}`,
     ...(missed.length ? ["Queries it got wrong:", ...missed] : []),
+  ];
+}
+
+/** A description's scores: the share of training and of held-out trigger queries it got right. */
+export const scoresText = (d: TunedDescription): string =>
+  `train ${percent(d.trainScore)}, held out ${percent(d.testScore)}${d.errors ? `, ${d.errors} errors` : ""}`;
+
+function tuningLines(tuning: TuningResult): string[] {
+  const tried = tuning.candidates.map((c) => `  attempt ${c.iteration}: ${scoresText(c)}`);
+  return [
+    `Description tuning (${tuning.split.train.length} queries to train on, ${tuning.split.test.length} held out): ${tuning.reason}`,
+    `  current: ${scoresText(tuning.original)}`,
+    ...tried,
+    ...(tuning.proposal
+      ? ["Proposed description (accept or reject it on the eval's page):", `  ${tuning.proposal}`]
+      : []),
   ];
 }
 
@@ -64,8 +95,9 @@ export function evalReport(result: EvalResult): string {
   const version = result.versionNumber === null ? "draft" : `version ${result.versionNumber}`;
   return [
     `Eval of ${result.skillPath} (${version}) on ${result.engine}, ${result.runs} runs per case`,
-    ...(result.functional ? ["", ...functionalLines(result.functional)] : []),
+    ...(result.functional ? ["", ...functionalLines(result.functional, result.baseline)] : []),
     ...(result.trigger ? ["", ...triggerLines(result.trigger)] : []),
+    ...(result.tuning ? ["", ...tuningLines(result.tuning)] : []),
     "",
     usageLine(result.usage),
   ].join("\n");

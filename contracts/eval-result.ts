@@ -10,7 +10,10 @@ export const sideSummarySchema = z.object({
   /** Sample standard deviation of the pass rates; null under two graded runs. */
   sd: z.number().nullable(),
   graded: z.number().int(),
+  /** Runs that ended in a model error or timeout (left out of the mean); `timeouts` is the part that timed out. */
   errors: z.number().int(),
+  // Results stored before timeouts were told apart parse with 0.
+  timeouts: z.number().int().default(0),
 });
 
 export const verdictViewSchema = z.object({ assertion: z.string(), passed: z.boolean(), evidence: z.string() });
@@ -48,6 +51,8 @@ export const queryResultSchema = z.object({
   errors: z.number().int(),
   /** Whether the majority of graded runs did the right thing; null when every run errored. */
   passed: z.boolean().nullable(),
+  /** The errors that were timeouts (a part of `errors`); 0 in results stored before they were told apart. */
+  timeouts: z.number().int().default(0),
 });
 
 export const triggerResultSchema = z.object({
@@ -57,7 +62,9 @@ export const triggerResultSchema = z.object({
   recall: z.number().nullable(),
   /** Library skills chosen for queries that should have loaded this one. */
   collisions: z.array(z.object({ skill: z.string(), count: z.number().int() })),
+  /** Runs whose call failed (never counted as "did not trigger"); `timeouts` is the part that timed out. */
   errors: z.number().int(),
+  timeouts: z.number().int().default(0),
 });
 
 export const usageSummarySchema = z.object({
@@ -71,6 +78,33 @@ export const usageSummarySchema = z.object({
   /** Calls whose cost is unknown (the model is not in the price table, or the call failed). */
   costUnknownCalls: z.number().int(),
 });
+
+/** One description tried by the tuning: the share of training and of held-out queries it got right. */
+export const tunedDescriptionSchema = z.object({
+  description: z.string(),
+  /** Queries whose majority of graded runs did the right thing ÷ graded queries; null when none was graded. */
+  trainScore: z.number().nullable(),
+  testScore: z.number().nullable(),
+  /** Model calls that failed while scoring it (counted apart, like every eval error). */
+  errors: z.number().int(),
+});
+
+export const tuningResultSchema = z.object({
+  /** proposed: a description beat the current one on the held-out queries; kept: none did; skipped: see reason. */
+  status: z.enum(["proposed", "kept", "skipped"]),
+  reason: z.string(),
+  split: z.object({ train: z.array(z.string()), test: z.array(z.string()) }),
+  original: tunedDescriptionSchema,
+  candidates: z.array(tunedDescriptionSchema.extend({ iteration: z.number().int() })),
+  /** The best candidate by held-out score, when it beats the current description; else null. */
+  proposal: z.string().nullable(),
+});
+
+/** What the "without" side ran: no skill at all, or another version of the same skill. */
+export const evalBaselineSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("version"), versionId: z.string(), versionNumber: z.number().int() }),
+]);
 
 export const evalResultSchema = z.object({
   kind: z.literal("eval"),
@@ -87,6 +121,10 @@ export const evalResultSchema = z.object({
     .nullable(),
   trigger: triggerResultSchema.nullable(),
   usage: usageSummarySchema,
+  /** Older results were all against no skill. */
+  baseline: evalBaselineSchema.default({ kind: "none" }),
+  /** Null when the eval did not tune (older results, or tuning turned off). */
+  tuning: tuningResultSchema.nullable().default(null),
 });
 
 export type EvalResult = z.infer<typeof evalResultSchema>;
@@ -94,6 +132,9 @@ export type SideSummary = z.infer<typeof sideSummarySchema>;
 export type RunView = z.infer<typeof runViewSchema>;
 export type TriggerResult = z.infer<typeof triggerResultSchema>;
 export type UsageSummary = z.infer<typeof usageSummarySchema>;
+export type TuningResult = z.infer<typeof tuningResultSchema>;
+export type TunedDescription = z.infer<typeof tunedDescriptionSchema>;
+export type EvalBaseline = z.infer<typeof evalBaselineSchema>;
 
 /** The options of an eval job: which version of which skill, and how many runs per case. */
 export const DEFAULT_EVAL_RUNS = 3;
@@ -105,5 +146,10 @@ export const evalJobOptionsSchema = z.object({
   versionNumber: z.number().int().min(1).nullable(),
   runs: z.number().int().min(1).max(MAX_EVAL_RUNS).default(DEFAULT_EVAL_RUNS),
   streamTokens: z.boolean().default(false),
+  /** The version the "without" side loads instead of no skill (a comparison between versions). */
+  baselineVersionId: z.uuid().nullable().default(null),
+  baselineVersionNumber: z.number().int().min(1).nullable().default(null),
+  /** Propose a better description from the trigger evals' misses (docs/evals.md, Description tuning). */
+  tune: z.boolean().default(true),
 });
 export type EvalJobOptions = z.infer<typeof evalJobOptionsSchema>;

@@ -20,6 +20,8 @@ import { ImproveJobs } from "./workflows/improve/improve-jobs";
 import { EvalJobs } from "./workflows/eval/eval-jobs";
 import { prismaEvalRuns } from "./workflows/eval/repositories/eval-runs";
 import { prismaEvalFeedback } from "./workflows/eval/repositories/eval-feedback";
+import { DescriptionDecisions } from "./workflows/eval/description-decision";
+import { prismaEvalDecisions } from "./workflows/eval/repositories/eval-decisions";
 import { loggerFor } from "./common/logger";
 import { accessFromEnv, localAccess, type Access } from "./auth/access";
 import { RateLimiter } from "./common/rate-limit";
@@ -39,6 +41,7 @@ export interface AppServices {
   improveJobs: ImproveJobs;
   /** The eval workflow's: start an eval of a draft or library skill, read its result (docs/evals.md). */
   evalJobs: EvalJobs;
+  evalDescriptions: DescriptionDecisions;
   validation: ValidationService;
   system: { info(): Promise<SystemInfo> };
   /** Who is calling: local mode (a header) or shared mode (sign-in, API tokens); docs/security.md. */
@@ -82,6 +85,12 @@ export function createAppServices(jobSystem: JobSystem, library: Library, access
       drafts: library.drafts,
       runs: async () => prismaEvalRuns((await getDatabase()).prisma),
       feedback: async () => prismaEvalFeedback((await getDatabase()).prisma),
+    }),
+    evalDescriptions: new DescriptionDecisions({
+      jobs: jobSystem.service,
+      library: library.library,
+      drafts: library.drafts,
+      decisions: async () => prismaEvalDecisions((await getDatabase()).prisma),
     }),
     validation: validationService,
     system: { info: systemInfo },

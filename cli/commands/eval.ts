@@ -11,14 +11,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface EvalFlags {
   runs?: number;
+  version?: number;
+  compareWith?: number;
+  /** False with --no-tune. */
+  tune?: boolean;
   json?: boolean;
 }
 
 export async function evalCommand(ctx: CommandContext, target: string, flags: EvalFlags): Promise<number> {
+  if (UUID.test(target) && flags.version !== undefined)
+    throw new CliError("--version picks a library version: a job's draft has none");
   const source = UUID.test(target)
     ? ({ kind: "job", jobId: target } as const)
-    : ({ kind: "library", path: target } as const);
-  const { jobId } = await ctx.client.evals.start.mutate({ source, runs: flags.runs });
+    : ({ kind: "library", path: target, version: flags.version } as const);
+  const { runs, compareWith, tune } = flags;
+  const { jobId } = await ctx.client.evals.start.mutate({ source, runs, compareWith, tune });
   ctx.term.print(`Eval ${jobId} started`);
   await followJob({ client: ctx.client, term: ctx.term, autoApprove: true, stream: false }, jobId);
   const { status, error, result } = await ctx.client.evals.get.query({ jobId });

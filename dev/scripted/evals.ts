@@ -9,9 +9,15 @@ import { output, type StepScript } from "./replies";
  *   without the skill, a generic answer that repeats the request;
  * - judging: an assertion passes when the answer contains the text it quotes in backticks (the evidence is the
  *   answer's line that contains it); an assertion that quotes nothing fails;
- * - choosing a skill: the skill whose description shares the most words (three or more) with the query, else none.
+ * - choosing a skill: the skill whose description shares the most words (three or more) with the query, else none;
+ * - proposing a description: the current one plus the requests it missed that should have loaded it, quoted.
  */
-export const EVAL_STEPS: ReadonlySet<StepName> = new Set(["answerEvalCase", "judgeEvalAnswer", "chooseSkill"]);
+export const EVAL_STEPS: ReadonlySet<StepName> = new Set([
+  "answerEvalCase",
+  "judgeEvalAnswer",
+  "chooseSkill",
+  "proposeDescription",
+]);
 
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" ? (value as Record<string, unknown>) : {};
@@ -51,10 +57,19 @@ function choose(input: Record<string, unknown>): { skill: string | null } {
   return { skill: best.name };
 }
 
+function propose(input: Record<string, unknown>): { description: string } {
+  const misses = Array.isArray(input.misses) ? input.misses.map(record) : [];
+  const wanted = misses.filter((miss) => miss.shouldTrigger === true).map((miss) => `"${String(miss.query)}"`);
+  const current = String(input.description ?? "");
+  const description = wanted.length ? `${current} Use it also for requests like ${wanted.join(", ")}.` : current;
+  return { description: Array.from(description).slice(0, 1024).join("") };
+}
+
 /** The scripted model's answer to an eval step (`read`: what its tools returned so far). */
 export function evalAnswer(step: StepName, input: unknown, read: string[] = []): unknown {
   if (step === "answerEvalCase") return answer(record(input), read);
   if (step === "judgeEvalAnswer") return judge(record(input));
+  if (step === "proposeDescription") return propose(record(input));
   return choose(record(input));
 }
 

@@ -36,7 +36,7 @@ test("starts an eval from a finished job, watches it live, reads it and rates an
     page
       .locator("[data-testid^=eval-case-]")
       .first()
-      .getByRole("form", { name: "Your feedback on run 1 with the skill" });
+      .getByRole("form", { name: "Your feedback on run 1 (With the skill)" });
   await feedback().getByRole("button", { name: "Good" }).click();
   await feedback().getByLabel("Note").fill("Names the exact rollback command.");
   await feedback().getByRole("button", { name: "Save" }).click();

@@ -4,12 +4,12 @@ import { RunFeedback, type Feedback, type OutputRef } from "./run-feedback";
 type CaseResult = NonNullable<EvalResult["functional"]>["cases"][number];
 
 /** One run's answer (as plain text, never rendered markdown) with each assertion's verdict and evidence. */
-function RunCard({ run, output, feedback }: { run: RunView; output: OutputRef; feedback?: Feedback }) {
-  const { side } = output;
+function RunCard(props: { run: RunView; output: OutputRef; label: string; feedback?: Feedback }) {
+  const { run, output, label } = props;
   return (
-    <div className="card stack" data-testid={`run-${side}-${run.run}`}>
+    <div className="card stack" data-testid={`run-${output.side}-${run.run}`}>
       <strong>
-        {side} · run {run.run}
+        {label} · run {run.run}
       </strong>
       {run.status === "error" ? (
         <p className="alert alert-warn">
@@ -25,23 +25,25 @@ function RunCard({ run, output, feedback }: { run: RunView; output: OutputRef; f
           </li>
         ))}
       </ul>
-      <RunFeedback output={output} initial={feedback} />
+      <RunFeedback output={output} label={label} initial={props.feedback} />
     </div>
   );
 }
 
 /**
- * A case's outputs side by side: with the skill on the left, without on the right; under each, the caller's
- * feedback on it (`feedback`: theirs on this case, from evals.get).
+ * A case's outputs side by side: with the skill on the left, the baseline (`baseline` names it) on the right; under
+ * each, the caller's feedback on it (`feedback`: theirs on this case, from evals.get).
  */
-export function EvalCase({ jobId, evalCase, feedback }: { jobId: string; evalCase: CaseResult; feedback: Feedback[] }) {
+export function EvalCase(props: { jobId: string; evalCase: CaseResult; baseline: string; feedback: Feedback[] }) {
+  const { jobId, evalCase, feedback } = props;
   const { caseId } = evalCase;
-  const sideRuns = (side: OutputRef["side"]) =>
+  const sideRuns = (side: OutputRef["side"], label: string) =>
     evalCase.runs[side].map((run) => (
       <RunCard
         key={run.run}
         run={run}
         output={{ jobId, caseId, side, run: run.run }}
+        label={label}
         feedback={feedback.find((f) => f.side === side && f.run === run.run)}
       />
     ));
@@ -51,8 +53,8 @@ export function EvalCase({ jobId, evalCase, feedback }: { jobId: string; evalCas
         Case {caseId}: {evalCase.prompt}
       </summary>
       <div className="grid-2">
-        <div className="stack">{sideRuns("with")}</div>
-        <div className="stack">{sideRuns("without")}</div>
+        <div className="stack">{sideRuns("with", "With the skill")}</div>
+        <div className="stack">{sideRuns("without", props.baseline)}</div>
       </div>
     </details>
   );

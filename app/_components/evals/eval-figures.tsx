@@ -1,16 +1,24 @@
 import type { EvalResult } from "../../../contracts/eval-result";
-import { deltaText, percent, sideText, usageLine } from "../../../contracts/eval-report";
+import { deltaText, percent, sideText, triggerErrorsText, usageLine } from "../../../contracts/eval-report";
 
-/** The benchmark table (with vs without, per case and overall) and the usage line, as the CLI prints them. */
-export function BenchmarkTable({ functional }: { functional: NonNullable<EvalResult["functional"]> }) {
-  const { cases, overall } = functional;
+/** The baseline column's heading: no skill, or the version compared with. */
+export const baselineHeading = (baseline: EvalResult["baseline"]): string =>
+  baseline.kind === "version" ? `Version ${baseline.versionNumber}` : "Without";
+
+/** The benchmark table (with vs the baseline, per case and overall) and the usage line, as the CLI prints them. */
+export function BenchmarkTable({
+  result,
+}: {
+  result: EvalResult & { functional: NonNullable<EvalResult["functional"]> };
+}) {
+  const { cases, overall } = result.functional;
   return (
     <table className="table" data-testid="benchmark">
       <thead>
         <tr>
           <th scope="col">Case</th>
           <th scope="col">With the skill</th>
-          <th scope="col">Without</th>
+          <th scope="col">{baselineHeading(result.baseline)}</th>
           <th scope="col">Difference</th>
         </tr>
       </thead>
@@ -39,7 +47,7 @@ export function TriggerFigures({ trigger }: { trigger: NonNullable<EvalResult["t
   return (
     <div className="stack" data-testid="trigger-figures">
       <p>
-        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {trigger.errors}.
+        Precision {percent(trigger.precision)}, recall {percent(trigger.recall)}, errors {triggerErrorsText(trigger)}.
       </p>
       <p>Collides with: {collisions}</p>
     </div>

@@ -1,39 +1,72 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { formError } from "../../_lib/api-errors";
 import { useTRPC } from "../../_lib/trpc";
 
 /**
- * Runs the draft's evals (docs/evals.md): a new eval job, opened live. The server refuses it, in words, without a
- * model or with a malformed evals file; the message is shown here.
+ * Starting an eval (docs/evals.md): of a finished job's draft, or of a library skill at a chosen version, against no
+ * skill or an older version, with or without description tuning. The server refuses it, in words, without a model
+ * or with a malformed evals file; the message is shown here. A started eval opens live.
  */
-export function EvalStart({ jobId }: { jobId: string }) {
+type Source = { kind: "job"; jobId: string } | { kind: "library"; path: string; version: number };
+
+const DEFAULT_RUNS = 3;
+const MAX_RUNS = 10;
+
+interface FormProps {
+  title: string;
+  blurb: string;
+  source: Source;
+  compareWith?: number;
+  /** Extra fields (the library's version pickers). */
+  children?: ReactNode;
+}
+
+function EvalStartForm({ title, blurb, source, compareWith, children }: FormProps) {
   const trpc = useTRPC();
   const router = useRouter();
+  const id = useId();
   const [requestId] = useState(() => crypto.randomUUID());
+  const [runs, setRuns] = useState(DEFAULT_RUNS);
+  const [tune, setTune] = useState(true);
   const start = useMutation(
     trpc.evals.start.mutationOptions({ onSuccess: ({ jobId: next }) => router.push(`/jobs/${next}`) }),
   );
   const error = formError(start.error);
   const busy = start.isPending || start.isSuccess;
   return (
-    <section className="card stack" aria-labelledby="evals-title" data-testid="eval-start">
-      <h3 id="evals-title" style={{ margin: 0 }}>
-        Evals
-      </h3>
-      <p className="muted">
-        Run the draft&apos;s test cases with and without the skill (3 runs each, graded by a judge) and its trigger
-        queries against the library.
-      </p>
+    <form
+      className="card stack"
+      aria-label={title}
+      data-testid="eval-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start.mutate({ source, runs, tune, compareWith, requestId });
+      }}
+    >
+      <h3 style={{ margin: 0 }}>{title}</h3>
+      <p className="muted">{blurb}</p>
+      {children}
+      <label htmlFor={`${id}-runs`}>
+        Runs per case <span className="hint">1–{MAX_RUNS}; more runs, steadier figures, more model calls</span>
+      </label>
+      <input
+        id={`${id}-runs`}
+        type="number"
+        min={1}
+        max={MAX_RUNS}
+        value={runs}
+        onChange={(e) => setRuns(Math.min(MAX_RUNS, Math.max(1, Math.round(Number(e.target.value) || 1))))}
+      />
+      <label className="check">
+        <input type="checkbox" checked={tune} onChange={(e) => setTune(e.target.checked)} />
+        <span>Propose a better description from the trigger queries it gets wrong</span>
+      </label>
       <div className="actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => start.mutate({ source: { kind: "job", jobId }, requestId })}
-        >
+        <button type="submit" disabled={busy}>
           {busy ? "Starting…" : "Run evals"}
         </button>
       </div>
@@ -42,6 +75,58 @@ export function EvalStart({ jobId }: { jobId: string }) {
           Could not start the evals: {error}
         </p>
       )}
-    </section>
+    </form>
+  );
+}
+
+/** On a finished job: evaluate its draft. */
+export function EvalStart({ jobId }: { jobId: string }) {
+  return (
+    <EvalStartForm
+      title="Evals"
+      blurb="Run the draft's test cases with and without the skill (graded by a judge) and its trigger queries against the library."
+      source={{ kind: "job", jobId }}
+    />
+  );
+}
+
+/** On a library skill's page: evaluate a version, against no skill or an older version. */
+export function LibraryEvalStart({ path, head }: { path: string; head: number }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const versions = useQuery(trpc.library.versions.queryOptions({ path }));
+  const numbers = (versions.data?.items ?? []).flatMap((v) => (v.number === null ? [] : [v.number]));
+  const [version, setVersion] = useState(head);
+  const [compareWith, setCompareWith] = useState<number | undefined>(undefined);
+  const others = numbers.filter((n) => n !== version);
+  return (
+    <EvalStartForm
+      title="Run evals"
+      blurb="Run this skill's test cases with a version loaded and, as the baseline, without the skill or with another version; then its trigger queries against the library."
+      source={{ kind: "library", path, version }}
+      compareWith={compareWith !== version ? compareWith : undefined}
+    >
+      <label htmlFor={`${id}-version`}>Version to evaluate</label>
+      <select id={`${id}-version`} value={version} onChange={(e) => setVersion(Number(e.target.value))}>
+        {(numbers.length ? numbers : [head]).map((n) => (
+          <option key={n} value={n}>
+            Version {n}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-baseline`}>Baseline</label>
+      <select
+        id={`${id}-baseline`}
+        value={compareWith ?? ""}
+        onChange={(e) => setCompareWith(e.target.value ? Number(e.target.value) : undefined)}
+      >
+        <option value="">Without the skill</option>
+        {others.map((n) => (
+          <option key={n} value={n}>
+            Version {n}
+          </option>
+        ))}
+      </select>
+    </EvalStartForm>
   );
 }

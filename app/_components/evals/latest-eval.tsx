@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { deltaText, percent, sideText } from "../../../contracts/eval-report";
+import { baselineLabel, deltaText, percent, sideText } from "../../../contracts/eval-report";
 import type { EvalResult } from "../../../contracts/eval-result";
 import { useTRPC } from "../../_lib/trpc";
 
@@ -14,7 +14,7 @@ export function EvalHeadline({ result }: { result: EvalResult }) {
     <span>
       {version}:{" "}
       {overall
-        ? `with the skill ${sideText(overall.with)}, without ${sideText(overall.without)} (${deltaText(overall.delta)})`
+        ? `with the skill ${sideText(overall.with)}, ${baselineLabel(result.baseline)} ${sideText(overall.without)} (${deltaText(overall.delta)})`
         : "no functional cases"}
       {result.trigger
         ? `; triggers: precision ${percent(result.trigger.precision)}, recall ${percent(result.trigger.recall)}`

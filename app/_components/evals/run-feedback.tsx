@@ -107,13 +107,13 @@ function useFeedbackForm(output: OutputRef, initial: Stored | undefined) {
  * The person's rating (Good / Bad, pressed again to clear) and note on one output, saved together. It never
  * changes the eval's figures; a later save replaces the earlier one.
  */
-export function RunFeedback({ output, initial }: { output: OutputRef; initial?: Feedback }) {
+export function RunFeedback({ output, label, initial }: { output: OutputRef; label: string; initial?: Feedback }) {
   const id = useId();
   const form = useFeedbackForm(output, initial);
   return (
     <form
       className="stack run-feedback"
-      aria-label={`Your feedback on run ${output.run} ${output.side} the skill`}
+      aria-label={`Your feedback on run ${output.run} (${label})`}
       data-testid="run-feedback"
       onSubmit={(e) => {
         e.preventDefault();

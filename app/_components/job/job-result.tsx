@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { SCAFFOLD_LABEL, verdictHeadline } from "@/contracts/verdict";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
 import { DraftFiles } from "./draft-files";
-import { EvalStart } from "../evals/eval-start";
 import { PromotePanel } from "./promote-panel";
+
+// Loaded once a draft is there to evaluate: a job page in progress does not carry it (the JavaScript budget).
+const EvalStart = dynamic(() => import("../evals/eval-start").then((m) => m.EvalStart));
 
 type Job = RouterOutputs["jobs"]["get"];
 type Result = NonNullable<Job["result"]>;

@@ -19,15 +19,10 @@ import { PhaseStepper } from "./phase-stepper";
 import { StepLog } from "./step-log";
 import { useJobStream, type Connection } from "./use-job-stream";
 
-type Job = RouterOutputs["jobs"]["get"];
+// Only eval jobs show a result of this kind: other job pages do not load its code (the job page's JavaScript budget).
+const EvalResultView = dynamic(() => import("../evals/eval-result").then((m) => m.EvalResultView));
 
-/**
- * An eval's result (figures, outputs, feedback forms) is fetched only on an eval job's page: the other job pages
- * stay inside their JavaScript budget (tests/e2e/budget.spec.ts).
- */
-const EvalResultView = dynamic(() => import("../evals/eval-result").then((m) => m.EvalResultView), {
-  loading: () => <p className="muted">Loading the eval…</p>,
-});
+type Job = RouterOutputs["jobs"]["get"];
 
 const TERMINAL = new Set(["completed", "pending_review", "failed", "cancelled"]);
 const CONNECTION_LABEL: Record<Connection, string> = {

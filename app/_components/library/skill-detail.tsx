@@ -8,6 +8,7 @@ import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
 import { ImproveForm } from "./improve-form";
+import { LibraryEvalStart } from "../evals/eval-start";
 import { LatestEval } from "../evals/latest-eval";
 import { InstallCommands } from "./install-commands";
 import { VersionHistory } from "./version-history";
@@ -69,6 +70,7 @@ export function SkillDetail({ path }: { path: string }) {
       <LatestEval path={path} />
       <VersionHistory path={path} head={skill.data.headVersion} />
       <ImproveForm path={path} version={skill.data.headVersion} />
+      <LibraryEvalStart key={skill.data.headVersion} path={path} head={skill.data.headVersion} />
       <details>
         <summary>
           {files.length} file{files.length === 1 ? "" : "s"}

@@ -2,6 +2,7 @@ import { analyzeDependencies } from "./analyze-dependencies";
 import { answerEvalCase } from "./answer-eval-case";
 import { chooseSkill } from "./choose-skill";
 import { judgeEvalAnswer } from "./judge-eval-answer";
+import { proposeDescription } from "./propose-description";
 import { analyzeIntent } from "./analyze-intent";
 import { assessQuality } from "./assess-quality";
 import { findTaxonomyPath } from "./find-taxonomy-path";
@@ -31,6 +32,7 @@ export {
   answerEvalCase,
   judgeEvalAnswer,
   chooseSkill,
+  proposeDescription,
   refineContent,
   refineSkill,
   synthesizePlan,
@@ -59,4 +61,5 @@ export const STEPS = {
   answerEvalCase,
   judgeEvalAnswer,
   chooseSkill,
+  proposeDescription,
 } as const;

@@ -17,6 +17,7 @@ export const STEP_NAMES = [
   "answerEvalCase",
   "judgeEvalAnswer",
   "chooseSkill",
+  "proposeDescription",
 ] as const;
 
 export type StepName = (typeof STEP_NAMES)[number];

@@ -46,6 +46,11 @@ export class EvalBudget {
     this.tokens += tokens;
   }
 
+  /** Whether `calls` more calls fit under both caps (optional work, like tuning, asks before it starts). */
+  fits(calls: number): boolean {
+    return this.calls + this.inFlight + calls <= this.limits.maxCalls && this.tokens < this.limits.maxTokens;
+  }
+
   get used(): { calls: number; tokens: number } {
     return { calls: this.calls, tokens: this.tokens };
   }

@@ -41,6 +41,9 @@ export const costOf = (outcome: CallCost): CallCost => ({
 const NO_COST = { inputTokens: 0, outputTokens: 0, costUsd: null, attempts: 1 };
 
 export class EvalCalls {
+  /** What every finished call spent (run now or read back after a restart): the job's usage. */
+  readonly spent: CallCost[] = [];
+
   constructor(
     private readonly ctx: WorkflowContext,
     private readonly budget: EvalBudget,
@@ -51,12 +54,18 @@ export class EvalCalls {
     return this.budget.used;
   }
 
+  /** Whether `calls` more calls fit under the job's caps. */
+  fits(calls: number): boolean {
+    return this.budget.fits(calls);
+  }
+
   async call<I, O>(key: string, step: StepDefinition<I, O>, input: I, tools?: ToolSet): Promise<CallOutcome<O>> {
     let ran = false;
     const work = (io: StepIo) => ((ran = true), this.attempt(io, step, input, tools));
     const outcome = (await this.limit(() => this.ctx.run(key, work))) as unknown as CallOutcome<O>;
     // A call run now was recorded as it ended; one replayed from the store is recorded here.
     if (!ran) this.budget.record(outcome.attempts, outcome.inputTokens + outcome.outputTokens);
+    this.spent.push(costOf(outcome));
     return outcome;
   }
 

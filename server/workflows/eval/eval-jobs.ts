@@ -21,6 +21,10 @@ export interface StartEvalJob {
   source: EvalSource;
   runs?: number;
   requestId?: string;
+  /** A library version of the same skill for the "without" side to load instead of no skill. */
+  compareWith?: number;
+  /** Propose a better description from the trigger misses (default true). */
+  tune?: boolean;
 }
 
 export interface EvalJobsDeps {
@@ -45,6 +49,7 @@ function finished(record: EvalRunRecord | undefined): FinishedEval | null {
 }
 
 const EVAL_STEPS: StepName[] = ["answerEvalCase", "judgeEvalAnswer", "chooseSkill"];
+const TUNING_STEPS: StepName[] = [...EVAL_STEPS, "proposeDescription"];
 
 interface Resolved {
   version: VersionRecord;
@@ -53,8 +58,9 @@ interface Resolved {
 }
 
 /** The engine label of an eval job: the model that answers the cases. */
-function evalEngine(): string {
-  if (EVAL_STEPS.some((step) => engineFor(step) === OFFLINE_ENGINE)) throw badRequest(EVALS_NEED_A_MODEL);
+function evalEngine(tune: boolean): string {
+  const steps = tune ? TUNING_STEPS : EVAL_STEPS;
+  if (steps.some((step) => engineFor(step) === OFFLINE_ENGINE)) throw badRequest(EVALS_NEED_A_MODEL);
   return engineFor("answerEvalCase");
 }
 
@@ -67,9 +73,10 @@ export class EvalJobs {
   constructor(private readonly deps: EvalJobsDeps) {}
 
   async start(userId: string, input: StartEvalJob): Promise<JobRecord> {
-    const engine = evalEngine();
+    const engine = evalEngine(input.tune ?? true);
     const source = await this.resolve(userId, input.source);
     evalSuiteOf(source.files);
+    const baseline = await this.baseline(source, input.compareWith);
     const { job } = await this.deps.jobs.create({
       ownerId: userId,
       task: evalTask(source),
@@ -78,6 +85,9 @@ export class EvalJobs {
         skillPath: source.skillPath,
         versionNumber: source.version.number,
         runs: input.runs,
+        baselineVersionId: baseline?.id ?? null,
+        baselineVersionNumber: baseline?.number ?? null,
+        tune: input.tune,
       }),
       requestId: input.requestId,
       engine,
@@ -105,6 +115,16 @@ export class EvalJobs {
   async latest(userId: string, skillPath: string): Promise<FinishedEval | null> {
     const [latest] = await (await this.deps.runs()).recent(userId, skillPath);
     return finished(latest);
+  }
+
+  /** The library version to compare with: another version of the same skill (NOT_FOUND when it has none such). */
+  private async baseline(source: Resolved, compareWith: number | undefined): Promise<VersionRecord | null> {
+    if (compareWith === undefined) return null;
+    if (source.version.number === compareWith)
+      throw badRequest(`compareWith: version ${compareWith} is the version under test; compare it with another one`, {
+        field: "compareWith",
+      });
+    return (await this.deps.library.get(source.skillPath, compareWith)).version;
   }
 
   private async resolve(userId: string, source: EvalSource): Promise<Resolved> {
@@ -143,12 +163,16 @@ export interface EvalFeedbackInput {
   note: string;
 }
 
-const SIDE_WORDS: Record<FeedbackSide, string> = { with: "with the skill", without: "without the skill" };
+/** A side as the page names it: the baseline is no skill, or the version compared with. */
+function sideWords(result: EvalResult, side: FeedbackSide): string {
+  if (side === "with") return "with the skill";
+  return result.baseline.kind === "version" ? `against version ${result.baseline.versionNumber}` : "without the skill";
+}
 
 /** BAD_REQUEST naming the first field that points at nothing in the result: `run: case 2 has no run 7 with …`. */
 function assertOutputExists(result: EvalResult, { caseId, side, run }: EvalFeedbackInput): void {
   const found = result.functional?.cases.find((c) => c.caseId === caseId);
   if (!found) throw badRequest(`caseId: the eval has no case ${caseId}`);
   if (!found.runs[side].some((r) => r.run === run))
-    throw badRequest(`run: case ${caseId} has no run ${run} ${SIDE_WORDS[side]}`);
+    throw badRequest(`run: case ${caseId} has no run ${run} ${sideWords(result, side)}`);
 }

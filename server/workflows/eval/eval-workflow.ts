@@ -4,14 +4,15 @@ import { toJson, toJsonObject } from "../../../contracts/json";
 import { env } from "../../common/env";
 import type { WorkflowContext } from "../../durable/engine";
 import type { WorkflowOutcome } from "../../durable/workflow";
-import { factsOf } from "../../skills/library/files";
+import { factsOf, textOf } from "../../skills/library/files";
 import type { SkillLibrary } from "../../skills/library/index";
 import { EvalBudget } from "./budget";
 import { EvalCalls } from "./eval-calls";
 import { evalSuiteOf } from "./eval-files";
-import { loadSkill, runFunctional } from "./functional";
+import { loadSkill, runFunctional, type Loaded } from "./functional";
 import { functionalSummary, triggerSummary, usageSummary } from "./summary";
 import { runTriggers, type SkillEntry } from "./trigger";
+import { tuneDescription } from "./tune";
 
 /** What the eval workflow reads: the version under test and the library's other skills (trigger evals). */
 export interface EvalWorkflowDeps {
@@ -40,23 +41,38 @@ function callsFor(ctx: WorkflowContext): EvalCalls {
   return new EvalCalls(ctx, budget, pLimit(settings.SKILL_FLEET_EVAL_CONCURRENCY));
 }
 
+type Files = Parameters<typeof evalSuiteOf>[0];
+
+/** The skill as agents load it, from one version's files. */
+const loaded = (o: EvalJobOptions, files: Files): Loaded =>
+  loadSkill(factsOf(o.skillPath, files).name ?? o.skillPath, files);
+
+/** What the "without" side loads when the eval compares two versions (immutable: a replay reads the same files). */
+async function baselineOf(deps: EvalWorkflowDeps, o: EvalJobOptions): Promise<Loaded | null> {
+  if (!o.baselineVersionId) return null;
+  const { files } = await deps.library.version(o.baselineVersionId);
+  return loaded(o, files);
+}
+
 async function functionalPart(
+  deps: EvalWorkflowDeps,
   ctx: WorkflowContext,
   calls: EvalCalls,
   o: EvalJobOptions,
-  files: Parameters<typeof evalSuiteOf>[0],
+  files: Files,
 ) {
   const suite = evalSuiteOf(files);
   if (!suite.cases.length) return { summary: null, runs: [] };
   await ctx.phase("Functional evals");
-  await ctx.progress(5, `Running ${suite.cases.length} cases × ${o.runs} runs, with and without the skill`);
-  const name = factsOf(o.skillPath, files).name ?? o.skillPath;
-  const runs = await runFunctional(calls, suite.cases, loadSkill(name, files), o.runs);
+  const against = o.baselineVersionNumber ? `against version ${o.baselineVersionNumber}` : "with and without the skill";
+  await ctx.progress(5, `Running ${suite.cases.length} cases × ${o.runs} runs, ${against}`);
+  const runs = await runFunctional(calls, suite.cases, loaded(o, files), o.runs, await baselineOf(deps, o));
   const summary = functionalSummary(runs);
   const { overall } = summary;
+  const other = o.baselineVersionNumber ? `version ${o.baselineVersionNumber}` : "without";
   await ctx.emit({
     type: "reasoning",
-    message: `Pass rate with the skill ${percent(overall.with.mean)}, without ${percent(overall.without.mean)}`,
+    message: `Pass rate with the skill ${percent(overall.with.mean)}, ${other} ${percent(overall.without.mean)}`,
     data: { with: overall.with.mean, without: overall.without.mean, delta: overall.delta },
   });
   return { summary, runs };
@@ -67,10 +83,10 @@ async function triggerPart(
   ctx: WorkflowContext,
   calls: EvalCalls,
   o: EvalJobOptions,
-  files: Parameters<typeof evalSuiteOf>[0],
+  files: Files,
 ) {
   const suite = evalSuiteOf(files);
-  if (!suite.triggers.length) return { summary: null, runs: [] };
+  if (!suite.triggers.length) return null;
   await ctx.phase("Trigger evals");
   await ctx.progress(60, `Asking which skill to load for ${suite.triggers.length} queries × ${o.runs} runs`);
   const facts = factsOf(o.skillPath, files);
@@ -84,7 +100,32 @@ async function triggerPart(
     message: `Trigger precision ${percent(summary.precision)}, recall ${percent(summary.recall)}; collisions: ${named}`,
     data: { precision: summary.precision, recall: summary.recall },
   });
-  return { summary, runs };
+  return { summary, runs, self, others, queries: suite.triggers };
+}
+
+type TriggerPart = NonNullable<Awaited<ReturnType<typeof triggerPart>>>;
+
+/** Description tuning, after the trigger evals and from their result; its calls are kept for the usage. */
+async function tunePart(ctx: WorkflowContext, calls: EvalCalls, o: EvalJobOptions, files: Files, trigger: TriggerPart) {
+  await ctx.phase("Description tuning");
+  await ctx.progress(80, "Looking for a description that triggers better on held-out queries");
+  const skillMd = files.find((file) => file.path === "SKILL.md");
+  const body = (skillMd ? (textOf(skillMd) ?? "") : "").replace(/^---[\s\S]*?\n---\n/, "");
+  const tuning = await tuneDescription({
+    calls,
+    queries: trigger.queries,
+    self: trigger.self,
+    others: trigger.others,
+    runs: o.runs,
+    current: trigger.summary,
+    skillBody: body.slice(0, 4000),
+  });
+  await ctx.emit({
+    type: "reasoning",
+    message: `Description tuning: ${tuning.reason}`,
+    data: { status: tuning.status },
+  });
+  return tuning;
 }
 
 /**
@@ -97,12 +138,9 @@ export const evalWorkflow = (deps: EvalWorkflowDeps) =>
     // Versions are immutable, so a replay reads the same files.
     const { files } = await deps.library.version(options.sourceVersionId);
     const calls = callsFor(ctx);
-    const functional = await functionalPart(ctx, calls, options, files);
+    const functional = await functionalPart(deps, ctx, calls, options, files);
     const trigger = await triggerPart(deps, ctx, calls, options, files);
-    const spent = [
-      ...functional.runs.flatMap((c) => [...c.runs.with, ...c.runs.without].flatMap((r) => r.calls)),
-      ...trigger.runs.flatMap((q) => q.calls),
-    ];
+    const tuning = trigger && options.tune ? await tunePart(ctx, calls, options, files, trigger) : null;
     const result: EvalResult = {
       kind: "eval",
       skillPath: options.skillPath,
@@ -111,8 +149,12 @@ export const evalWorkflow = (deps: EvalWorkflowDeps) =>
       engine: ctx.job.engine,
       runs: options.runs,
       functional: functional.summary,
-      trigger: trigger.summary,
-      usage: usageSummary(spent),
+      trigger: trigger?.summary ?? null,
+      usage: usageSummary(calls.spent),
+      baseline: options.baselineVersionId
+        ? { kind: "version", versionId: options.baselineVersionId, versionNumber: options.baselineVersionNumber ?? 0 }
+        : { kind: "none" },
+      tuning,
     };
     return { status: "completed", result: toJsonObject(result) };
   };

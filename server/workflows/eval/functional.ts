@@ -8,9 +8,9 @@ import { costOf, type CallCost, type EvalCalls } from "./eval-calls";
 import type { EvalCase } from "./eval-files";
 
 /**
- * Functional evals (docs/evals.md): each case's prompt answered `runs` times with the skill loaded and without it,
- * every answer graded by the judge, assertion by assertion. The with and without runs are independent, so they
- * all start together (the job's concurrency limit and caps still apply).
+ * Functional evals (docs/evals.md): each case's prompt answered `runs` times with the skill loaded and without it
+ * (or with the version it is compared against), every answer graded by the judge, assertion by assertion. The with
+ * and without runs are independent, so they all start together (the job's concurrency limit and caps still apply).
  */
 export type Side = "with" | "without";
 export const SIDES: readonly Side[] = ["with", "without"];
@@ -70,20 +70,24 @@ async function oneRun(
   return { status: "graded", answer: answered.output.answer, verdicts: judged.output.verdicts, calls: spent };
 }
 
+export type Loaded = ReturnType<typeof loadSkill>;
+
+/** `baseline`: what the "without" side loads, another version of the skill; null for no skill at all. */
 export async function runFunctional(
   calls: EvalCalls,
   cases: EvalCase[],
-  skill: { skill: LoadedSkill; tools: ToolSet },
+  skill: Loaded,
   runs: number,
+  baseline: Loaded | null = null,
 ): Promise<CaseRuns[]> {
   const indexes = Array.from({ length: runs }, (_, i) => i + 1);
+  const loads: Record<Side, Loaded | null> = { with: skill, without: baseline };
   const side = (evalCase: EvalCase, which: Side) =>
     Promise.all(
       indexes.map((run) => {
         const key = `functional#1/case-${evalCase.id}/run-${run}/${which}`;
-        return which === "with"
-          ? oneRun(calls, key, evalCase, skill.skill, skill.tools)
-          : oneRun(calls, key, evalCase, null);
+        const loaded = loads[which];
+        return oneRun(calls, key, evalCase, loaded?.skill ?? null, loaded?.tools);
       }),
     );
   return Promise.all(

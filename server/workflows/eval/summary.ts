@@ -19,9 +19,13 @@ const passRate = (run: RunResult): number | null =>
     ? run.verdicts.filter((v) => v.passed).length / run.verdicts.length
     : null;
 
+const timedOut = (outcome: { status: string; failure?: string }): boolean =>
+  outcome.status === "error" && outcome.failure === "timeout";
+
 export function sideSummary(runs: RunResult[]): SideSummary {
   const rates = runs.map(passRate).filter((rate): rate is number => rate !== null);
-  return { ...meanAndSd(rates), graded: rates.length, errors: runs.filter((r) => r.status === "error").length };
+  const errors = runs.filter((r) => r.status === "error").length;
+  return { ...meanAndSd(rates), graded: rates.length, errors, timeouts: runs.filter(timedOut).length };
 }
 
 export const deltaOf = (a: SideSummary, b: SideSummary): number | null =>
@@ -57,7 +61,7 @@ export function functionalSummary(cases: CaseRuns[]) {
   };
 }
 
-const ratio = (part: number, whole: number): number | null => (whole ? round(part / whole) : null);
+export const ratio = (part: number, whole: number): number | null => (whole ? round(part / whole) : null);
 
 function queryResult(q: QueryRuns, skillName: string) {
   const chosen = q.choices.flatMap((c) => (c.status === "chose" ? [c.skill] : []));
@@ -75,6 +79,7 @@ function queryResult(q: QueryRuns, skillName: string) {
     none: chosen.filter((s) => s === null).length,
     errors: q.choices.length - chosen.length,
     passed,
+    timeouts: q.choices.filter(timedOut).length,
   };
 }
 
@@ -94,6 +99,7 @@ export function triggerSummary(queries: QueryRuns[], skillName: string): Trigger
     recall: ratio(truePositives, positives),
     collisions: [...collided].map(([skill, count]) => ({ skill, count })).sort((a, b) => b.count - a.count),
     errors: results.reduce((n, r) => n + r.errors, 0),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
   };
 }
 

@@ -57,4 +57,26 @@ describe("skill-fleet eval", () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("a whole number from 1 to 10");
   });
+
+  it("--compare-with runs the baseline with another version; --version picks the one evaluated", async () => {
+    await h.client.library.save.mutate({
+      path: "ops/cli-evals",
+      baseVersion: 1,
+      files: [
+        {
+          path: "SKILL.md",
+          text: skillMd("cli-evals", "Use when rolling back a deploy", "\n# Deploys\n\nAsk first.\n"),
+        },
+        { path: "evals/evals.json", from: "evals/evals.json" },
+      ],
+      message: "no rollback",
+    });
+    const run = await cli("eval", "ops/cli-evals", "--version", "1", "--compare-with", "2", "--runs", "1", "--no-tune");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain("Eval of ops/cli-evals (version 1) on scripted:happy, 1 runs per case");
+    expect(lines.find((l) => l.startsWith("case"))).toMatch(/^case +with skill +version 2 +difference$/);
+    expect(lines.find((l) => l.startsWith("rollback"))).toMatch(/^rollback +100% +0% +\+100 pts$/);
+    expect(run.stdout).not.toContain("Description tuning");
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skillMd } from "../../support/library";
 import { nodeClient } from "../../support/trpc-client";
 import {
   FINISHED,
@@ -92,12 +93,36 @@ describe("feedback on an eval's outputs", () => {
       badRequest("run: case 2 has no run 7 with the skill"),
     );
     await expect(h.client.evals.feedback.mutate(output({ side: "both" as never }))).rejects.toMatchObject(
-      badRequest('side must be "with" or "without".'),
+      badRequest("side must be 'with' or 'without'."),
     );
     await expect(h.client.evals.feedback.mutate({ ...output(), note: "n".repeat(2_001) })).rejects.toMatchObject(
       badRequest("note must be at most 2,000 characters."),
     );
     expect((await h.client.evals.get.query({ jobId })).feedback.map((f) => f.caseId)).not.toContain("9");
+  });
+
+  it("on an eval comparing two versions, the baseline side is that version's outputs", async () => {
+    await h.client.library.save.mutate({
+      path: "ops/feedback",
+      baseVersion: 1,
+      files: [
+        {
+          path: "SKILL.md",
+          text: skillMd("feedback", "Use when rolling back the web service", `${BODY}\nThen check.\n`),
+        },
+        { path: "evals/evals.json", from: "evals/evals.json" },
+      ],
+      message: "a second version",
+    });
+    const source = { kind: "library" as const, path: "ops/feedback" };
+    const started = await h.client.evals.start.mutate({ source, runs: 1, compareWith: 1, tune: false });
+    expect((await waitForJob(h.client, started.jobId, FINISHED)).status).toBe("completed");
+    const compared = { jobId: started.jobId, side: "without" as const };
+    await expect(h.client.evals.feedback.mutate(output({ ...compared, run: 2 }))).rejects.toMatchObject(
+      badRequest("run: case 2 has no run 2 against version 1"),
+    );
+    const saved = await h.client.evals.feedback.mutate({ ...output({ ...compared, run: 1 }), rating: "bad" });
+    expect(saved).toMatchObject({ side: "without", run: 1, rating: "bad" });
   });
 
   it("another user's eval is NOT_FOUND, to rate as to read", async () => {

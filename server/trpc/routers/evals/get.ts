@@ -7,5 +7,6 @@ export const getProcedure = publicProcedure
   .output(getOutput)
   .query(async ({ input, ctx }) => {
     const { job, result, previous, feedback } = await ctx.services.evalJobs.result(ctx.userId, input.jobId);
-    return { jobId: job.id, status: job.status, error: job.error, result, previous, feedback };
+    const decision = await ctx.services.evalDescriptions.find(ctx.userId, input.jobId);
+    return { jobId: job.id, status: job.status, error: job.error, result, previous, decision, feedback };
   });

@@ -1,4 +1,5 @@
 import { router } from "../../trpc";
+import { decideDescriptionProcedure } from "./decide-description";
 import { feedbackProcedure } from "./feedback";
 import { getProcedure } from "./get";
 import { latestProcedure } from "./latest";
@@ -8,5 +9,6 @@ export const evalsRouter = router({
   start: startProcedure,
   get: getProcedure,
   latest: latestProcedure,
+  decideDescription: decideDescriptionProcedure,
   feedback: feedbackProcedure,
 });

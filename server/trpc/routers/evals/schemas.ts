@@ -6,8 +6,8 @@ import { jobStatusSchema } from "../jobs/schemas";
 import { requestIdSchema } from "../skills/schemas";
 
 /**
- * Wire shapes of the evals area: start an eval of a job's draft or a library skill, read its result, give feedback
- * on its outputs.
+ * Wire shapes of the evals area: start an eval of a job's draft or a library skill, read its result, decide on the
+ * description it proposed, give feedback on its outputs.
  */
 const path = cleanString().trim().min(1, "path must not be empty").max(400, "path must be at most 400 characters");
 
@@ -20,6 +20,10 @@ export const startInput = z.strictObject({
   source: evalSourceSchema,
   runs: z.number().int().min(1).max(MAX_EVAL_RUNS).optional(),
   requestId: requestIdSchema.optional(),
+  /** A library version of the same skill to compare with, instead of running without the skill. */
+  compareWith: z.number().int().min(1, "compareWith must be a version number (1 or more)").optional(),
+  /** Propose a better description from the trigger evals' misses (default true). */
+  tune: z.boolean().optional(),
 });
 
 export const startOutput = z.object({ jobId: z.string() });
@@ -29,9 +33,19 @@ export const getInput = z.strictObject({ jobId: z.uuid({ message: "jobId must be
 /** A finished eval: its job, when it was started, its figures. */
 export const finishedEvalSchema = z.object({ jobId: z.string(), createdAt: z.date(), result: evalResultSchema });
 
+/** The decision on the description an eval proposed, and the version an accepted one was saved as. */
+export const decisionSchema = z.object({
+  decision: z.enum(["accept", "reject"]),
+  description: z.string(),
+  versionId: z.string().nullable(),
+  /** The library version number; null for a draft's revision. */
+  versionNumber: z.number().int().nullable(),
+  decidedAt: z.date(),
+});
+
 /** The caller's rating and note on one output of an eval: a case, a side (with the skill or without), a run. */
-const side = z.enum(["with", "without"], { message: 'side must be "with" or "without"' });
-const rating = z.enum(["good", "bad"], { message: 'rating must be "good", "bad" or null' }).nullable();
+const side = z.enum(["with", "without"], { message: "side must be 'with' or 'without'" });
+const rating = z.enum(["good", "bad"], { message: "rating must be 'good', 'bad' or null" }).nullable();
 
 export const feedbackSchema = z.object({
   caseId: z.string(),
@@ -50,9 +64,18 @@ export const getOutput = z.object({
   result: evalResultSchema.nullable(),
   /** The caller's finished eval of the same skill before this one, to compare with; null when none. */
   previous: finishedEvalSchema.nullable(),
+  /** What the user decided on the proposed description; null until they decide. */
+  decision: decisionSchema.nullable(),
   /** The caller's feedback on this eval's outputs (docs/evals.md, Feedback). */
   feedback: z.array(feedbackSchema),
 });
+
+export const decideDescriptionInput = z.strictObject({
+  jobId: z.uuid({ message: "jobId must be a UUID" }),
+  decision: z.enum(["accept", "reject"], { message: "decision must be 'accept' or 'reject'" }),
+});
+
+export const decideDescriptionOutput = decisionSchema;
 
 export const latestInput = z.strictObject({ path });
 
