@@ -7,7 +7,7 @@ import type { EvalResult, TuningResult } from "../../../contracts/eval-result";
 import { formError } from "../../_lib/api-errors";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
-import { WordDiffView } from "../diff-view";
+import { WordDiffView } from "./word-diff";
 
 type Decision = RouterOutputs["evals"]["get"]["decision"];
 

@@ -225,6 +225,7 @@ describe("the bad-input corpus", () => {
       ...["skills.create", "skills.validate", "library.tree", "library.search", "library.get", "library.xml"],
       ...["jobs.get", "jobs.list", "jobs.events", "jobs.timeline", "jobs.cancel", "hitl.answer"],
       ...["drafts.get", "drafts.promote", "evals.start", "evals.get", "evals.latest", "evals.feedback"],
+      "evals.decideDescription",
     ];
     expect(procedures.filter((p) => !covered.has(p))).toEqual([]);
   });
