@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
 import { formError } from "../../_lib/api-errors";
@@ -11,7 +11,7 @@ import { useTRPC } from "../../_lib/trpc";
  * skill or an older version, with or without description tuning. The server refuses it, in words, without a model
  * or with a malformed evals file; the message is shown here. A started eval opens live.
  */
-type Source = { kind: "job"; jobId: string } | { kind: "library"; path: string; version: number };
+export type Source = { kind: "job"; jobId: string } | { kind: "library"; path: string; version: number };
 
 const DEFAULT_RUNS = 3;
 const MAX_RUNS = 10;
@@ -25,7 +25,7 @@ interface FormProps {
   children?: ReactNode;
 }
 
-function EvalStartForm({ title, blurb, source, compareWith, children }: FormProps) {
+export function EvalStartForm({ title, blurb, source, compareWith, children }: FormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -87,46 +87,5 @@ export function EvalStart({ jobId }: { jobId: string }) {
       blurb="Run the draft's test cases with and without the skill (graded by a judge) and its trigger queries against the library."
       source={{ kind: "job", jobId }}
     />
-  );
-}
-
-/** On a library skill's page: evaluate a version, against no skill or an older version. */
-export function LibraryEvalStart({ path, head }: { path: string; head: number }) {
-  const trpc = useTRPC();
-  const id = useId();
-  const versions = useQuery(trpc.library.versions.queryOptions({ path }));
-  const numbers = (versions.data?.items ?? []).flatMap((v) => (v.number === null ? [] : [v.number]));
-  const [version, setVersion] = useState(head);
-  const [compareWith, setCompareWith] = useState<number | undefined>(undefined);
-  const others = numbers.filter((n) => n !== version);
-  return (
-    <EvalStartForm
-      title="Run evals"
-      blurb="Run this skill's test cases with a version loaded and, as the baseline, without the skill or with another version; then its trigger queries against the library."
-      source={{ kind: "library", path, version }}
-      compareWith={compareWith !== version ? compareWith : undefined}
-    >
-      <label htmlFor={`${id}-version`}>Version to evaluate</label>
-      <select id={`${id}-version`} value={version} onChange={(e) => setVersion(Number(e.target.value))}>
-        {(numbers.length ? numbers : [head]).map((n) => (
-          <option key={n} value={n}>
-            Version {n}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-baseline`}>Baseline</label>
-      <select
-        id={`${id}-baseline`}
-        value={compareWith ?? ""}
-        onChange={(e) => setCompareWith(e.target.value ? Number(e.target.value) : undefined)}
-      >
-        <option value="">Without the skill</option>
-        {others.map((n) => (
-          <option key={n} value={n}>
-            Version {n}
-          </option>
-        ))}
-      </select>
-    </EvalStartForm>
   );
 }

@@ -8,7 +8,7 @@ import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
 import { ValidationReportView } from "../validation-report";
 import { ImproveForm } from "./improve-form";
-import { LibraryEvalStart } from "../evals/eval-start";
+import { LibraryEvalStart } from "../evals/library-eval-start";
 import { LatestEval } from "../evals/latest-eval";
 import { InstallCommands } from "./install-commands";
 import { VersionHistory } from "./version-history";
