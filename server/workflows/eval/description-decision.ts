@@ -1,9 +1,10 @@
-import { evalResultSchema, type EvalResult } from "../../../contracts/eval-result";
+import type { EvalResult } from "../../../contracts/eval-result";
 import { badRequest, conflict } from "../../common/errors";
 import type { JobService } from "../../durable/job-service";
 import { fileData, textBytes, textOf } from "../../skills/library/files";
 import type { SkillDrafts, SkillFileData, SkillLibrary, VersionRecord } from "../../skills/library/index";
 import { parseSkillMd, serializeSkillMd } from "../../skills/skill-md";
+import { evalJob, finishedEval } from "./finished-eval";
 import type { DecisionRecord, DescriptionDecision, EvalDecisions } from "./repositories/eval-decisions";
 
 /**
@@ -34,12 +35,12 @@ export class DescriptionDecisions {
 
   /** The decision taken on an eval job's proposal, or null; NOT_FOUND for another user's job. */
   async find(userId: string, jobId: string): Promise<DecisionRecord | null> {
-    await this.deps.jobs.get(userId, jobId);
+    await evalJob(this.deps.jobs, userId, jobId);
     return (await this.deps.decisions()).find(jobId);
   }
 
   async decide(userId: string, jobId: string, decision: DescriptionDecision): Promise<DecisionRecord> {
-    const result = await this.finishedEval(userId, jobId);
+    const result = await finishedEval(this.deps.jobs, userId, jobId);
     const proposal = result.tuning?.proposal;
     if (!proposal) throw badRequest(`Eval '${jobId}' proposed no description to ${decision}`);
     const decisions = await this.deps.decisions();
@@ -61,14 +62,6 @@ export class DescriptionDecisions {
       await decisions.release(jobId);
       throw error;
     }
-  }
-
-  private async finishedEval(userId: string, jobId: string): Promise<EvalResult> {
-    const job = await this.deps.jobs.get(userId, jobId);
-    if (job.workflow !== "eval") throw badRequest(`Job '${jobId}' is not an eval`);
-    const parsed = evalResultSchema.safeParse(job.result);
-    if (job.status !== "completed" || !parsed.success) throw badRequest(`Eval '${jobId}' has not finished`);
-    return parsed.data;
   }
 
   private async save(userId: string, jobId: string, result: EvalResult, description: string): Promise<VersionRecord> {

@@ -7,6 +7,7 @@ import { EVALS_NEED_A_MODEL } from "../../llm/steps/answer-eval-case";
 import type { StepName } from "../../llm/steps/names";
 import type { SkillDrafts, SkillLibrary, VersionRecord } from "../../skills/library/index";
 import { evalSuiteOf } from "./eval-files";
+import { evalJob, finishedEval } from "./finished-eval";
 import type { EvalRunRecord, EvalRuns } from "./repositories/eval-runs";
 import type { EvalFeedback, EvalFeedbackRecord, FeedbackRating, FeedbackSide } from "./repositories/eval-feedback";
 
@@ -101,8 +102,7 @@ export class EvalJobs {
    * another user's job, BAD_REQUEST for a job that is not an eval.
    */
   async result(userId: string, jobId: string) {
-    const job = await this.deps.jobs.get(userId, jobId);
-    if (job.workflow !== "eval") throw badRequest(`Job '${jobId}' is not an eval`);
+    const job = await evalJob(this.deps.jobs, userId, jobId);
     const parsed = evalResultSchema.safeParse(job.result);
     const { skillPath } = evalJobOptionsSchema.parse(job.options);
     const runs = await this.deps.runs();
@@ -143,12 +143,7 @@ export class EvalJobs {
    * another user's job; BAD_REQUEST naming the field for an output the eval does not have.
    */
   async feedback(userId: string, input: EvalFeedbackInput): Promise<EvalFeedbackRecord> {
-    const job = await this.deps.jobs.get(userId, input.jobId);
-    if (job.workflow !== "eval") throw badRequest(`Job '${input.jobId}' is not an eval`);
-    const parsed = evalResultSchema.safeParse(job.result);
-    if (job.status !== "completed" || !parsed.success)
-      throw badRequest(`Eval '${input.jobId}' is not finished (it is ${job.status})`);
-    assertOutputExists(parsed.data, input);
+    assertOutputExists(await finishedEval(this.deps.jobs, userId, input.jobId), input);
     return (await this.deps.feedback()).save({ ...input, userId });
   }
 }
