@@ -63,6 +63,8 @@ describe("Prisma schema vs migrated database", () => {
       "Account",
       "ApiToken",
       "Checkpoint",
+      "EvalDescriptionDecision",
+      "EvalFeedback",
       "Job",
       "JobEvent",
       "JobStep",
@@ -148,12 +150,20 @@ describe("Prisma schema vs migrated database", () => {
       data: { jobId: job.id, key: "p#1/c", type: "clarify", prompt: {}, deadline: new Date() },
     });
     await db.prisma.jobEvent.create({ data: { jobId: job.id, seq: 1, type: "progress" } });
+    await db.prisma.evalFeedback.create({
+      data: { jobId: job.id, caseId: "1", side: "with", run: 1, userId: "u", rating: "good", note: "ok" },
+    });
+    await db.prisma.evalDescriptionDecision.create({
+      data: { jobId: job.id, decision: "reject", description: "d", decidedBy: "u" },
+    });
     const loaded = await db.prisma.job.findUniqueOrThrow({
       where: { id: job.id },
-      include: { steps: true, checkpoints: true, events: true },
+      include: { steps: true, checkpoints: true, events: true, evalFeedback: true, descriptionDecision: true },
     });
     expect(loaded.options).toEqual({ a: 1 });
     expect([loaded.steps.length, loaded.checkpoints.length, loaded.events.length]).toEqual([1, 1, 1]);
+    expect(loaded.evalFeedback).toMatchObject([{ caseId: "1", side: "with", run: 1, rating: "good", note: "ok" }]);
+    expect(loaded.descriptionDecision).toMatchObject({ decision: "reject", versionId: null, versionNumber: null });
   });
 
   it("round-trips the library's models, bytes included", async () => {
