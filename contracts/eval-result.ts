@@ -134,7 +134,6 @@ export type TriggerResult = z.infer<typeof triggerResultSchema>;
 export type UsageSummary = z.infer<typeof usageSummarySchema>;
 export type TuningResult = z.infer<typeof tuningResultSchema>;
 export type TunedDescription = z.infer<typeof tunedDescriptionSchema>;
-export type EvalBaseline = z.infer<typeof evalBaselineSchema>;
 
 /** The options of an eval job: which version of which skill, and how many runs per case. */
 export const DEFAULT_EVAL_RUNS = 3;

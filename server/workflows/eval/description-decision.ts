@@ -10,7 +10,7 @@ import type { DecisionRecord, DescriptionDecision, EvalDecisions } from "./repos
 /**
  * Accepting or rejecting the description an eval proposed (docs/evals.md, Description tuning). Accepting saves the
  * evaluated version with the new description as a new version: a library version on top of the one evaluated, or a
- * new revision of the job's draft. When the skill moved on since the eval, the save is refused (CONFLICT), as any
+ * new revision of the job's draft. When the skill moved on since the eval, the save is refused (CONFLICT), as every
  * stale save is: the description was tuned for the version evaluated, not for what came after it.
  */
 export interface DescriptionDecisionsDeps {
