@@ -1,11 +1,13 @@
 import pLimit from "p-limit";
 import { evalJobOptionsSchema, type EvalJobOptions, type EvalResult } from "../../../contracts/eval-result";
+import { percent } from "../../../contracts/eval-report";
 import { toJson, toJsonObject } from "../../../contracts/json";
 import { env } from "../../common/env";
 import type { WorkflowContext } from "../../durable/engine";
 import type { WorkflowOutcome } from "../../durable/workflow";
 import { factsOf, textOf } from "../../skills/library/files";
 import type { SkillLibrary } from "../../skills/library/index";
+import { splitSkillMd } from "../../skills/skill-md";
 import { EvalBudget } from "./budget";
 import { EvalCalls } from "./eval-calls";
 import { evalSuiteOf } from "./eval-files";
@@ -18,8 +20,6 @@ import { tuneDescription } from "./tune";
 export interface EvalWorkflowDeps {
   library: SkillLibrary;
 }
-
-const percent = (value: number | null): string => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
 
 /** The library's other skills as the `<available_skills>` list shows them, read once (durably) per job. */
 async function otherSkills(deps: EvalWorkflowDeps, ctx: WorkflowContext, skillPath: string): Promise<SkillEntry[]> {
@@ -110,7 +110,8 @@ async function tunePart(ctx: WorkflowContext, calls: EvalCalls, o: EvalJobOption
   await ctx.phase("Description tuning");
   await ctx.progress(80, "Looking for a description that triggers better on held-out queries");
   const skillMd = files.find((file) => file.path === "SKILL.md");
-  const body = (skillMd ? (textOf(skillMd) ?? "") : "").replace(/^---[\s\S]*?\n---\n/, "");
+  const split = splitSkillMd(skillMd ? (textOf(skillMd) ?? "") : "");
+  const body = split.kind === "ok" ? split.body : "";
   const tuning = await tuneDescription({
     calls,
     queries: trigger.queries,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { percent } from "../../../contracts/eval-report";
 import type { TriggerResult, TunedDescription, TuningResult } from "../../../contracts/eval-result";
 import { proposeDescription } from "../../llm/steps/propose-description";
 import type { EvalCalls } from "./eval-calls";
@@ -134,8 +135,6 @@ async function tuneLoop(input: TuneInput, split: QuerySplit, original: TunedDesc
   return { candidates, stop: null };
 }
 
-const share = (score: number | null): string => (score === null ? "n/a" : `${Math.round(score * 100)}%`);
-
 function verdict(original: TunedDescription, loop: LoopOutcome, split: QuerySplit): TuningResult {
   const winner = loop.candidates.reduce<Candidate | null>((w, c) => (w && !beats(c, w) ? w : c), null);
   const base = { split: { train: [], test: [] }, original, candidates: loop.candidates };
@@ -144,7 +143,7 @@ function verdict(original: TunedDescription, loop: LoopOutcome, split: QuerySpli
     return {
       ...base,
       status: "proposed",
-      reason: `Attempt ${winner.iteration} got ${share(winner.testScore)} of the ${split.test.length} held-out queries right, against ${share(original.testScore)} for the current description${stopped}`,
+      reason: `Attempt ${winner.iteration} got ${percent(winner.testScore)} of the ${split.test.length} held-out queries right, against ${percent(original.testScore)} for the current description${stopped}`,
       proposal: winner.description,
     };
   const tried = loop.candidates.length;
