@@ -7,7 +7,6 @@ import { expectStatus } from "./support/helpers";
  * accepting it saves version 3. The requests that should load the skill share no words with its description, so
  * only a tuned description gets the held-out ones right.
  */
-const PATH = "e2e/tune-flaky";
 const skillMd = (body: string) =>
   `---\nname: tune-flaky\ndescription: Use when a build is red\n---\n\n# Flaky suites\n\n${body}\n`;
 const TRIGGERS = [
@@ -30,7 +29,9 @@ async function call(request: APIRequestContext, procedure: string, input: unknow
 test("evaluates v2 against v1 from the library page, then accepts the tuned description as v3", async ({
   page,
   request,
-}) => {
+}, testInfo) => {
+  // A retry starts from a skill of its own: the first attempt may have saved versions already.
+  const PATH = `e2e-${testInfo.retry}/tune-flaky`;
   await call(request, "library.import", {
     path: PATH,
     files: [
