@@ -1,3 +1,4 @@
+import { SKILL_DESCRIPTION_MAX_CHARS } from "../../contracts/limits";
 import type { StepName } from "../../server/llm/steps/names";
 import { output, type StepScript } from "./replies";
 
@@ -62,7 +63,7 @@ function propose(input: Record<string, unknown>): { description: string } {
   const wanted = misses.filter((miss) => miss.shouldTrigger === true).map((miss) => `"${String(miss.query)}"`);
   const current = String(input.description ?? "");
   const description = wanted.length ? `${current} Use it also for requests like ${wanted.join(", ")}.` : current;
-  return { description: Array.from(description).slice(0, 1024).join("") };
+  return { description: Array.from(description).slice(0, SKILL_DESCRIPTION_MAX_CHARS).join("") };
 }
 
 /** The scripted model's answer to an eval step (`read`: what its tools returned so far). */

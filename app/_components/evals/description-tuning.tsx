@@ -4,14 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { percent, scoresText } from "../../../contracts/eval-report";
 import type { EvalResult, TuningResult } from "../../../contracts/eval-result";
+import { SKILL_DESCRIPTION_MAX_CHARS } from "../../../contracts/limits";
 import { formError } from "../../_lib/api-errors";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
 import { WordDiffView } from "./word-diff";
 
 type Decision = RouterOutputs["evals"]["get"]["decision"];
-
-const MAX_DESCRIPTION_CHARS = 1024;
 
 /** Every description tried, with its share of training and held-out trigger queries right. */
 function Attempts({ tuning }: { tuning: TuningResult }) {
@@ -86,7 +85,7 @@ function Proposal({ jobId, result, decision, proposal }: Props & { proposal: str
     <>
       <WordDiffView before={before} after={proposal} label="The proposed description" />
       <p className="hint">
-        {Array.from(proposal).length} / {MAX_DESCRIPTION_CHARS} characters
+        {Array.from(proposal).length} / {SKILL_DESCRIPTION_MAX_CHARS} characters
       </p>
       {decision ? (
         <DecisionNote decision={decision} result={result} />

@@ -1,9 +1,18 @@
 import type { EvalResult } from "../../../contracts/eval-result";
-import { deltaText, percent, sideText, triggerErrorsText, usageLine } from "../../../contracts/eval-report";
+import {
+  baselineLabel,
+  deltaText,
+  percent,
+  sideText,
+  triggerErrorsText,
+  usageLine,
+} from "../../../contracts/eval-report";
 
 /** The baseline column's heading: no skill, or the version compared with. */
-export const baselineHeading = (baseline: EvalResult["baseline"]): string =>
-  baseline.kind === "version" ? `Version ${baseline.versionNumber}` : "Without";
+export const baselineHeading = (baseline: EvalResult["baseline"]): string => {
+  const label = baselineLabel(baseline);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+};
 
 /** The benchmark table (with vs the baseline, per case and overall) and the usage line, as the CLI prints them. */
 export function BenchmarkTable({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_DESCRIPTION_CHARS } from "../../skills/skill-md";
+import { SKILL_DESCRIPTION_MAX_CHARS } from "../../../contracts/limits";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { refuseOffline } from "./answer-eval-case";
 import { defineStep } from "./define";
@@ -27,12 +27,12 @@ export const proposeDescription = defineStep({
     /** Earlier attempts and how many training queries each got right, so the model does not repeat them. */
     attempts: z.array(z.object({ description: z.string(), trainScore: z.number() })),
   }),
-  output: z.object({ description: z.string().trim().min(1).max(MAX_DESCRIPTION_CHARS) }),
+  output: z.object({ description: z.string().trim().min(1).max(SKILL_DESCRIPTION_MAX_CHARS) }),
   prompt: (input) => ({
     system: systemPrompt("You write the description an agent reads to decide whether to load a skill.", [
       "Say what the skill does and when to use it, in the third person, with the words users' requests use.",
       "Make it load for the requests marked shouldTrigger=true and not for the others; stay true to the skill body.",
-      `Keep it under ${MAX_DESCRIPTION_CHARS} characters, plain text, no angle brackets.`,
+      `Keep it under ${SKILL_DESCRIPTION_MAX_CHARS} characters, plain text, no angle brackets.`,
     ]),
     prompt: dataPrompt("Write an improved description for this skill.", {
       name: input.skillName,

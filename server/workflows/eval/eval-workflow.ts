@@ -10,7 +10,7 @@ import type { SkillLibrary } from "../../skills/library/index";
 import { splitSkillMd } from "../../skills/skill-md";
 import { EvalBudget } from "./budget";
 import { EvalCalls } from "./eval-calls";
-import { evalSuiteOf } from "./eval-files";
+import { evalSuiteOf, type EvalSuite } from "./eval-files";
 import { loadSkill, runFunctional, type Loaded } from "./functional";
 import { functionalSummary, triggerSummary, usageSummary } from "./summary";
 import { runTriggers, type SkillEntry } from "./trigger";
@@ -54,14 +54,17 @@ async function baselineOf(deps: EvalWorkflowDeps, o: EvalJobOptions): Promise<Lo
   return loaded(o, files);
 }
 
-async function functionalPart(
-  deps: EvalWorkflowDeps,
-  ctx: WorkflowContext,
-  calls: EvalCalls,
-  o: EvalJobOptions,
-  files: Files,
-) {
-  const suite = evalSuiteOf(files);
+/** One eval job's run: what every part reads, with the eval files parsed once. */
+interface EvalRun {
+  deps: EvalWorkflowDeps;
+  ctx: WorkflowContext;
+  calls: EvalCalls;
+  o: EvalJobOptions;
+  files: Files;
+  suite: EvalSuite;
+}
+
+async function functionalPart({ deps, ctx, calls, o, files, suite }: EvalRun) {
   if (!suite.cases.length) return { summary: null, runs: [] };
   await ctx.phase("Functional evals");
   const against = o.baselineVersionNumber ? `against version ${o.baselineVersionNumber}` : "with and without the skill";
@@ -78,14 +81,7 @@ async function functionalPart(
   return { summary, runs };
 }
 
-async function triggerPart(
-  deps: EvalWorkflowDeps,
-  ctx: WorkflowContext,
-  calls: EvalCalls,
-  o: EvalJobOptions,
-  files: Files,
-) {
-  const suite = evalSuiteOf(files);
+async function triggerPart({ deps, ctx, calls, o, files, suite }: EvalRun) {
   if (!suite.triggers.length) return null;
   await ctx.phase("Trigger evals");
   await ctx.progress(60, `Asking which skill to load for ${suite.triggers.length} queries × ${o.runs} runs`);
@@ -106,7 +102,7 @@ async function triggerPart(
 type TriggerPart = NonNullable<Awaited<ReturnType<typeof triggerPart>>>;
 
 /** Description tuning, after the trigger evals and from their result; its calls are kept for the usage. */
-async function tunePart(ctx: WorkflowContext, calls: EvalCalls, o: EvalJobOptions, files: Files, trigger: TriggerPart) {
+async function tunePart({ ctx, calls, o, files }: EvalRun, trigger: TriggerPart) {
   await ctx.phase("Description tuning");
   await ctx.progress(80, "Looking for a description that triggers better on held-out queries");
   const skillMd = files.find((file) => file.path === "SKILL.md");
@@ -138,10 +134,10 @@ export const evalWorkflow = (deps: EvalWorkflowDeps) =>
     const options = evalJobOptionsSchema.parse(ctx.job.options);
     // Versions are immutable, so a replay reads the same files.
     const { files } = await deps.library.version(options.sourceVersionId);
-    const calls = callsFor(ctx);
-    const functional = await functionalPart(deps, ctx, calls, options, files);
-    const trigger = await triggerPart(deps, ctx, calls, options, files);
-    const tuning = trigger && options.tune ? await tunePart(ctx, calls, options, files, trigger) : null;
+    const run: EvalRun = { deps, ctx, calls: callsFor(ctx), o: options, files, suite: evalSuiteOf(files) };
+    const functional = await functionalPart(run);
+    const trigger = await triggerPart(run);
+    const tuning = trigger && options.tune ? await tunePart(run, trigger) : null;
     const result: EvalResult = {
       kind: "eval",
       skillPath: options.skillPath,
@@ -151,7 +147,7 @@ export const evalWorkflow = (deps: EvalWorkflowDeps) =>
       runs: options.runs,
       functional: functional.summary,
       trigger: trigger?.summary ?? null,
-      usage: usageSummary(calls.spent),
+      usage: usageSummary(run.calls.spent),
       baseline: options.baselineVersionId
         ? { kind: "version", versionId: options.baselineVersionId, versionNumber: options.baselineVersionNumber ?? 0 }
         : { kind: "none" },
