@@ -89,8 +89,8 @@ function objectInstance(schema: JsonObject, where: Where): JsonObject {
 }
 
 function arrayInstance(schema: JsonObject, where: Where): unknown[] {
-  const min = typeof schema.minItems === "number" ? schema.minItems : 0;
-  const max = typeof schema.maxItems === "number" ? schema.maxItems : Infinity;
+  const min = constraint(schema, "minItems") ?? 0;
+  const max = constraint(schema, "maxItems") ?? Infinity;
   const count = Math.min(Math.max(min, 1), max);
   const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems.filter(isObject) : [];
   const items = isObject(schema.items) ? schema.items : {};
@@ -99,8 +99,21 @@ function arrayInstance(schema: JsonObject, where: Where): unknown[] {
   );
 }
 
+/**
+ * A numeric keyword of the schema, or the same constraint read back from its description: @ai-sdk/anthropic moves
+ * minimum/minLength/minItems… out of the schema into the description ("min length: 30."), as text for the model.
+ */
+function constraint(schema: JsonObject, key: string): number | undefined {
+  const value = schema[key];
+  if (typeof value === "number") return value;
+  if (typeof schema.description !== "string") return undefined;
+  const spaced = key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+  const match = new RegExp(`(?:^|\\n|; )${spaced}: (-?\\d+(?:\\.\\d+)?)`).exec(schema.description);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
 function numberInstance(schema: JsonObject, integer: boolean): number {
-  const num = (key: string) => (typeof schema[key] === "number" ? (schema[key] as number) : undefined);
+  const num = (key: string) => constraint(schema, key);
   const step = integer ? 1 : 0.5;
   const low = num("minimum") ?? plus(num("exclusiveMinimum"), step);
   const high = num("maximum") ?? plus(num("exclusiveMaximum"), -step);
@@ -126,8 +139,8 @@ const FORMATS: Record<string, string> = {
 function stringInstance(schema: JsonObject, name: string): string {
   const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
   if (format) return format;
-  const min = typeof schema.minLength === "number" ? schema.minLength : 0;
-  const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
+  const min = constraint(schema, "minLength") ?? 0;
+  const max = constraint(schema, "maxLength") ?? Infinity;
   const text = `${name} from the stub`;
   return text.padEnd(min, ".").slice(0, max);
 }

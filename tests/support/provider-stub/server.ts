@@ -29,6 +29,7 @@ export async function startProviderStub(options: ProviderStubOptions = {}): Prom
     requests: state.requests,
     setMode: (mode) => state.setMode(mode),
     setAnswer: (answer) => state.setAnswer(answer),
+    reset: () => state.reset(),
     close: () => closeServer(server, state),
   };
 }
@@ -61,12 +62,13 @@ async function handle(state: StubState, req: http.IncomingMessage, res: http.Ser
   const header = req.headers[STEP_HEADER];
   const step = typeof header === "string" ? header : undefined;
   if (!adapter) {
-    record(state, req, { path, body, step, mode: "good", parsed: undefined, protocol: "unknown" });
+    const unknown = { mode: "good", index: -1, stepIndex: -1 } as const;
+    record(state, req, { path, body, step, ...unknown, parsed: undefined, protocol: "unknown" });
     return sendJson(res, errorReply("unknown", "not-found"));
   }
   const parsed = adapter.parse(body);
-  const mode = state.nextMode({ protocol: adapter.protocol, step, body });
-  record(state, req, { path, body, step, mode, parsed, protocol: adapter.protocol });
+  const { mode, index, stepIndex } = state.nextMode({ protocol: adapter.protocol, step, body });
+  record(state, req, { path, body, step, mode, index, stepIndex, parsed, protocol: adapter.protocol });
   const exchange = {
     state,
     adapter,
@@ -74,7 +76,7 @@ async function handle(state: StubState, req: http.IncomingMessage, res: http.Ser
     body,
     bodyLength: raw.length,
     step,
-    index: state.requests.length - 1,
+    index,
     res,
   };
   await answer(exchange, mode, req);
@@ -85,6 +87,8 @@ interface RecordInput {
   body: JsonObject;
   step: string | undefined;
   mode: Mode;
+  index: number;
+  stepIndex: number;
   parsed: ParsedRequest | undefined;
   protocol: ProtocolAdapter["protocol"] | "unknown";
 }
@@ -99,6 +103,8 @@ function record(state: StubState, req: http.IncomingMessage, input: RecordInput)
     body: input.body,
     mode: input.mode,
     step: input.step,
+    index: input.index,
+    stepIndex: input.stepIndex,
     time: Date.now(),
     stream: parsed?.stream ?? false,
     includeUsage: parsed?.includeUsage ?? false,

@@ -15,10 +15,20 @@ export class StubState {
   private chooser: ModeChooser;
   private answerFn: AnswerFn | undefined;
   private readonly perStep = new Map<string, number>();
+  private count = 0;
 
   constructor(readonly options: ProviderStubOptions) {
     this.chooser = toChooser(options.mode ?? "good");
     this.answerFn = options.answer;
+  }
+
+  /** Back to the options' mode and answer, with no requests and every counter at 0. */
+  reset(): void {
+    this.requests.length = 0;
+    this.perStep.clear();
+    this.count = 0;
+    this.chooser = toChooser(this.options.mode ?? "good");
+    this.answerFn = this.options.answer;
   }
 
   setMode(mode: Mode | ModeChooser): void {
@@ -34,11 +44,12 @@ export class StubState {
   }
 
   /** Counts the request (overall and for its step) and asks the mode function how to answer it. */
-  nextMode(call: Omit<ModeCall, "index" | "stepIndex">): Mode {
+  nextMode(call: Omit<ModeCall, "index" | "stepIndex">): { mode: Mode; index: number; stepIndex: number } {
     const key = call.step ?? "";
     const stepIndex = this.perStep.get(key) ?? 0;
     this.perStep.set(key, stepIndex + 1);
-    return this.chooser({ ...call, index: this.requests.length, stepIndex });
+    const index = this.count++;
+    return { mode: this.chooser({ ...call, index, stepIndex }), index, stepIndex };
   }
 }
 

@@ -68,6 +68,9 @@ export interface RecordedRequest {
   body: JsonObject;
   mode: Mode;
   step: string | undefined;
+  /** As the mode function saw them (-1 for a path the stub does not serve). */
+  index: number;
+  stepIndex: number;
   /** Date.now() when the request's body had been read. */
   time: number;
   stream: boolean;
@@ -105,6 +108,8 @@ export interface ProviderStub {
   requests: RecordedRequest[];
   setMode(mode: Mode | ModeChooser): void;
   setAnswer(answer: AnswerFn | undefined): void;
+  /** Forgets the requests and the counters, and goes back to the options' mode and answer (between tests). */
+  reset(): void;
   /** Ends every open request (hung ones included) and stops listening. */
   close(): Promise<void>;
 }
