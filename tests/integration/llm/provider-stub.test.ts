@@ -263,6 +263,7 @@ describe.each(TARGETS)("$name", (target) => {
     controller.abort();
     const error = await call;
     expect(Date.now() - aborted).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(DOMException);
     expect((error as Error).name).toBe("AbortError");
   });
 
@@ -306,6 +307,77 @@ describe.each(TARGETS)("$name", (target) => {
     expect((await result.usage).outputTokens).toBeUndefined();
   });
 });
+
+describe("what the providers send", () => {
+  const byName = (fragment: string) => TARGETS.find((t) => t.name.includes(fragment)) as Target;
+
+  it("Chat Completions: strict json_schema named 'response'; include_usage only from openai .chat or includeUsage", async () => {
+    for (const name of ["openai-compatible (", "includeUsage", "openai .chat"])
+      await stream(byName(name)).consumeStream();
+    expect(stub.requests.map((r) => r.body.stream_options)).toEqual([
+      undefined,
+      { include_usage: true },
+      { include_usage: true },
+    ]);
+    expect(stub.requests[0]?.body.response_format).toMatchObject({
+      type: "json_schema",
+      json_schema: { name: "response", strict: true, schema: { type: "object", additionalProperties: false } },
+    });
+  });
+
+  it("Responses: text.format json_schema, strict by default", async () => {
+    await generate(byName(".responses"));
+    expect(stub.requests[0]?.body.text).toMatchObject({
+      format: { type: "json_schema", name: "response", strict: true },
+    });
+  });
+
+  it("Anthropic, a known structured-output model: output_config.format, constraints moved into descriptions", async () => {
+    await generate(byName("native structured output"));
+    const [request] = stub.requests;
+    expect(request?.body.tools).toBeUndefined();
+    const properties = (request?.schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+    expect(properties.title).toEqual({ type: "string", description: "min length: 30." });
+    expect(properties.score).toEqual({ type: "integer", description: "minimum: 3; maximum: 10." });
+    expect(request?.headers["anthropic-beta"]).toBeUndefined();
+  });
+
+  it("Anthropic, an older model: a `json` tool, tool_choice any, whose input_schema keeps the constraints", async () => {
+    await generate(byName("forced json tool"));
+    const [request] = stub.requests;
+    expect(request?.body.output_config).toBeUndefined();
+    expect(request?.body.tool_choice).toEqual({ type: "any", disable_parallel_tool_use: true });
+    expect(request?.schema?.properties).toMatchObject({ title: { type: "string", minLength: 30 } });
+  });
+});
+
+describe.each(TARGETS.filter((t) => t.name !== "openai-compatible with includeUsage"))(
+  "$name, streamed faults",
+  (target) => {
+    it("rate-limited: the 429 APICallError reaches onError; the output promise rejects", async () => {
+      stub.setMode("rate-limited");
+      const errors: unknown[] = [];
+      const result = stream(target, errors);
+      expect((await failure(result.output)) as Error).toMatchObject({ name: "AI_NoOutputGeneratedError" });
+      expect(errors[0]).toMatchObject({ statusCode: 429, responseHeaders: { "retry-after": String(RETRY_AFTER) } });
+    });
+
+    it("hang: aborting ends the stream promptly", async () => {
+      stub.setMode("hang");
+      const controller = new AbortController();
+      const result = streamText({
+        model: target.model(stub.url),
+        prompt,
+        maxRetries: 0,
+        abortSignal: controller.signal,
+      });
+      const text = failure(result.text);
+      await expect.poll(() => stub.requests.length).toBe(1);
+      controller.abort();
+      expect(((await text) as Error).name).toBe("AbortError");
+    });
+  },
+);
 
 describe("the stub itself", () => {
   const target = TARGETS[0] as Target;
@@ -396,7 +468,10 @@ describe("the stub itself", () => {
     const call = failure(generate({ ...target, model: () => target.model(hung.url) }));
     await expect.poll(() => hung.requests.length).toBe(1);
     await hung.close();
-    expect(APICallError.isInstance(await call)).toBe(true);
+    const error = (await call) as APICallError;
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toBe("Cannot connect to API: other side closed");
+    expect(error.isRetryable).toBe(true);
   });
 
   it("records an unknown path and answers 404", async () => {
