@@ -342,6 +342,14 @@ describe("what the providers send", () => {
     expect(request?.headers["anthropic-beta"]).toBeUndefined();
   });
 
+  it("Anthropic, a known model but a schema with a record: falls back to the `json` tool", async () => {
+    const withRecord = z.object({ name: z.string(), metadata: z.record(z.string(), z.string()) });
+    const model = byName("native structured output").model(stub.url);
+    const result = await generateText({ model, output: Output.object({ schema: withRecord }), prompt, maxRetries: 0 });
+    expect(result.output).toEqual({ name: "name from the stub", metadata: {} });
+    expect(stub.requests[0]?.schemaSource).toBe("json_tool");
+  });
+
   it("Anthropic, an older model: a `json` tool, tool_choice any, whose input_schema keeps the constraints", async () => {
     await generate(byName("forced json tool"));
     const [request] = stub.requests;
