@@ -102,6 +102,7 @@ function record(state: StubState, req: http.IncomingMessage, input: RecordInput)
     headers: { ...req.headers },
     body: input.body,
     mode: input.mode,
+    model: parsed?.model,
     step: input.step,
     index: input.index,
     stepIndex: input.stepIndex,

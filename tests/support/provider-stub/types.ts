@@ -67,6 +67,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   body: JsonObject;
   mode: Mode;
+  /** The body's `model` (undefined for a path the stub does not serve). */
+  model: string | undefined;
   step: string | undefined;
   /** As the mode function saw them (-1 for a path the stub does not serve). */
   index: number;
