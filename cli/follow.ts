@@ -25,7 +25,7 @@ type AnswerResponse = inferRouterInputs<AppRouter>["hitl"]["answer"]["response"]
 /** A parsed checkpoint answer is plain data (strings, booleans, arrays, records): a JSON round trip types it. */
 const asJson = (value: object): AnswerResponse => toJsonObject(value);
 
-type Item = JobEvent | { type: "token"; text: string };
+type Item = JobEvent | { type: "token"; text: string; reset?: boolean };
 const TERMINAL_EVENTS = new Set(["completed", "failed", "cancelled"]);
 
 function subscribe(ctx: FollowContext, jobId: string): { queue: EventQueue<Item>; stop: () => void } {
@@ -77,7 +77,10 @@ async function handleCheckpoint(ctx: FollowContext, jobId: string, event: JobEve
 
 function show(ctx: FollowContext, item: Item): void {
   if (item.type === "token") {
-    if (ctx.stream) ctx.term.stream(item.text);
+    if (!ctx.stream) return;
+    // Text already printed cannot be taken back from a terminal log: say it was rejected, then print the new text.
+    if (item.reset) ctx.term.print("  (that reply was rejected; the model is writing it again)");
+    ctx.term.stream(item.text);
     return;
   }
   const line = eventLine(item);

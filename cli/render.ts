@@ -1,3 +1,4 @@
+import { provenanceLine, readProvenance } from "../contracts/provenance";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { z } from "zod";
 import {
@@ -36,7 +37,9 @@ function stepLine(event: JobEvent): string {
     .filter(Boolean)
     .join(", ");
   const failed = data.status === "failed";
-  return `  ${failed ? "✗" : "✓"} ${event.message}${details ? ` (${details})` : ""}${failed ? `: ${String(data.error ?? "failed")}` : ""}`;
+  const provenance = readProvenance(data.provenance);
+  const source = provenance && provenance.source !== "offline" ? `\n      ${provenanceLine(provenance)}` : "";
+  return `  ${failed ? "✗" : "✓"} ${event.message}${details ? ` (${details})` : ""}${failed ? `: ${String(data.error ?? "failed")}` : ""}${source}`;
 }
 
 /** One line per meaningful event; step_start and progress are left out to keep the log readable. */
@@ -84,8 +87,15 @@ function printJobVerdict(term: Terminal, result: NonNullable<JobDetail["result"]
   printReasons(term, validation.quality, "  ");
 }
 
+/** Steps the offline engine wrote because the model failed, and why the job waits for review. */
+function printFallbacks(term: Terminal, result: NonNullable<JobDetail["result"]>): void {
+  if (result.reviewReason) term.print(`  review:  ${result.reviewReason}`);
+  for (const f of result.fellBack) term.print(`  fallback: ${f.step} (${f.key}) on ${f.engine}: ${f.reason}`);
+}
+
 export function printJobResult(term: Terminal, job: JobDetail): void {
   printJobHeader(term, job);
+  if (job.result) printFallbacks(term, job.result);
   if (job.result) printJobVerdict(term, job.result);
   for (const step of job.result?.nextSteps ?? []) term.print(`  next:    ${step}`);
   if (job.draft && !job.promoted)

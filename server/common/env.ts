@@ -31,6 +31,20 @@ const databaseUrl = z.string().refine((url) => /^(postgres|postgresql):\/\//.tes
   message: "must be postgresql://… (a PostgreSQL server) or pglite:<folder> / pglite:memory (embedded)",
 });
 
+const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. https://gateway.example.com/v1" });
+
+const headersJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'must be a JSON object of header names to values, e.g. {"X-Team":"docs"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "header names are letters, digits and -"), z.string()));
+
 const secret = z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)");
 
 /** Sign-in, API tokens and abuse limits (docs/security.md). */
@@ -95,6 +109,19 @@ export const envSchema = z
     /** Optional key for an openai-compatible server (Ollama and llama.cpp need none). */
     SKILL_FLEET_LLM_API_KEY: z.string().optional(),
     SKILL_FLEET_LLM_TIMEOUT_MS: positiveInt(3_600_000).default(120_000),
+    /** A request slower than the timeout is tried again this many times (a cold model's first reply is often slow). */
+    SKILL_FLEET_LLM_TIMEOUT_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    /**
+     * Output budget per request (unset: the provider's default). A reply cut at the budget (finish reason `length`)
+     * is asked again once with twice the budget.
+     */
+    SKILL_FLEET_LLM_MAX_OUTPUT_TOKENS: positiveInt(1_000_000).optional(),
+    /** Base URLs for proxies, gateways and compatible servers (docs/models.md): each provider's API root. */
+    SKILL_FLEET_OPENAI_BASE_URL: httpUrl.optional(),
+    SKILL_FLEET_ANTHROPIC_BASE_URL: httpUrl.optional(),
+    SKILL_FLEET_GOOGLE_BASE_URL: httpUrl.optional(),
+    /** Extra HTTP headers sent to every provider, as a JSON object: {"OpenAI-Organization":"org-…"}. */
+    SKILL_FLEET_LLM_HEADERS: headersJson.optional(),
     SKILL_FLEET_ALLOW_LLM_FALLBACK: booleanFlag.default(true),
     SKILL_FLEET_MAX_CONCURRENT_JOBS: positiveInt(64).default(4),
     /** false = this server only serves the API; jobs run on servers (workers) sharing its database. */

@@ -61,6 +61,11 @@ export interface PhaseEntry {
 export interface RunOptions {
   phase?: PhaseEntry;
   progress?: Progress;
+  /**
+   * Whether a stored output may be replayed (its shape still fits the step's schema). A stored output it refuses is
+   * not trusted: the step runs again and its new output replaces it.
+   */
+  accept?: (stored: Json) => boolean;
 }
 
 export interface CheckpointRequest {
@@ -78,12 +83,17 @@ export interface WorkflowContext {
   run<T extends Json>(key: string, fn: (io: StepIo) => Promise<T>, options?: RunOptions): Promise<T>;
   ask<T extends JsonObject = JsonObject>(key: string, request: CheckpointRequest): Promise<T>;
   emit(event: NewEvent): Promise<void>;
-  /** Streams model output (only when the job asked for it): coalesced, never stored. */
-  token(text: string): void;
+  /**
+   * Streams model output (only when the job asked for it): coalesced, never stored. `reset`: what was streamed for
+   * this step is void (a re-ask or retry starts the text again).
+   */
+  token(text: string, options?: { reset?: boolean }): void;
   /** Enters a phase (`round` > 1 for a re-run of it); a transition replayed after a restart emits nothing. */
   phase(name: string, round?: number): Promise<void>;
   /** Moves the progress bar forward (never back, so a replay does not rewind it). */
   progress(percent: number, message?: string): Promise<void>;
+  /** The completed steps known to this run (replayed and new), with what each recorded (model, provenance). */
+  steps(): Promise<StepRecord[]>;
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -129,6 +139,7 @@ function completedStep(
     usage,
     model: call.model ?? null,
     input: call.input ?? null,
+    provenance: call.provenance ?? null,
   };
 }
 
@@ -172,7 +183,7 @@ class StepEngine implements WorkflowContext {
   async run<T extends Json>(key: string, fn: (io: StepIo) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const history = await this.history();
     const stored = history.steps.get(key);
-    if (stored) return stored.output as T;
+    if (stored && (options.accept?.(stored.output) ?? true)) return stored.output as T;
     this.signal.throwIfAborted();
     this.lead(history, options);
     const tokensBefore = this.tokensStreamed;
@@ -217,10 +228,11 @@ class StepEngine implements WorkflowContext {
     await this.writes.write({ events: [this.stamp(event)] });
   }
 
-  token(text: string): void {
-    if (this.job.options.streamTokens !== true || !text) return;
+  token(text: string, options: { reset?: boolean } = {}): void {
+    const reset = options.reset === true;
+    if (this.job.options.streamTokens !== true || (!text && !reset)) return;
     this.tokensStreamed += 1;
-    this.deps.events.token(this.job.id, text, this.currentPhase);
+    this.deps.events.token(this.job.id, text, this.currentPhase, reset);
   }
 
   async phase(name: string, round = 1): Promise<void> {
@@ -231,6 +243,10 @@ class StepEngine implements WorkflowContext {
   async progress(percent: number, message?: string): Promise<void> {
     this.moveProgress({ percent, message });
     await this.writes.write({});
+  }
+
+  async steps(): Promise<StepRecord[]> {
+    return [...(await this.history()).steps.values()];
   }
 
   private history(): Promise<History> {
@@ -288,15 +304,17 @@ class StepEngine implements WorkflowContext {
     done: { durationMs: number; usage: TokenUsage; call: StepCall; notes: NewEvent[] },
   ): RunChange {
     const { durationMs, usage, call, notes } = done;
+    // Who wrote the output travels with the step's end, so a live log can say "fallback" as it happens.
+    const provenance: JsonObject = call.provenance === undefined ? {} : { provenance: call.provenance };
     if (!attempt.ok) {
       const error = attempt.error instanceof Error ? attempt.error.message : String(attempt.error);
-      const data = { key, durationMs, status: "failed", error };
+      const data = { key, durationMs, status: "failed", error, ...provenance };
       return {
         steps: [{ key, status: "failed", error, durationMs, ...call }],
         events: [...notes, this.stamp({ type: "step_end", message: key, data })],
       };
     }
-    const data = { key, durationMs, status: "completed", usage: { ...usage } };
+    const data = { key, durationMs, status: "completed", usage: { ...usage }, ...provenance };
     return {
       steps: [{ key, status: "completed", output: attempt.value, durationMs, usage, ...call }],
       events: [...notes, this.stamp({ type: "step_end", message: key, data })],

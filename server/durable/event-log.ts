@@ -25,6 +25,7 @@ interface TokenBuffer {
   text: string;
   phase: string | null;
   timer: NodeJS.Timeout;
+  reset: boolean;
 }
 
 /**
@@ -79,16 +80,20 @@ export class EventLog {
     return this.repo.listAfter(jobId, afterSeq);
   }
 
-  /** Streams model output: buffered and published at most every TOKEN_FLUSH_MS, never stored. */
-  token(jobId: string, text: string, phase: string | null): void {
+  /**
+   * Streams model output: buffered and published at most every TOKEN_FLUSH_MS, never stored. `reset`: the text
+   * streamed so far for the step is void (the model is asked again); what is still buffered is dropped with it.
+   */
+  token(jobId: string, text: string, phase: string | null, reset = false): void {
     const buffer = this.tokens.get(jobId);
     if (buffer) {
-      buffer.text += text;
+      buffer.text = reset ? text : buffer.text + text;
+      buffer.reset ||= reset;
       buffer.phase = phase;
       return;
     }
     const timer = setTimeout(() => this.flushTokens(jobId), TOKEN_FLUSH_MS);
-    this.tokens.set(jobId, { text, phase, timer });
+    this.tokens.set(jobId, { text, phase, timer, reset });
   }
 
   /** Publishes buffered tokens now (before a step ends, so text never arrives after its step_end). */
@@ -97,7 +102,8 @@ export class EventLog {
     if (!buffer) return;
     clearTimeout(buffer.timer);
     this.tokens.delete(jobId);
-    this.bus.publish({ jobId, type: "token", phase: buffer.phase, text: buffer.text, createdAt: new Date() });
+    const { phase, text, reset } = buffer;
+    this.bus.publish({ jobId, type: "token", phase, text, createdAt: new Date(), ...(reset ? { reset } : {}) });
   }
 
   get pendingTokenBuffers(): number {

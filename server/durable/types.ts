@@ -101,6 +101,8 @@ export interface TokenEvent {
   type: "token";
   phase: string | null;
   text: string;
+  /** The text streamed before this for the step is void (the model was asked again); this text starts it anew. */
+  reset?: boolean;
   createdAt: Date;
 }
 
@@ -112,10 +114,14 @@ export interface TokenUsage {
   totalTokens?: number;
 }
 
-/** What a model step ran on (`offline` or `provider:model`) and the input it was given. */
+/**
+ * What a model step ran on (`offline` or `provider:model`), the input it was given, and its provenance: who wrote
+ * the output and the requests it took (a workflow's business; the engine stores it as given).
+ */
 export interface StepCall {
   model?: string;
   input?: Json;
+  provenance?: Json;
 }
 
 export interface StepRecord {
@@ -132,6 +138,7 @@ export interface StepRecord {
   /** Null for steps that call no model (plain computations). */
   model: string | null;
   input: Json | null;
+  provenance: Json | null;
 }
 
 export interface CheckpointRecord {

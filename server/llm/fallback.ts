@@ -1,4 +1,6 @@
-import { isAbortError } from "./errors";
+import { isAbortError, LlmStoppedError } from "./errors";
+
+const isStopped = (error: unknown): boolean => error instanceof LlmStoppedError;
 import { env } from "../common/env";
 import { loggerFor, sanitizeForLog } from "../common/logger";
 
@@ -12,15 +14,16 @@ export async function withLlmFallback<T>(
   fallbackValue: () => T,
   message: string,
   options: { always?: boolean } = {},
-): Promise<{ value: T; usedFallback: boolean }> {
+): Promise<{ value: T; usedFallback: boolean; error?: unknown }> {
   try {
     return { value: await run(), usedFallback: false };
   } catch (error) {
-    if (isAbortError(error) || !(options.always || env().SKILL_FLEET_ALLOW_LLM_FALLBACK)) throw error;
+    if (isAbortError(error) || isStopped(error) || !(options.always || env().SKILL_FLEET_ALLOW_LLM_FALLBACK))
+      throw error;
     loggerFor("llm").warn(
       { fallback: sanitizeForLog(message), err: sanitizeForLog(error) },
       "model step failed; using its fallback",
     );
-    return { value: fallbackValue(), usedFallback: true };
+    return { value: fallbackValue(), usedFallback: true, error };
   }
 }

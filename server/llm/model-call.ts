@@ -12,13 +12,15 @@ import type { z } from "zod";
 import { LlmAbortedError, LlmTimeoutError } from "./errors";
 
 /**
- * One request to a model for a structured answer. A reply that does not parse or fit the schema is not an
- * error here: the raw text comes back so run-step can re-ask with the problems. Transport errors are thrown.
+ * One structured call to a model: one HTTP request, or one per tool round trip when tools are given. A reply that
+ * does not parse or fit the schema is not an error here: the raw text comes back (with its finish reason) so run-step
+ * can read it tolerantly or re-ask. Transport errors are thrown.
  */
 export interface CallUsage {
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
+  /** Undefined where the provider did not report the count (unknown, never 0). */
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
 }
 
 export interface ModelCallRequest {
@@ -35,6 +37,12 @@ export interface ModelCallRequest {
   providerOptions?: Record<string, Record<string, string>>;
   /** Tools the model may call before it answers (an eval reads a skill's files with read_file). */
   tools?: ToolSet;
+  /** false: ask for JSON-schema output without strict mode (after a server refused the strict schema). */
+  strict?: boolean;
+  /** The output budget of this request (unset: the provider's default). */
+  maxOutputTokens?: number;
+  /** Called before each tool round trip's request (the first request is the caller's own): it may refuse by throwing. */
+  beforeRoundTrip?: () => void;
 }
 
 /** Tool calls a model may make in one request before it must answer. */
@@ -45,21 +53,35 @@ export interface ModelCallResult {
   output: unknown;
   text: string;
   usage: CallUsage;
+  /** The provider's finish reason: `length` means the reply was cut at the output budget. */
+  finishReason: string | undefined;
+  /** HTTP requests this call made (more than 1 with tool round trips). */
+  requests: number;
 }
 
 type SdkUsage = { inputTokens?: number; outputTokens?: number; totalTokens?: number } | undefined;
 
 export function toUsage(usage: SdkUsage): CallUsage {
-  const inputTokens = usage?.inputTokens ?? 0;
-  const outputTokens = usage?.outputTokens ?? 0;
-  return { inputTokens, outputTokens, totalTokens: usage?.totalTokens ?? inputTokens + outputTokens };
+  const { inputTokens, outputTokens } = usage ?? {};
+  const total =
+    usage?.totalTokens ??
+    (inputTokens !== undefined && outputTokens !== undefined ? inputTokens + outputTokens : undefined);
+  return { inputTokens, outputTokens, totalTokens: total };
 }
 
-// OpenAI's strict JSON-schema mode rejects optional keys and records; our zod check after the call is the
-// enforcement, so strict mode is off and the schema is a strong hint.
-const PROVIDER_DEFAULTS = { openai: { strictJsonSchema: false } };
+/** Which step is asking travels as a header too, so a gateway's logs (and the conformance stub) can tell steps apart. */
+export const STEP_HEADER = "x-skill-fleet-step";
+
+/**
+ * Strict JSON-schema mode is asked of OpenAI and OpenAI-compatible servers (our step schemas are valid in its subset:
+ * docs/models.md); a server that refuses it gets the request again without it (run-step).
+ */
+function strictOptions(strict: boolean) {
+  return { openai: { strictJsonSchema: strict }, openaiCompatible: { strictJsonSchema: strict } };
+}
 
 function settings(request: ModelCallRequest, signal: AbortSignal) {
+  const beforeRoundTrip = request.beforeRoundTrip;
   return {
     model: request.model,
     system: request.system,
@@ -67,18 +89,41 @@ function settings(request: ModelCallRequest, signal: AbortSignal) {
     output: Output.object({ schema: request.schema }),
     abortSignal: signal,
     maxRetries: 0,
-    providerOptions: { ...PROVIDER_DEFAULTS, ...request.providerOptions },
-    ...(request.tools ? { tools: request.tools, stopWhen: stepCountIs(MAX_TOOL_STEPS) } : {}),
+    headers: { [STEP_HEADER]: request.step },
+    maxOutputTokens: request.maxOutputTokens,
+    providerOptions: { ...strictOptions(request.strict ?? true), ...request.providerOptions },
+    ...(request.tools
+      ? {
+          tools: request.tools,
+          stopWhen: stepCountIs(MAX_TOOL_STEPS),
+          prepareStep: ({ stepNumber }: { stepNumber: number }) => {
+            if (stepNumber > 0) beforeRoundTrip?.();
+            return undefined;
+          },
+        }
+      : {}),
   };
 }
 
 async function generate(request: ModelCallRequest, signal: AbortSignal): Promise<ModelCallResult> {
   try {
     const result = await generateText(settings(request, signal));
-    return { output: result.output, text: result.text, usage: toUsage(result.totalUsage) };
+    return {
+      output: result.output,
+      text: result.text,
+      usage: toUsage(result.totalUsage),
+      finishReason: result.finishReason,
+      requests: Math.max(1, result.steps.length),
+    };
   } catch (error) {
     if (!NoObjectGeneratedError.isInstance(error)) throw error;
-    return { output: undefined, text: error.text ?? "", usage: toUsage(error.usage) };
+    return {
+      output: undefined,
+      text: error.text ?? "",
+      usage: toUsage(error.usage),
+      finishReason: error.finishReason,
+      requests: 1,
+    };
   }
 }
 
@@ -100,11 +145,13 @@ async function stream(
   if (failure !== undefined) throw failure;
   const text = await result.text;
   const usage = toUsage(await result.totalUsage);
+  const finishReason = await result.finishReason;
+  const requests = Math.max(1, (await result.steps).length);
   try {
-    return { output: await result.output, text, usage };
+    return { output: await result.output, text, usage, finishReason, requests };
   } catch (error) {
     if (!NoObjectGeneratedError.isInstance(error)) throw error;
-    return { output: undefined, text, usage };
+    return { output: undefined, text, usage, finishReason, requests };
   }
 }
 

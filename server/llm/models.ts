@@ -38,6 +38,12 @@ function providerSettings(settings: Env): ProviderSettings {
       SKILL_FLEET_LLM_API_KEY: settings.SKILL_FLEET_LLM_API_KEY,
     },
     baseUrl: settings.SKILL_FLEET_LLM_BASE_URL,
+    baseUrls: {
+      openai: settings.SKILL_FLEET_OPENAI_BASE_URL,
+      anthropic: settings.SKILL_FLEET_ANTHROPIC_BASE_URL,
+      google: settings.SKILL_FLEET_GOOGLE_BASE_URL,
+    },
+    headers: settings.SKILL_FLEET_LLM_HEADERS,
   };
 }
 
@@ -84,8 +90,11 @@ export interface ModelChoice {
 }
 
 function clientFor(spec: ModelSpec, settings: Env): Promise<LanguageModel> {
-  const key = `llm.model.${spec.provider}:${spec.modelId}`;
-  return lazySingleton(key, async () => createLanguageModel(spec, providerSettings(settings))).get();
+  const provider = providerSettings(settings);
+  // One client per spec and endpoint: a changed base URL or header set gets a client of its own.
+  const endpoint = JSON.stringify([provider.baseUrl, provider.baseUrls, provider.headers]);
+  const key = `llm.model.${spec.provider}:${spec.modelId}@${endpoint}`;
+  return lazySingleton(key, async () => createLanguageModel(spec, provider)).get();
 }
 
 export async function modelFor(step: StepName, settings: Env = env()): Promise<ModelChoice> {

@@ -72,7 +72,12 @@ function checkScripted(scenario: string, variable: string): void {
 
 export interface ProviderSettings {
   keys: Partial<Record<string, string>>;
+  /** The openai-compatible server's root (SKILL_FLEET_LLM_BASE_URL). */
   baseUrl?: string;
+  /** Other roots for the hosted providers (proxies, gateways, Azure): SKILL_FLEET_<PROVIDER>_BASE_URL. */
+  baseUrls?: Partial<Record<"openai" | "anthropic" | "google", string>>;
+  /** Extra headers on every request (SKILL_FLEET_LLM_HEADERS). */
+  headers?: Record<string, string>;
   /** Replaces the HTTP client (recorded exchanges in tests). */
   fetch?: typeof globalThis.fetch;
 }
@@ -85,30 +90,35 @@ function keyFor(spec: ModelSpec, settings: ProviderSettings): string {
   return key ?? "";
 }
 
+function compatibleModel(spec: ModelSpec, settings: ProviderSettings): LanguageModel {
+  if (!settings.baseUrl)
+    throw new LlmConfigError([
+      `SKILL_FLEET_LLM_BASE_URL: is required for ${spec.variable}=openai-compatible:${spec.modelId}`,
+    ]);
+  return createOpenAICompatible({
+    name: "openai-compatible",
+    baseURL: settings.baseUrl,
+    apiKey: settings.keys.SKILL_FLEET_LLM_API_KEY,
+    headers: settings.headers,
+    fetch: settings.fetch,
+    supportsStructuredOutputs: true,
+    // Streamed replies carry token counts only when asked (stream_options.include_usage).
+    includeUsage: true,
+  })(spec.modelId);
+}
+
 export function createLanguageModel(spec: ModelSpec, settings: ProviderSettings): LanguageModel {
   const apiKey = keyFor(spec, settings);
-  const fetch = settings.fetch;
+  const common = { apiKey, fetch: settings.fetch, headers: settings.headers };
   switch (spec.provider) {
     case "openai":
-      return createOpenAI({ apiKey, fetch })(spec.modelId);
+      return createOpenAI({ ...common, baseURL: settings.baseUrls?.openai })(spec.modelId);
     case "anthropic":
-      return createAnthropic({ apiKey, fetch })(spec.modelId);
+      return createAnthropic({ ...common, baseURL: settings.baseUrls?.anthropic })(spec.modelId);
     case "google":
-      return createGoogleGenerativeAI({ apiKey, fetch })(spec.modelId);
-    case "openai-compatible": {
-      if (!settings.baseUrl)
-        throw new LlmConfigError([
-          `SKILL_FLEET_LLM_BASE_URL: is required for ${spec.variable}=openai-compatible:${spec.modelId}`,
-        ]);
-      const compatibleKey = settings.keys.SKILL_FLEET_LLM_API_KEY;
-      return createOpenAICompatible({
-        name: "openai-compatible",
-        baseURL: settings.baseUrl,
-        apiKey: compatibleKey,
-        fetch,
-        supportsStructuredOutputs: true,
-      })(spec.modelId);
-    }
+      return createGoogleGenerativeAI({ ...common, baseURL: settings.baseUrls?.google })(spec.modelId);
+    case "openai-compatible":
+      return compatibleModel(spec, settings);
     case "scripted":
       return scriptedProvider(spec.variable).create(spec.modelId);
   }

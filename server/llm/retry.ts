@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { backoffDelay } from "../common/backoff";
 import { APICallError } from "ai";
-import { LlmError, LlmTransportError } from "./errors";
+import { LlmError } from "./errors";
 
 /**
- * Transport retries with exponential backoff for failures worth retrying (HTTP 408/409/429/5xx, network
- * errors), honouring Retry-After. The SDK's own retries are off (maxRetries: 0) so there is one retry policy,
- * and tests can make the delays tiny.
+ * Which transport failures are worth another request (HTTP 408/409/429/5xx, network errors), and how long to wait
+ * first, honouring Retry-After. The SDK's own retries are off (maxRetries: 0) so there is one retry policy (run-step's
+ * conversation), and tests can make the delays tiny.
  */
 export interface RetryOptions {
   retries: number;
@@ -46,33 +46,13 @@ function retryAfterMs(error: unknown): number | undefined {
 }
 
 /** The provider's Retry-After when it sent one (capped), else exponential backoff. */
-function retryDelay(attempt: number, error: unknown, options: RetryOptions): number {
+export function retryDelay(attempt: number, error: unknown, options: RetryOptions): number {
   const retryAfter = retryAfterMs(error);
   if (retryAfter !== undefined) return Math.min(options.maxDelayMs, retryAfter);
   return backoffDelay(attempt, { baseMs: options.baseDelayMs, maxMs: options.maxDelayMs });
 }
 
-/** Runs `call` and retries transport failures; anything else (and the last failure) is rethrown typed. */
-export async function withTransportRetry<T>(
-  step: string,
-  call: () => Promise<T>,
-  options: RetryOptions,
-  signal?: AbortSignal,
-): Promise<{ value: T; attempts: number }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return { value: await call(), attempts: attempt + 1 };
-    } catch (error) {
-      if (error instanceof LlmError) throw error;
-      if (!isRetryable(error) || attempt >= options.retries) {
-        throw new LlmTransportError(
-          step,
-          attempt + 1,
-          error,
-          APICallError.isInstance(error) ? error.statusCode : undefined,
-        );
-      }
-      await sleep(retryDelay(attempt, error, options), undefined, { signal });
-    }
-  }
+/** Waits before the next request; a cancelled job stops waiting at once. */
+export function waitToRetry(ms: number, signal?: AbortSignal): Promise<void> {
+  return sleep(ms, undefined, { signal });
 }

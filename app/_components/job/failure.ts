@@ -23,7 +23,18 @@ const PATTERNS: Pattern[] = [
     advice: "Check that the model's service is up and its API key is valid, then run the job again.",
   },
   {
-    match: /timed out after (\d+) ms/,
+    match: /the model server refused the request \(HTTP (\d+)\)/,
+    reason: (m) => `The model server refused the request (HTTP ${m[1]}): asking again would not change its answer.`,
+    advice:
+      "Check the model name, the API key and the base URL the server uses (docs/models.md), then run the job again.",
+  },
+  {
+    match: /reply was cut off at its output limit/,
+    reason: () => "The model's reply was cut off at its output limit, also when asked again with twice the budget.",
+    advice: "Raise SKILL_FLEET_LLM_MAX_OUTPUT_TOKENS, or pick a model with a larger output, then run the job again.",
+  },
+  {
+    match: /did not answer within (\d+) ms/,
     reason: (m) => `The model did not answer within ${Math.round(Number(m[1]) / 1000)} seconds.`,
     advice: "Run the job again; if it keeps happening, raise SKILL_FLEET_LLM_TIMEOUT_MS or pick a faster model.",
   },

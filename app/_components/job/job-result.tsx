@@ -44,9 +44,35 @@ function NextSteps({ steps, scaffold }: { steps: string[]; scaffold: boolean }) 
   );
 }
 
+/** Steps the offline engine wrote because the model failed: named, never shown as the model's work. */
+function FellBack({ jobId, result }: { jobId: string; result: Result }) {
+  if (result.fellBack.length === 0) return null;
+  return (
+    <div className="alert alert-warn" data-testid="fell-back">
+      <strong>Not all of this is the model&apos;s work.</strong>{" "}
+      {result.fellBack.length === 1 ? "One step" : `${result.fellBack.length} steps`} fell back to the offline engine
+      because the model failed:
+      <ul>
+        {result.fellBack.map((f) => (
+          <li key={f.key}>
+            <code>{f.step}</code> ({f.engine}): {f.reason}
+          </li>
+        ))}
+      </ul>
+      <Link href={`/jobs/${jobId}/timeline`}>The timeline</Link> shows every request.
+    </div>
+  );
+}
+
 /** A job that finished without passing says so first, and why, with a link down to the reasons. */
 function Outcome({ job, result }: { job: Job; result: Result }) {
   if (job.status !== "pending_review") return null;
+  if (result.reviewReason)
+    return (
+      <p className="alert alert-warn" data-testid="end-state">
+        Needs your review: {result.reviewReason}
+      </p>
+    );
   const { validation } = result;
   const headline = verdictHeadline({
     passed: false,
@@ -68,6 +94,7 @@ export function JobResult({ job }: { job: Job }) {
   return (
     <section className="stack" aria-labelledby="result-title">
       <Outcome job={job} result={result} />
+      <FellBack jobId={job.id} result={result} />
       <div className="row">
         <h2 id="result-title" style={{ margin: 0 }}>
           {result.name}

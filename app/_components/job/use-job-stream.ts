@@ -13,6 +13,8 @@ export type Connection = "connecting" | "live" | "reconnecting" | "resumed" | "e
 interface TokenItem {
   type: "token";
   text: string;
+  /** The step's text so far was rejected (the model is asked again): this starts it anew. */
+  reset?: boolean;
 }
 type StreamItem = StoredEvent | TokenItem;
 
@@ -33,7 +35,7 @@ function unwrap(item: unknown): StreamItem {
 }
 
 function addItem(state: StreamState, item: StreamItem): StreamState {
-  if (item.type === "token") return { ...state, tokens: state.tokens + item.text };
+  if (item.type === "token") return { ...state, tokens: item.reset ? item.text : state.tokens + item.text };
   // A replay after a reconnect may resend what we have: de-duplicate by seq, keep seq order.
   if (state.events.some((e) => e.seq === item.seq)) return state;
   const events = [...state.events, item].sort((a, b) => a.seq - b.seq);

@@ -55,8 +55,9 @@ export function barGeometry(steps: Step[], now: number): Map<string, { left: num
   );
 }
 
-function modelText(model: string | null): string {
+function modelText(model: string | null, provenance: Step["provenance"]): string {
   if (model === null) return "—";
+  if (provenance?.source === "fallback") return `offline engine (fallback after ${provenance.engine} failed)`;
   return model === "offline" ? "offline engine" : model;
 }
 
@@ -65,7 +66,8 @@ export function costText(model: string | null, costUsd: number | null): string {
   return costUsd === null ? "cost unknown" : formatUsd(costUsd);
 }
 
-function tokensText(usage: Step["usage"]): string {
+function tokensText(usage: Step["usage"], provenance: Step["provenance"]): string {
+  if (provenance && provenance.source !== "offline" && provenance.tokens.total === null) return "unknown";
   if (!usage.totalTokens) return "—";
   return `${formatTokens(usage.totalTokens)} (${formatTokens(usage.inputTokens ?? 0)} in, ${formatTokens(usage.outputTokens ?? 0)} out)`;
 }
@@ -93,9 +95,45 @@ function StepIo({ step }: { step: Step }) {
         </div>
       )}
       <p className="hint">
-        Key <code>{step.key}</code> · {step.attempts} {step.attempts === 1 ? "attempt" : "attempts"}
+        Key <code>{step.key}</code> · {step.attempts} {step.attempts === 1 ? "run" : "runs"}
       </p>
+      {step.provenance && <Requests provenance={step.provenance} />}
     </details>
+  );
+}
+
+const KIND_WORDS: Record<string, string> = {
+  ask: "asked",
+  reask: "asked again (the reply did not fit)",
+  retry: "retried",
+  "larger-budget": "retried with a larger output budget",
+  "without-strict": "retried without strict schema",
+};
+
+/** Every request the step made, and how each ended: retries and re-asks are visible, not folded into one. */
+function Requests({ provenance }: { provenance: NonNullable<Step["provenance"]> }) {
+  if (provenance.requests.length === 0) return null;
+  return (
+    <ol className="step-requests" data-testid="step-requests" aria-label="Requests to the model">
+      {provenance.requests.map((r, i) => (
+        <li key={i} data-outcome={r.outcome}>
+          {KIND_WORDS[r.kind] ?? r.kind}: <strong>{r.outcome}</strong>
+          {r.status !== null && ` (HTTP ${r.status})`} · {formatMs(r.durationMs)}
+          {r.detail && <span className="muted"> — {r.detail}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Who wrote the step's output, said plainly when it was not the model. */
+function SourceBadge({ provenance }: { provenance: Step["provenance"] }) {
+  if (provenance?.source !== "fallback") return null;
+  return (
+    <div className="field-error" data-testid="step-fallback">
+      Fallback: the offline engine wrote this output because {provenance.engine} failed
+      {provenance.reason ? ` (${provenance.reason})` : ""}.
+    </div>
   );
 }
 
@@ -106,18 +144,23 @@ function StepRow({ step, bar }: { step: Step; bar: { left: number; width: number
         <span title={step.key}>{stepLabel(step.key)}</span>
         {step.status !== "completed" && <span className={`status status-${step.status}`}> {step.status}</span>}
         {step.error && <div className="field-error">{step.error}</div>}
+        <SourceBadge provenance={step.provenance} />
         <StepIo step={step} />
       </th>
       <td className="bar-cell" aria-hidden="true">
         <span className={`bar bar-${step.status}`} style={{ marginLeft: `${bar.left}%`, width: `${bar.width}%` }} />
       </td>
       <td data-label="Duration">{step.durationMs === null ? "…" : formatMs(step.durationMs)}</td>
-      <td data-label="Model">{modelText(step.model)}</td>
-      <td data-label="Tokens">{tokensText(step.usage)}</td>
+      <td data-label="Model" data-source={step.provenance?.source ?? ""}>
+        {modelText(step.model, step.provenance)}
+      </td>
+      <td data-label="Tokens">{tokensText(step.usage, step.provenance)}</td>
       <td data-label="Estimated cost">{costText(step.model, step.costUsd)}</td>
     </tr>
   );
 }
+
+const tokenCount = (n: number | null): string => (n === null ? "unknown" : formatTokens(n));
 
 function TotalsRow({ totals }: { totals: Timeline["totals"] }) {
   return (
@@ -129,8 +172,9 @@ function TotalsRow({ totals }: { totals: Timeline["totals"] }) {
       <td data-label="Step time">{formatMs(totals.stepMs)}</td>
       <td className="empty-cell" />
       <td data-label="Tokens">
-        {formatTokens(totals.totalTokens)} ({formatTokens(totals.inputTokens)} in, {formatTokens(totals.outputTokens)}{" "}
-        out)
+        {totals.totalTokens === null
+          ? "unknown (a provider did not report its counts)"
+          : `${formatTokens(totals.totalTokens)} (${tokenCount(totals.inputTokens)} in, ${tokenCount(totals.outputTokens)} out)`}
       </td>
       <td data-label="Estimated cost">{totals.costUsd === null ? "cost unknown" : formatUsd(totals.costUsd)}</td>
     </tr>

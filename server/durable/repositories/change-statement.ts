@@ -131,7 +131,8 @@ function stepsWrite(steps: readonly StepWrite[]): Prisma.Sql {
     SELECT w->>'key' AS "key", (w->>'status')::"StepStatus" AS "status", w->'output' AS "output",
       w->>'error' AS "error", (w->>'started')::boolean AS "started", (w->>'durationMs')::int AS "durationMs",
       (w->>'inputTokens')::int AS "inputTokens", (w->>'outputTokens')::int AS "outputTokens",
-      (w->>'totalTokens')::int AS "totalTokens", w->>'model' AS "model", w->'input' AS "input"
+      (w->>'totalTokens')::int AS "totalTokens", w->>'model' AS "model", w->'input' AS "input",
+      w->'provenance' AS "provenance"
     FROM jsonb_array_elements(${stepsJson(steps)}::jsonb) AS w),
   steps_updated AS (
     UPDATE "JobStep" s SET "status" = r."status",
@@ -140,15 +141,16 @@ function stepsWrite(steps: readonly StepWrite[]): Prisma.Sql {
       "completedAt" = CASE WHEN r."status" = 'running' THEN NULL ELSE now() END,
       "output" = r."output", "error" = r."error", "durationMs" = r."durationMs", "inputTokens" = r."inputTokens",
       "outputTokens" = r."outputTokens", "totalTokens" = r."totalTokens",
-      "model" = COALESCE(r."model", s."model"), "input" = COALESCE(r."input", s."input")
+      "model" = COALESCE(r."model", s."model"), "input" = COALESCE(r."input", s."input"),
+      "provenance" = COALESCE(r."provenance", s."provenance")
     FROM job, step_rows r WHERE s."jobId" = job."id" AND s."key" = r."key"
     RETURNING s."key"),
   steps_inserted AS (
     INSERT INTO "JobStep" ("id", "jobId", "key", "status", "output", "error", "attempts", "startedAt", "completedAt",
-      "durationMs", "inputTokens", "outputTokens", "totalTokens", "model", "input")
+      "durationMs", "inputTokens", "outputTokens", "totalTokens", "model", "input", "provenance")
     SELECT gen_random_uuid(), job."id", r."key", r."status", r."output", r."error", 1, now(),
       CASE WHEN r."status" = 'running' THEN NULL ELSE now() END, r."durationMs", r."inputTokens", r."outputTokens",
-      r."totalTokens", r."model", r."input"
+      r."totalTokens", r."model", r."input", r."provenance"
     FROM job, step_rows r WHERE r."key" NOT IN (SELECT "key" FROM steps_updated)
     RETURNING 1)`;
 }

@@ -50,6 +50,7 @@ const stepRow = z.object({
   totalTokens: count,
   model: z.string().nullable().default(null),
   input: z.json().nullable().default(null),
+  provenance: z.json().nullable().default(null),
 });
 
 export const eventRows = (value: unknown): JobEventRecord[] => z.array(eventRow).parse(value ?? []);

@@ -28,6 +28,7 @@ function toStepRecord(row: JobStep): StepRecord {
     usage: usageOf(row),
     model: row.model,
     input: asJson(row.input),
+    provenance: asJson(row.provenance),
   };
 }
 

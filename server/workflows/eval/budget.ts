@@ -1,8 +1,9 @@
 /**
- * The caps of one eval job (docs/evals.md, Honest accounting): model calls and tokens. Calls in flight are
- * reserved before they start, so parallel calls cannot overshoot the call cap; tokens are only known afterwards,
- * so the token cap stops the next call once it has been reached. On a replay the finished calls are recorded
- * again from the store, so the tally is the same as before the restart.
+ * The caps of one eval job (docs/evals.md, Honest accounting): model requests and tokens. Every HTTP request counts
+ * (re-asks, retries and tool round trips too) and is counted as it starts, so calls running in parallel cannot pass
+ * the request cap; tokens are only known afterwards, so the token cap stops the next request once it has been
+ * reached. On a replay the finished calls are recorded again from the store, so the tally is the same as before the
+ * restart.
  */
 export interface EvalLimits {
   maxCalls: number;
@@ -17,15 +18,20 @@ export class EvalCapReached extends Error {
 }
 
 export class EvalBudget {
-  private calls = 0;
+  private requests = 0;
   private tokens = 0;
-  private inFlight = 0;
 
   constructor(private readonly limits: EvalLimits) {}
 
-  /** Reserves one call; throws EvalCapReached when a cap would be passed. */
-  reserve(): void {
-    if (this.calls + this.inFlight >= this.limits.maxCalls)
+  /** One request about to start: refused (EvalCapReached) when it would pass a cap, else counted now. */
+  startRequest(): void {
+    this.check();
+    this.requests += 1;
+  }
+
+  /** Refuses (EvalCapReached) when one more request would pass a cap; counts nothing. */
+  check(): void {
+    if (this.requests + 1 > this.limits.maxCalls)
       throw new EvalCapReached(
         `Eval stopped: the cap of ${this.limits.maxCalls} model calls per eval job was reached (SKILL_FLEET_EVAL_MAX_CALLS)`,
       );
@@ -33,25 +39,25 @@ export class EvalBudget {
       throw new EvalCapReached(
         `Eval stopped: the cap of ${this.limits.maxTokens} tokens per eval job was reached after ${this.tokens} tokens (SKILL_FLEET_EVAL_MAX_TOKENS)`,
       );
-    this.inFlight += 1;
   }
 
-  release(): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-  }
-
-  /** A finished call (run now or replayed): its attempts count as calls, its tokens against the token cap. */
-  record(attempts: number, tokens: number): void {
-    this.calls += attempts;
+  /** Tokens a finished call reported (its requests were counted as they started). */
+  addTokens(tokens: number): void {
     this.tokens += tokens;
   }
 
-  /** Whether `calls` more calls fit under both caps (optional work, like tuning, asks before it starts). */
-  fits(calls: number): boolean {
-    return this.calls + this.inFlight + calls <= this.limits.maxCalls && this.tokens < this.limits.maxTokens;
+  /** A call read back from the store after a restart: its requests and tokens count again. */
+  record(requests: number, tokens: number): void {
+    this.requests += requests;
+    this.tokens += tokens;
+  }
+
+  /** Whether `requests` more requests fit under both caps (optional work, like tuning, asks before it starts). */
+  fits(requests: number): boolean {
+    return this.requests + requests <= this.limits.maxCalls && this.tokens < this.limits.maxTokens;
   }
 
   get used(): { calls: number; tokens: number } {
-    return { calls: this.calls, tokens: this.tokens };
+    return { calls: this.requests, tokens: this.tokens };
   }
 }

@@ -1,18 +1,21 @@
 import type { ToolSet } from "ai";
+import { z } from "zod";
 import type pLimit from "p-limit";
 import { toJson, type Json } from "../../../contracts/json";
+import type { Provenance } from "../../../contracts/provenance";
 import type { StepIo, WorkflowContext } from "../../durable/engine";
-import { LlmTimeoutError } from "../../llm/errors";
+import { LlmError, LlmTimeoutError } from "../../llm/errors";
 import { estimateCostUsd } from "../../llm/prices";
-import { modelFor } from "../../llm/models";
-import { runStep } from "../../llm/run-step";
+import { provenanceOfFailure } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
+import { runRecorded } from "../kit/model-step";
 import { EvalCapReached, type EvalBudget } from "./budget";
 
 /**
  * One model call of an eval as a durable step (docs/evals.md): keyed deterministically, so after a restart a
  * finished call is read back from the store and never repeated. A model error or timeout is the call's outcome,
- * recorded and counted apart (not a failed assertion); a cap reached or a cancellation stops the job.
+ * recorded and counted apart (not a failed assertion), with every request it made and the tokens they reported; a
+ * cap reached or a cancellation stops the job.
  */
 export interface CallCost {
   inputTokens: number;
@@ -20,6 +23,7 @@ export interface CallCost {
   durationMs: number;
   /** USD, or null when the model has no known price. */
   costUsd: number | null;
+  /** HTTP requests the call made (re-asks, retries and tool round trips included). */
   attempts: number;
 }
 
@@ -27,6 +31,22 @@ export type CallOutcome<O> =
   ({ ok: true; output: O } & CallCost) | ({ ok: false; failure: "error" | "timeout"; error: string } & CallCost);
 
 type Limit = ReturnType<typeof pLimit>;
+
+const costShape = {
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  durationMs: z.number(),
+  costUsd: z.number().nullable(),
+  attempts: z.number().int(),
+};
+
+/** A stored call outcome, read back against the step's own output schema (never cast). */
+function outcomeSchema<O>(output: z.ZodType<O>) {
+  return z.union([
+    z.object({ ok: z.literal(true), output, ...costShape }),
+    z.object({ ok: z.literal(false), failure: z.enum(["error", "timeout"]), error: z.string(), ...costShape }),
+  ]);
+}
 
 /** What a call spent, whatever its outcome. */
 export const costOf = (outcome: CallCost): CallCost => ({
@@ -37,8 +57,24 @@ export const costOf = (outcome: CallCost): CallCost => ({
   attempts: outcome.attempts,
 });
 
-// A failed call reports no usage: its tokens count as 0 and its cost as unknown, never as a guess.
-const NO_COST = { inputTokens: 0, outputTokens: 0, costUsd: null, attempts: 1 };
+/** Requests and tokens from a provenance; a count the provider did not report adds nothing (never a guess). */
+function spentBy(provenance: Provenance | undefined, engine: string, durationMs: number): CallCost {
+  const inputTokens = provenance?.tokens.input ?? 0;
+  const outputTokens = provenance?.tokens.output ?? 0;
+  const known = provenance?.tokens.input !== null && provenance?.tokens.output !== null;
+  const costUsd = provenance && known ? estimateCostUsd(engine, { inputTokens, outputTokens }) : null;
+  return { inputTokens, outputTokens, durationMs, costUsd, attempts: provenance?.requests.length ?? 1 };
+}
+
+/** A failed call's outcome; a cap reached, a cancellation or a stop is not an outcome: it ends the job. */
+function failedOutcome(error: unknown, durationMs: number, signal: AbortSignal): CallOutcome<never> {
+  if (signal.aborted || error instanceof EvalCapReached) throw error;
+  if (error instanceof LlmError && error.kind === "stopped" && error.cause instanceof EvalCapReached) throw error.cause;
+  const provenance = provenanceOfFailure(error);
+  const failure = error instanceof LlmTimeoutError ? "timeout" : "error";
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, failure, error: message, ...spentBy(provenance, provenance?.engine ?? "", durationMs) };
+}
 
 export class EvalCalls {
   /** What every finished call spent (run now or read back after a restart): the job's usage. */
@@ -54,57 +90,40 @@ export class EvalCalls {
     return this.budget.used;
   }
 
-  /** Whether `calls` more calls fit under the job's caps. */
+  /** Whether `calls` more requests fit under the job's caps. */
   fits(calls: number): boolean {
     return this.budget.fits(calls);
   }
 
   async call<I, O>(key: string, step: StepDefinition<I, O>, input: I, tools?: ToolSet): Promise<CallOutcome<O>> {
     let ran = false;
+    const schema = outcomeSchema(step.output);
+    // A stored outcome whose output no longer fits the step's schema is not replayed: the call runs again.
+    const accept = (stored: Json) => schema.safeParse(stored).success;
     const work = (io: StepIo) => ((ran = true), this.attempt(io, step, input, tools));
-    const outcome = (await this.limit(() => this.ctx.run(key, work))) as unknown as CallOutcome<O>;
-    // A call run now was recorded as it ended; one replayed from the store is recorded here.
+    const stored = await this.limit(() => this.ctx.run(key, work, { accept }));
+    const outcome = schema.parse(stored) as CallOutcome<O>;
+    // A call run now was counted request by request; one replayed from the store is counted here.
     if (!ran) this.budget.record(outcome.attempts, outcome.inputTokens + outcome.outputTokens);
     this.spent.push(costOf(outcome));
     return outcome;
   }
 
+  /** The call under this eval's caps; its outcome (success or failure) is what the step stores. */
   private async attempt<I, O>(io: StepIo, step: StepDefinition<I, O>, input: I, tools?: ToolSet): Promise<Json> {
-    this.budget.reserve();
-    const outcome = await this.outcome(io, step, input, tools).finally(() => this.budget.release());
-    // Recorded before the slot is released to the next call, so the cap counts it at once.
-    this.budget.record(outcome.attempts, outcome.inputTokens + outcome.outputTokens);
-    return toJson(outcome);
-  }
-
-  private async outcome<I, O>(
-    io: StepIo,
-    step: StepDefinition<I, O>,
-    input: I,
-    tools?: ToolSet,
-  ): Promise<CallOutcome<O>> {
     const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    this.budget.check(); // a call past a cap does not start, whatever engine would answer it
     try {
-      io.reportCall({ model: (await modelFor(step.name)).engine, input: toJson(input) });
-      const result = await runStep(step, input, { signal: io.signal, tools });
-      io.reportUsage(result.usage);
-      const { inputTokens, outputTokens } = result.usage;
-      const costUsd = estimateCostUsd(result.engine, result.usage);
-      return {
-        ok: true,
-        output: result.output,
-        inputTokens,
-        outputTokens,
-        durationMs: result.durationMs,
-        costUsd,
-        attempts: result.attempts,
-      };
+      const beforeRequest = () => this.budget.startRequest();
+      const result = await runRecorded(io, step, input, { tools, beforeRequest });
+      const cost = spentBy(result.provenance, result.engine, elapsed());
+      this.budget.addTokens(cost.inputTokens + cost.outputTokens);
+      return toJson({ ok: true, output: result.output, ...cost });
     } catch (error) {
-      if (io.signal.aborted || error instanceof EvalCapReached) throw error;
-      const durationMs = Math.round(performance.now() - started);
-      const failure = error instanceof LlmTimeoutError ? "timeout" : "error";
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, failure, error: message, ...NO_COST, durationMs };
+      const outcome = failedOutcome(error, elapsed(), io.signal);
+      this.budget.addTokens(outcome.inputTokens + outcome.outputTokens);
+      return toJson(outcome);
     }
   }
 }

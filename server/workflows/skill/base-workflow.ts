@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { toJson, toJsonObject } from "../../../contracts/json";
-import { modelFor } from "../../llm/models";
-import { runStep } from "../../llm/run-step";
+import { modelStep } from "../kit/model-step";
 import type { StepDefinition } from "../../llm/steps/types";
 import { CHECKPOINT_SCHEMAS } from "../../../contracts/checkpoints";
 import type { PhaseEntry, Progress, StepIo, WorkflowContext } from "../../durable/engine";
@@ -64,19 +63,19 @@ export abstract class BaseWorkflow {
     return lead;
   }
 
-  /** One model step, durably: run once (offline engine or model), replayed from the store afterwards. */
+  /**
+   * One model step, durably (the kit's modelStep): run once (offline engine or model), replayed from the store while
+   * its output still fits the step's schema, with its provenance recorded.
+   */
   protected async model<I, O>(name: string, step: StepDefinition<I, O>, input: I): Promise<O> {
-    const work = async (io: StepIo) => {
-      const onToken = step.streamField ? (text: string) => this.ctx.token(text) : undefined;
-      // Recorded before the call, so a step that fails still shows what it ran on and was given.
-      io.reportCall({ model: (await modelFor(step.name)).engine, input: toJson(input) });
-      const result = await runStep(step, input, { signal: io.signal, onToken });
-      io.reportUsage(result.usage);
-      io.reportCall({ model: result.engine });
-      this.reasoning(io, name, result.output);
-      return toJson(result.output);
-    };
-    return (await this.ctx.run(this.key(name), work, this.lead())) as O;
+    const streams = Boolean(step.streamField);
+    const { output } = await modelStep(this.ctx, this.key(name), step, input, {
+      lead: this.lead(),
+      onToken: streams ? (text) => this.ctx.token(text) : undefined,
+      onStreamReset: streams ? () => this.ctx.token("", { reset: true }) : undefined,
+      note: (io, value) => this.reasoning(io, name, value),
+    });
+    return output;
   }
 
   /** A step that is plain computation (rule validation, file writes): durable like model steps. */

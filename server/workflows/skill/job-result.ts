@@ -35,6 +35,12 @@ const storedResultSchema = z.object({
   nextSteps: z.array(z.string()).catch([]).default([]),
   /** The draft version the job wrote (its later edits and promotion are the library's: docs/library.md). */
   draftVersionId: text.default(null),
+  /** Steps the offline engine wrote because the model failed; a job recorded before this was kept has none listed. */
+  fellBack: z
+    .array(z.object({ key: z.string(), step: z.string(), engine: z.string(), reason: z.string() }))
+    .catch([])
+    .default([]),
+  reviewReason: text.default(null),
 });
 
 export type SkillJobResult = z.infer<typeof storedResultSchema>;

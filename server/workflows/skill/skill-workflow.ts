@@ -8,6 +8,7 @@ import { fileData, textBytes } from "../../skills/library/files";
 import type { SkillDrafts, SkillLibrary } from "../../skills/library/index";
 import { buildSkillFiles } from "../../skills/skill-writer";
 import type { WorkflowContext } from "../../durable/engine";
+import { fallbackSentence, fallbacksOf, type FellBack } from "../kit/provenance";
 import { draftWriteInput } from "./draft-files";
 import { GenerationPhase } from "./generation/generation-phase";
 import { UnderstandingPhase, type UnderstandingResult } from "./understanding/understanding-phase";
@@ -76,8 +77,29 @@ async function saveDraft(
   return { draftVersionId: draft.version.id };
 }
 
+/** The steps whose fallback output a person must review: the plan, and anything that wrote the content. */
+const REVIEWED_STEPS: Record<string, string> = {
+  synthesizePlan: "the plan",
+  generateContent: "the content",
+  refineContent: "the refined content",
+  incorporateFeedback: "the revised content",
+  refineSkill: "the refined skill",
+  assessQuality: "the quality judgement",
+};
+const MUST_REVIEW = new Set([
+  "synthesizePlan",
+  "generateContent",
+  "refineContent",
+  "incorporateFeedback",
+  "refineSkill",
+]);
+
 /** What the person should do next with the result, in words (the result page and the CLI show it). */
-export function nextSteps(engine: string, passed: boolean, scaffold: boolean): string[] {
+export function nextSteps(engine: string, passed: boolean, scaffold: boolean, fellBack = false): string[] {
+  if (fellBack)
+    return [
+      "Part of this skill was written by the offline engine because the model failed (see the steps that fell back): read those parts, or run the job again once the model answers, before you promote it.",
+    ];
   if (scaffold || engine === "offline")
     return [
       "This is a scaffold written without a model: fill in every place marked [FILL IN …] with real commands, files and examples, then validate it again (skill-fleet validate <folder>).",
@@ -90,16 +112,27 @@ export function nextSteps(engine: string, passed: boolean, scaffold: boolean): s
   return ["Promote the draft to the library, or download it as a zip."];
 }
 
-function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, draftVersionId: string): WorkflowOutcome {
+function outcome(
+  job: JobRecord,
+  phases: { u: UnderstandingResult; v: ValidationResult },
+  draftVersionId: string,
+  fellBack: FellBack[],
+): WorkflowOutcome {
+  const { u, v } = phases;
   const { plan } = u;
   const { assessment } = v;
   const scaffold = assessment.quality.scaffold;
+  // A plan or content the offline engine wrote for a failed model is never presented as passed model work.
+  const mustReview = fellBack.filter((f) => MUST_REVIEW.has(f.step));
+  const passed = assessment.passed && mustReview.length === 0;
   const result = {
     name: plan.name,
     description: plan.description,
     path: plan.taxonomyPath,
     score: assessment.score,
-    passed: assessment.passed,
+    passed,
+    fellBack: fellBack.map((f) => ({ ...f })),
+    reviewReason: mustReview.length ? fallbackSentence(mustReview, REVIEWED_STEPS) : null,
     content: v.skillMd,
     validation: { ...assessment, triggerCoverage: v.triggerCoverage, refinements: v.refinements },
     testCases: v.testCases,
@@ -107,9 +140,9 @@ function outcome(job: JobRecord, u: UnderstandingResult, v: ValidationResult, dr
     engine: job.engine,
     draftVersionId,
     scaffold,
-    nextSteps: nextSteps(job.engine, assessment.passed, scaffold),
+    nextSteps: nextSteps(job.engine, passed, scaffold, mustReview.length > 0),
   };
-  return { status: assessment.passed ? "completed" : "pending_review", result: toJsonObject(result) };
+  return { status: passed ? "completed" : "pending_review", result: toJsonObject(result) };
 }
 
 /**
@@ -144,5 +177,5 @@ export const skillWorkflow = (deps: SkillWorkflowDeps) =>
     const { draftVersionId } = (await ctx.run("validation#draft/write", async () =>
       saveDraft(deps, ctx, understanding, validation, engine),
     )) as { draftVersionId: string };
-    return outcome(ctx.job, understanding, validation, draftVersionId);
+    return outcome(ctx.job, { u: understanding, v: validation }, draftVersionId, await fallbacksOf(ctx));
   };

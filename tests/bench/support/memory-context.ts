@@ -23,5 +23,6 @@ export function memoryContext(job: JobRecord): WorkflowContext {
     token: () => undefined,
     phase: async () => undefined,
     progress: async () => undefined,
+    steps: async () => [],
   };
 }

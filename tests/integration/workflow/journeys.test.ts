@@ -358,7 +358,9 @@ describe("the timeline", () => {
     expect(modelSteps.every((s) => s.model === "scripted:happy" && s.costUsd === null)).toBe(true);
     expect(modelSteps.every((s) => (s.usage.totalTokens ?? 0) > 0)).toBe(true);
     expect(totals.totalTokens).toBe(steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0));
-    expect(totals.inputTokens + totals.outputTokens).toBe(totals.totalTokens);
+    expect((totals.inputTokens ?? NaN) + (totals.outputTokens ?? NaN)).toBe(totals.totalTokens);
+    // Every model step says the model wrote its output, in one request.
+    expect(modelSteps.every((s) => s.provenance?.source === "model" && s.provenance.requests.length === 1)).toBe(true);
     expect(totals.costUsd).toBeNull();
   });
 });

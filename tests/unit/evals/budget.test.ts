@@ -7,7 +7,7 @@ import { EvalBudget, EvalCapReached } from "../../../server/workflows/eval/budge
 import { EvalCalls } from "../../../server/workflows/eval/eval-calls";
 import { benchJob, memoryContext } from "../../bench/support/memory-context";
 
-/** The caps of an eval job (docs/evals.md, Honest accounting): calls reserved before they start, tokens after. */
+/** The caps of an eval job (docs/evals.md, Honest accounting): every request counted as it starts, tokens after. */
 const CALL_CAP = "the cap of 3 model calls per eval job was reached (SKILL_FLEET_EVAL_MAX_CALLS)";
 
 function capMessage(reserve: () => void): string {
@@ -21,51 +21,43 @@ function capMessage(reserve: () => void): string {
 }
 
 describe("EvalBudget", () => {
-  it("reserves up to the call cap counting the calls in flight, before any has finished", () => {
+  it("counts every request as it starts and refuses the one that would pass the call cap", () => {
     const budget = new EvalBudget({ maxCalls: 3, maxTokens: 1_000 });
-    for (let i = 0; i < 3; i++) budget.reserve();
-    expect(capMessage(() => budget.reserve())).toBe(`Eval stopped: ${CALL_CAP}`);
+    for (let i = 0; i < 3; i++) budget.startRequest();
+    expect(capMessage(() => budget.startRequest())).toBe(`Eval stopped: ${CALL_CAP}`);
+    // The refused request was not counted: the tally is what was really sent.
+    expect(budget.used).toEqual({ calls: 3, tokens: 0 });
+  });
+
+  it("check() refuses like startRequest() but counts nothing", () => {
+    const budget = new EvalBudget({ maxCalls: 1, maxTokens: 1_000 });
+    budget.check();
+    budget.check();
     expect(budget.used).toEqual({ calls: 0, tokens: 0 });
+    budget.startRequest();
+    expect(capMessage(() => budget.check())).toContain("the cap of 1 model calls");
   });
 
-  it("a finished call's attempts count as calls; a released slot without a record costs nothing", () => {
-    const budget = new EvalBudget({ maxCalls: 3, maxTokens: 1_000 });
-    budget.reserve();
-    budget.reserve();
-    budget.record(2, 10); // a call that needed a retry
-    budget.release();
-    expect(budget.used).toEqual({ calls: 2, tokens: 10 });
-    // 2 calls made and 1 in flight: the cap of 3 is reached.
-    expect(capMessage(() => budget.reserve())).toContain(CALL_CAP);
-    budget.release(); // the call in flight was cancelled: it reported no outcome, so it made no call
-    expect(capMessage(() => budget.reserve())).toBe("no cap reached");
-    expect(budget.used).toEqual({ calls: 2, tokens: 10 });
-  });
-
-  it("the token cap stops the next call once reached, not the calls already in flight", () => {
+  it("the token cap stops the next request once reached, not the requests already sent", () => {
     const budget = new EvalBudget({ maxCalls: 10, maxTokens: 100 });
-    budget.reserve();
-    budget.reserve();
-    budget.record(1, 99);
-    budget.release();
-    budget.reserve(); // 99 < 100: one more may start
-    budget.record(1, 5); // the call in flight finishes past the cap: it was allowed to start, its tokens count
-    budget.release();
-    expect(capMessage(() => budget.reserve())).toBe(
+    budget.startRequest();
+    budget.startRequest();
+    budget.addTokens(99);
+    budget.startRequest(); // 99 < 100: one more may start
+    budget.addTokens(5); // it finishes past the cap: it was allowed to start, its tokens count
+    expect(capMessage(() => budget.startRequest())).toBe(
       "Eval stopped: the cap of 100 tokens per eval job was reached after 104 tokens (SKILL_FLEET_EVAL_MAX_TOKENS)",
     );
-    budget.record(1, 0);
-    budget.release();
     expect(budget.used).toEqual({ calls: 3, tokens: 104 });
   });
 
-  it("calls recorded from the store (a replay) count against both caps without being reserved", () => {
+  it("calls recorded from the store (a replay) count their requests and tokens against both caps", () => {
     const calls = new EvalBudget({ maxCalls: 3, maxTokens: 1_000 });
     calls.record(3, 0);
-    expect(capMessage(() => calls.reserve())).toContain(CALL_CAP);
+    expect(capMessage(() => calls.startRequest())).toContain(CALL_CAP);
     const tokens = new EvalBudget({ maxCalls: 3, maxTokens: 1_000 });
     tokens.record(1, 1_000);
-    expect(capMessage(() => tokens.reserve())).toContain("after 1000 tokens");
+    expect(capMessage(() => tokens.startRequest())).toContain("after 1000 tokens");
   });
 });
 

@@ -23,6 +23,7 @@ const step = (key: string, attempts: number): Step => ({
   completedAt: at,
   durationMs: 1,
   usage: {},
+  provenance: null,
   model: null,
   costUsd: null,
   input: null,

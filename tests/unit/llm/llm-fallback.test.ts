@@ -39,7 +39,7 @@ describe("withLlmFallback", () => {
       () => 2,
       "step x for task\ninjected line",
     );
-    expect(result).toEqual({ value: 2, usedFallback: true });
+    expect(result).toMatchObject({ value: 2, usedFallback: true });
     expect(warn).toHaveBeenCalledTimes(1);
     const fields = warn.mock.calls[0]?.[0] as Record<string, string>;
     expect(fields.fallback).toBe("step x for task injected line");

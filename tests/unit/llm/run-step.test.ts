@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MockLanguageModelV3 } from "ai/test";
 import { resetEnvForTests } from "../../../server/common/env";
-import { LlmAbortedError, LlmSchemaError, LlmTimeoutError, LlmTransportError } from "../../../server/llm/errors";
+import {
+  LlmAbortedError,
+  LlmRefusedError,
+  LlmSchemaError,
+  LlmStoppedError,
+  LlmTimeoutError,
+  LlmTransportError,
+} from "../../../server/llm/errors";
 import { promptCanary } from "../../../server/llm/prompts/data";
 import { runStep } from "../../../server/llm/run-step";
 import { createScriptedModel } from "../../../dev/scripted/model";
@@ -50,9 +57,26 @@ describe("runStep on a model", () => {
     expect(result.engine).toBe("scripted:inline");
     expect(result.output.suggestedSkillName).toBe(requirements.suggestedSkillName);
     expect(result.usage.inputTokens).toBeGreaterThan(0);
-    expect(result.usage.totalTokens).toBe(result.usage.inputTokens + result.usage.outputTokens);
-    expect(result.attempts).toBe(1);
-    expect(result.usedFallback).toBe(false);
+    expect(result.usage.totalTokens).toBe((result.usage.inputTokens ?? NaN) + (result.usage.outputTokens ?? NaN));
+    expect(result.provenance).toMatchObject({ step: "gatherRequirements", source: "model", engine: "scripted:inline" });
+    expect(result.provenance.requests.map((r) => [r.kind, r.outcome])).toEqual([["ask", "ok"]]);
+  });
+
+  it.each([
+    ["in a ```json fence", (json: string) => "```json\n" + json + "\n```"],
+    [
+      "after a sentence of prose",
+      (json: string) => `Sure! Here is the JSON you asked for:\n\n${json}\n\nHope it helps.`,
+    ],
+    ["with a trailing comma and a comment", (json: string) => json.replace(/}$/, ", // done\n}").replace(/"$/, '",')],
+  ])("accepts JSON %s without a re-ask", async (_shape, wrap) => {
+    const model = scripted({
+      analyzeIntent: (call) => ({ kind: "text", text: wrap(JSON.stringify(call.offline())) }),
+    });
+    const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model });
+    expect(model.doGenerateCalls).toHaveLength(1);
+    expect(result.output.successCriteria.length).toBeGreaterThan(0);
+    expect(result.provenance.source).toBe("model");
   });
 
   it("re-asks with the zod errors quoted when the answer does not fit, then succeeds", async () => {
@@ -69,14 +93,24 @@ describe("runStep on a model", () => {
     expect(reask).toContain("does not match the required JSON schema");
     expect(reask).toContain("topics:");
     expect(reask).toContain("skillCategory:");
-    expect(result.attempts).toBe(2);
+    expect(result.provenance.requests.map((r) => [r.kind, r.outcome])).toEqual([
+      ["ask", "invalid-reply"],
+      ["reask", "ok"],
+    ]);
   });
 
-  it("re-asks after malformed JSON", async () => {
+  it("re-asks after a reply with no JSON object in it, naming the problem", async () => {
+    const model = scripted({ analyzeIntent: malformedTimes(1, "I cannot help with that.") });
+    const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model });
+    expect(result.output.successCriteria.length).toBeGreaterThan(0);
+    expect(lastUserMessage(model, 1)).toContain("the reply holds no JSON object");
+  });
+
+  it("repairs malformed JSON, then re-asks with the schema's problems when the value is really wrong", async () => {
     const model = scripted({ analyzeIntent: malformedTimes(1, "{ purpose: oops") });
     const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model });
     expect(result.output.successCriteria.length).toBeGreaterThan(0);
-    expect(lastUserMessage(model, 1)).toContain("not valid JSON");
+    expect(lastUserMessage(model, 1)).toContain("successCriteria:");
   });
 
   it("gives up with a typed error after 2 re-asks", async () => {
@@ -88,6 +122,12 @@ describe("runStep on a model", () => {
     expect(error).toBeInstanceOf(LlmSchemaError);
     expect((error as LlmSchemaError).attempts).toBe(3);
     expect(model.doGenerateCalls).toHaveLength(3);
+    // The failed step still says what its requests were (the timeline shows them).
+    expect((error as LlmSchemaError).provenance?.requests.map((r) => r.outcome)).toEqual([
+      "invalid-reply",
+      "invalid-reply",
+      "invalid-reply",
+    ]);
   });
 
   it("times out a call that never answers", async () => {
@@ -142,7 +182,8 @@ describe("runStep on a model", () => {
     const model = scripted({ analyzeIntent: failTimes(2, status) });
     const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model, retry: fast });
     expect(model.doGenerateCalls).toHaveLength(3);
-    expect(result.attempts).toBe(3);
+    expect(result.provenance.requests.map((r) => r.kind)).toEqual(["ask", "retry", "retry"]);
+    expect(result.provenance.requests[0]?.outcome).toBe(status === 429 ? "rate-limited" : "server-error");
   });
 
   it("honours Retry-After and gives up after the retries with a transport error", async () => {
@@ -158,20 +199,54 @@ describe("runStep on a model", () => {
     expect(model.doGenerateCalls).toHaveLength(3);
   });
 
-  it("does not retry a client error (HTTP 401)", async () => {
+  it("does not retry a client error (HTTP 401), and says the server refused it", async () => {
     setFallback(false);
     const model = scripted({ analyzeIntent: failTimes(99, 401) });
-    await expect(
-      runStep(analyzeIntent, { taskDescription: task, requirements }, { model, retry: fast }),
-    ).rejects.toBeInstanceOf(LlmTransportError);
+    const error = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model, retry: fast }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LlmRefusedError);
+    expect((error as Error).message).toContain("the model server refused the request (HTTP 401)");
     expect(model.doGenerateCalls).toHaveLength(1);
+  });
+
+  it("retries a timeout once (a cold model), then answers", async () => {
+    const model = scripted({ analyzeIntent: sequence({ kind: "hang" }, offlineReply) });
+    const result = await runStep(
+      analyzeIntent,
+      { taskDescription: task, requirements },
+      { model, timeoutMs: 50, retry: fast },
+    );
+    expect(model.doGenerateCalls).toHaveLength(2);
+    expect(result.provenance.requests.map((r) => [r.kind, r.outcome])).toEqual([
+      ["ask", "timeout"],
+      ["retry", "ok"],
+    ]);
+  });
+
+  it("a refused request (the caller's cap) stops the step before anything is sent, with no fallback", async () => {
+    setFallback(true);
+    const model = scripted({});
+    const error = await runStep(
+      analyzeIntent,
+      { taskDescription: task, requirements },
+      {
+        model,
+        beforeRequest: () => {
+          throw new Error("cap reached");
+        },
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LlmStoppedError);
+    expect(model.doGenerateCalls).toHaveLength(0);
   });
 
   it("applies the documented fallback only when SKILL_FLEET_ALLOW_LLM_FALLBACK is on", async () => {
     const failing = () => scripted({ analyzeIntent: () => ({ kind: "throw", message: "boom" }) });
     setFallback(true);
     const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model: failing() });
-    expect(result.usedFallback).toBe(true);
+    expect(result.provenance).toMatchObject({ source: "fallback", engine: "scripted:inline" });
+    expect(result.provenance.reason).toContain("boom");
     expect(result.output.purpose).toBe(`Help with: ${task.slice(0, 80)}`);
     expect(result.output.skillType).toBe("how_to");
     setFallback(false);
@@ -186,7 +261,7 @@ describe("runStep on a model", () => {
     // A description without "Use when" is only advice now; XML-like text is a real problem (claude.ai refuses it).
     const description = "Helps with <b>things</b>.";
     const result = await runStep(validateStructure, { skillName: "My Skill", description }, { model });
-    expect(result.usedFallback).toBe(true);
+    expect(result.provenance.source).toBe("fallback");
     expect(result.output.descriptionWarnings[0]).toMatch(/when to use/);
     expect(result.output.overallValid).toBe(false);
     expect(result.output.nameErrors[0]).toMatch(/capital letters/);

@@ -186,6 +186,7 @@ describe("the waterfall's bars", () => {
     costUsd: null,
     input: null,
     output: null,
+    provenance: null,
   });
   it("places each step on the job's time axis, so parallel steps overlap", () => {
     const bars = barGeometry([step("a", 0, 100), step("b", 100, 300), step("c", 100, 100)], 0);

@@ -1,3 +1,4 @@
+import { provenanceSchema } from "../../../../contracts/provenance";
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
 import { CHECKPOINT_SCHEMAS, CHECKPOINT_TYPES, type CheckpointType } from "../../../../contracts/checkpoints";
@@ -18,6 +19,8 @@ export const jobOptionsSchema = z.object({
   reviewValidation: z.boolean(),
   streamTokens: z.boolean(),
 });
+
+export const fellBackSchema = z.object({ key: z.string(), step: z.string(), engine: z.string(), reason: z.string() });
 
 export const jobResultSchema = z.object({
   name: z.string().nullable(),
@@ -42,6 +45,10 @@ export const jobResultSchema = z.object({
   scaffold: z.boolean(),
   /** What to do next with the result, in words. */
   nextSteps: z.array(z.string()),
+  /** Steps whose output the offline engine wrote because the model failed (docs/models.md, Fallbacks). */
+  fellBack: z.array(fellBackSchema),
+  /** Why the job waits for review although its validation may have passed (a plan or content that fell back). */
+  reviewReason: z.string().nullable(),
 });
 
 /**
@@ -166,6 +173,8 @@ export const tokenEventSchema = z.object({
   type: z.literal("token"),
   phase: z.string().nullable(),
   text: z.string(),
+  /** The step's text so far is void (the model was asked again): start it anew with this text. */
+  reset: z.boolean().optional(),
   createdAt: z.date(),
 });
 
@@ -218,6 +227,8 @@ const stepSchema = z.object({
   costUsd: z.number().nullable(),
   input: z.json(),
   output: z.json(),
+  /** Who wrote the output (model, fallback, offline) and every request made; null for plain computations. */
+  provenance: provenanceSchema.nullable(),
 });
 
 /** The whole job at a glance: wall time, time spent in steps, tokens and estimated cost. */
@@ -225,9 +236,10 @@ const timelineTotalsSchema = z.object({
   /** First step's start to the last step's end; null before any step ran. */
   wallMs: z.number().nullable(),
   stepMs: z.number(),
-  inputTokens: z.number(),
-  outputTokens: z.number(),
-  totalTokens: z.number(),
+  /** Null when a model step's provider did not report its count (unknown, not 0). */
+  inputTokens: z.number().nullable(),
+  outputTokens: z.number().nullable(),
+  totalTokens: z.number().nullable(),
   /** Null as soon as one model step's cost is unknown (a partial sum would read as the whole). */
   costUsd: z.number().nullable(),
 });

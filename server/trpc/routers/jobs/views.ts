@@ -1,3 +1,4 @@
+import { readProvenance } from "../../../../contracts/provenance";
 import type { z } from "zod";
 import type { CheckpointType } from "../../../../contracts/checkpoints";
 import type { JobTimeline } from "../../../durable/job-service";
@@ -28,7 +29,7 @@ import {
 /** Domain records → wire shapes (only what the contract names; internal fields such as the lease stay inside). */
 export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | null {
   if (!job.result) return null;
-  const { name, description, path, score, passed, content, validation, engine, scaffold, nextSteps } =
+  const { name, description, path, score, passed, content, validation, engine, scaffold, nextSteps, fellBack } =
     skillResultOf(job);
   return {
     name,
@@ -41,6 +42,8 @@ export function resultView(job: JobRecord): z.infer<typeof jobResultSchema> | nu
     engine: engine ?? job.engine,
     scaffold,
     nextSteps,
+    fellBack,
+    reviewReason: skillResultOf(job).reviewReason,
   };
 }
 
@@ -146,9 +149,15 @@ type TimelineStep = z.infer<typeof timelineOutput>["steps"][number];
 type TimelineCheckpoint = z.infer<typeof timelineOutput>["checkpoints"][number];
 
 function stepView(step: StepRecord): TimelineStep {
+  const provenance = readProvenance(step.provenance);
+  // A fallback's tokens were spent on the model that failed; the offline engine's output costs nothing.
   const costUsd = step.model ? estimateCostUsd(step.model, step.usage) : null;
-  return { ...step, costUsd };
+  return { ...step, costUsd, provenance };
 }
+
+/** A model step whose provider did not report a token count: the totals are unknown, not a partial sum. */
+const tokensUnknown = (step: TimelineStep, field: "input" | "output" | "total"): boolean =>
+  step.provenance !== null && step.provenance.source !== "offline" && step.provenance.tokens[field] === null;
 
 const sum = (steps: TimelineStep[], pick: (step: TimelineStep) => number | undefined | null): number =>
   steps.reduce((total, step) => total + (pick(step) ?? 0), 0);
@@ -160,9 +169,9 @@ export function timelineTotals(steps: TimelineStep[]): z.infer<typeof timelineOu
   return {
     wallMs: starts.length && ends.length ? Math.max(...ends) - Math.min(...starts) : null,
     stepMs: sum(steps, (step) => step.durationMs),
-    inputTokens: sum(steps, (step) => step.usage.inputTokens),
-    outputTokens: sum(steps, (step) => step.usage.outputTokens),
-    totalTokens: sum(steps, (step) => step.usage.totalTokens),
+    inputTokens: steps.some((s) => tokensUnknown(s, "input")) ? null : sum(steps, (s) => s.usage.inputTokens),
+    outputTokens: steps.some((s) => tokensUnknown(s, "output")) ? null : sum(steps, (s) => s.usage.outputTokens),
+    totalTokens: steps.some((s) => tokensUnknown(s, "total")) ? null : sum(steps, (s) => s.usage.totalTokens),
     costUsd: unpriced ? null : sum(steps, (step) => step.costUsd),
   };
 }
