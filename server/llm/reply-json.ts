@@ -16,11 +16,12 @@ function strictParse(text: string): ReplyJson | undefined {
   }
 }
 
-/** The span from the first `{` to the last `}`: fences and prose sit outside it. */
+/** The span from the first `{` to the last `}` (or the end, for an object left open): fences and prose sit outside. */
 function objectSpan(text: string): string | undefined {
   const start = text.indexOf("{");
+  if (start < 0) return undefined;
   const end = text.lastIndexOf("}");
-  return start >= 0 && end > start ? text.slice(start, end + 1) : undefined;
+  return end > start ? text.slice(start, end + 1) : text.slice(start);
 }
 
 function repaired(span: string): ReplyJson {

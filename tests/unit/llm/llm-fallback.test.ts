@@ -51,7 +51,7 @@ describe("withLlmFallback", () => {
     vi.stubEnv("SKILL_FLEET_ALLOW_LLM_FALLBACK", "false");
     resetEnvForTests();
     await expect(withLlmFallback(fail("boom"), () => 2, "x")).rejects.toThrow("boom");
-    expect(await withLlmFallback(fail("boom"), () => 2, "x", { always: true })).toEqual({
+    expect(await withLlmFallback(fail("boom"), () => 2, "x", { always: true })).toMatchObject({
       value: 2,
       usedFallback: true,
     });

@@ -110,7 +110,8 @@ describe("runStep on a model", () => {
     const model = scripted({ analyzeIntent: malformedTimes(1, "{ purpose: oops") });
     const result = await runStep(analyzeIntent, { taskDescription: task, requirements }, { model });
     expect(result.output.successCriteria.length).toBeGreaterThan(0);
-    expect(lastUserMessage(model, 1)).toContain("successCriteria:");
+    expect(lastUserMessage(model, 1)).toContain("does not match the required JSON schema");
+    expect(lastUserMessage(model, 1)).toContain("problemStatement");
   });
 
   it("gives up with a typed error after 2 re-asks", async () => {
