@@ -175,6 +175,22 @@ describe("offline outputs fit the schemas they stand in for", () => {
     },
   );
 
+  it("the plan's finalize stamps generated-by once, replacing a pair the model wrote", () => {
+    const written = {
+      ...plan,
+      metadata: [
+        { key: "generated-by", value: "me" },
+        { key: "domain", value: "tool" },
+      ],
+    };
+    const input = { requirements, intent, taxonomy, dependencies };
+    const final = synthesizePlan.finalize?.(written, { engine: "openai:gpt-test", input });
+    expect(final?.metadata).toEqual([
+      { key: "domain", value: "tool" },
+      { key: "generated-by", value: "openai:gpt-test" },
+    ]);
+  });
+
   it("a plan stored with a metadata record (before pairs) is still a later step's input", () => {
     const stored = { ...plan, metadata: { domain: "technical", "generated-by": "offline" } };
     const parsed = generateContent.input.parse({ plan: stored, understanding });
