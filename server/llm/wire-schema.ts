@@ -84,7 +84,7 @@ export function wireJsonSchema(schema: z.ZodType): JSONSchema7 {
 /**
  * The AI SDK schema for a structured call (`Output.object({ schema: wireSchema(step.output) })`): the strict wire
  * schema, validated with the step's zod schema. A null the wire schema allowed for an optional key is dropped first
- * (zod's `.optional()` rejects null), so the safety net never costs a re-ask.
+ * (zod's `.optional()` rejects null), so the safety net alone never costs a re-ask.
  */
 export function wireSchema<O>(schema: z.ZodType<O>): Schema<O> {
   return jsonSchema<O>(() => wireJsonSchema(schema), {
