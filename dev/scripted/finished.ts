@@ -1,6 +1,6 @@
 import { bullets, frontmatter } from "../../server/llm/offline/markdown";
 import type { JudgeOutput } from "../../server/llm/steps/assess-quality";
-import type { Plan } from "../../server/llm/steps/schemas";
+import { metadataRecord, type Plan } from "../../server/llm/steps/schemas";
 import type { StepName } from "../../server/llm/steps/names";
 
 /**
@@ -62,13 +62,13 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 export function finishedSkill(plan: Pick<Plan, "name" | "description" | "metadata">, body = FINISHED_BODY): string {
-  return `${frontmatter(plan.name, plan.description, plan.metadata)}\n${body}`;
+  return `${frontmatter(plan.name, plan.description, metadataRecord(plan.metadata))}\n${body}`;
 }
 
 function generated(input: unknown, body: string): Record<string, unknown> {
   const plan = record(record(input).plan) as Pick<Plan, "name" | "description" | "metadata">;
   const skillContent = finishedSkill(
-    { name: plan.name, description: plan.description, metadata: plan.metadata ?? {} },
+    { name: plan.name, description: plan.description, metadata: plan.metadata ?? [] },
     body,
   );
   return {

@@ -1,4 +1,5 @@
 import type { StepName } from "../../server/llm/steps/names";
+import type { Plan } from "../../server/llm/steps/schemas";
 import { finishedSkill, scriptedJudge, WEAK_BODY, weakDraft } from "./finished";
 import { delayed, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
 
@@ -65,9 +66,9 @@ const refinedSkill: StepScript = (call) => {
   const plan = asRecord(asRecord(call.input).plan) as {
     name: string;
     description: string;
-    metadata?: Record<string, string>;
+    metadata?: Plan["metadata"];
   };
-  const content = finishedSkill({ name: plan.name, description: plan.description, metadata: plan.metadata ?? {} });
+  const content = finishedSkill({ name: plan.name, description: plan.description, metadata: plan.metadata ?? [] });
   return output({
     refinedContent: `${content.trimEnd()}\n\n${REFINED_MARKER}\n`,
     improvementsMade: ["Replaced generic advice with the commands and checks"],

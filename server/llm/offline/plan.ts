@@ -99,11 +99,11 @@ export function offlinePlan(input: PlanInput): Plan {
     guidance: guidanceFor(intent, changes),
     successCriteria: intent.successCriteria.slice(0, 5),
     estimatedLength: lengthFor(requirements, changes),
-    metadata: {
-      "skill-category": requirements.skillCategory,
-      domain: requirements.domain,
-      "target-level": level,
-    },
+    metadata: [
+      { key: "skill-category", value: requirements.skillCategory },
+      { key: "domain", value: requirements.domain },
+      { key: "target-level", value: level },
+    ],
     rationale: `Sections follow the ${requirements.skillCategory} template; the path reuses "${category}".`,
   };
 }
@@ -130,7 +130,7 @@ export function fallbackPlan(input: PlanInput): Plan {
     guidance: "Write clear, actionable steps with examples.",
     successCriteria: ["User can apply the skill successfully"],
     estimatedLength: "medium",
-    metadata: { "skill-category": requirements.skillCategory },
+    metadata: [{ key: "skill-category", value: requirements.skillCategory }],
     rationale: "fallback plan",
   };
 }

@@ -1,4 +1,4 @@
-import type { Clarification, Plan, Understanding } from "../steps/schemas";
+import { metadataRecord, type Clarification, type Plan, type Understanding } from "../steps/schemas";
 import { analyseTask } from "./analysis";
 import { scaffoldLanguage, type ScaffoldLanguage } from "./language";
 import { bullets, checklist, fence, frontmatter, numbered } from "./markdown";
@@ -162,7 +162,7 @@ export function offlineContent(plan: Plan, understanding: Understanding): Genera
     exampleSection(ctx),
     `## ${ctx.strings.pitfalls}\n\n${bullets(ctx.topics.slice(0, 2).map(ctx.strings.fill.pitfall))}`,
   ].filter((section): section is string => section !== null);
-  const skillContent = `${frontmatter(plan.name, plan.description, plan.metadata)}\n${sections.join("\n\n")}\n`;
+  const skillContent = `${frontmatter(plan.name, plan.description, metadataRecord(plan.metadata))}\n${sections.join("\n\n")}\n`;
   return {
     skillContent,
     sectionsGenerated: [...skillContent.matchAll(/^##\s+(.+)$/gm)].map((m) => m[1] ?? ""),

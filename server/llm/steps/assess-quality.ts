@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DIMENSION_IDS } from "../../../contracts/validation";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
-import { planSchema } from "./schemas";
+import { planInputSchema } from "./schemas";
 
 /**
  * The model judge: the same rubric as the deterministic quality model (server/skills/quality) plus correctness
@@ -67,7 +67,7 @@ function notMeasured(reason: string): JudgeOutput {
 
 export const assessQuality = defineStep({
   name: "assessQuality",
-  input: z.object({ skillContent: z.string(), plan: planSchema, successCriteria: z.array(z.string()) }),
+  input: z.object({ skillContent: z.string(), plan: planInputSchema, successCriteria: z.array(z.string()) }),
   output: qualityAssessmentSchema,
   prompt: (input) => ({
     system: systemPrompt("You judge the quality of a SKILL.md as a demanding expert reviewer.", RUBRIC),

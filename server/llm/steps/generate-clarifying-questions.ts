@@ -28,6 +28,7 @@ export const generateClarifyingQuestions = defineStep({
       "Ask 2-3 focused questions about the open points: goal, technology, audience, scope or edge cases.",
       "questionType: boolean, single (one option), multi (several options) or text; give 2-5 options with short ids for single and multi.",
       "Set allowsOther when the options may not cover every answer; give each question a one-sentence rationale.",
+      'Give each option a short description, or "" when the label says it all.',
       "Do not repeat a question that previousAnswers already answer. Ask in the language of the task.",
     ]),
     prompt: dataPrompt("Write the clarifying questions for this task.", {

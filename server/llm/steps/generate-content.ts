@@ -3,10 +3,10 @@ import { offlineContent } from "../offline/scaffold";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { templateFor } from "../templates";
 import { defineStep } from "./define";
-import { planSchema, understandingSchema } from "./schemas";
+import { planInputSchema, understandingSchema } from "./schemas";
 
 export const generateContentInput = z.object({
-  plan: planSchema,
+  plan: planInputSchema,
   understanding: understandingSchema,
   skillStyle: z.enum(["comprehensive", "minimal", "navigation_hub"]).optional(),
 });
@@ -37,7 +37,7 @@ export const generateContent = defineStep({
       system: systemPrompt(
         "You write a complete, production-ready SKILL.md for an AI agent, following the agentskills.io format.",
         [
-          "skillContent starts with YAML frontmatter (--- name, description, metadata ---) using the plan's name, description and metadata, then the markdown body.",
+          "skillContent starts with YAML frontmatter (--- name, description, metadata ---) using the plan's name, description and metadata (its key/value pairs as a mapping), then the markdown body.",
           `Required sections: ${template.requiredSections.join(", ")}, plus "## When to Use" (with when NOT to use) and "## Quick Start".`,
           "Use the plan's outline in order, short sentences, numbered steps, and 1-3 working fenced code examples relevant to the topics.",
           `Style: ${STYLE[input.skillStyle ?? "comprehensive"]}. Keep the body under 500 lines.`,

@@ -3,11 +3,11 @@ import { DIMENSION_LABELS, dimensionsBelowBar } from "../../../contracts/validat
 import type { ValidationReport } from "../../skills/validator/index";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
-import { planSchema } from "./schemas";
+import { planInputSchema } from "./schemas";
 
 export const refineContentInput = z.object({
   content: z.string(),
-  plan: planSchema,
+  plan: planInputSchema,
   /** What to improve (see refinementFeedback). */
   feedback: z.array(z.string()),
   targetScore: z.number().min(0).max(1).optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { defineStep } from "./define";
-import { planSchema } from "./schemas";
+import { planInputSchema } from "./schemas";
 
 export const refineSkillOutput = z.object({
   refinedContent: z.string().min(1),
@@ -20,7 +20,7 @@ export const refineSkill = defineStep({
     currentContent: z.string(),
     weaknesses: z.array(z.string()),
     targetScore: z.number().min(0).max(1),
-    plan: planSchema,
+    plan: planInputSchema,
   }),
   output: refineSkillOutput,
   streamField: "refinedContent",

@@ -3,7 +3,14 @@ import { fallbackPlan, offlinePlan } from "../offline/plan";
 import { dataPrompt, systemPrompt } from "../prompts/data";
 import { templateFor } from "../templates";
 import { defineStep } from "./define";
-import { dependenciesSchema, intentSchema, planSchema, requirementsSchema, taxonomySchema } from "./schemas";
+import {
+  dependenciesSchema,
+  intentSchema,
+  planSchema,
+  requirementsSchema,
+  taxonomySchema,
+  withMetadata,
+} from "./schemas";
 
 export const synthesizePlanInput = z.object({
   requirements: requirementsSchema,
@@ -29,7 +36,7 @@ export const synthesizePlan = defineStep({
       "Carry triggerPhrases, negativeTriggers and skillCategory over from the requirements unless the feedback changes them.",
       `outline: 5-15 sections, each {title, description}; include the category's required sections: ${templateFor(input.requirements.skillCategory).requiredSections.join(", ")}.`,
       "guidance: how to write it; successCriteria: 3-5 items; estimatedLength: short, medium or long; tags: 3-7 kebab-case words.",
-      "metadata: string key/value pairs worth keeping with the skill (domain, target-level, skill-category).",
+      "metadata: a list of {key, value} string pairs worth keeping with the skill (domain, target-level, skill-category).",
       "If userConfirmation holds reviewer feedback, the plan must apply it.",
     ]),
     prompt: dataPrompt("Write the plan for this skill.", {
@@ -43,5 +50,5 @@ export const synthesizePlan = defineStep({
   offline: (input) => offlinePlan(input),
   fallback: (input) => fallbackPlan(input),
   // The engine that wrote the plan travels with the skill ("generated-by: offline" marks an offline draft).
-  finalize: (plan, { engine }) => ({ ...plan, metadata: { ...plan.metadata, "generated-by": engine } }),
+  finalize: (plan, { engine }) => ({ ...plan, metadata: withMetadata(plan.metadata, "generated-by", engine) }),
 });

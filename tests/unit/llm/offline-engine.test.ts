@@ -6,6 +6,7 @@ import {
   generateClarifyingQuestions,
   generateTestCases,
   incorporateFeedback,
+  metadataRecord,
   validateStructure,
 } from "../../../server/llm/steps";
 import { gatherRequirements as gatherStep } from "../../../server/llm/steps/gather-requirements";
@@ -39,7 +40,7 @@ describe("offline engine", () => {
     expect(plan.name).not.toMatch(/claude|anthropic/);
     expect(plan.description.startsWith("Use when")).toBe(true);
     expect(plan.description).not.toMatch(/[<>]/);
-    expect(plan.metadata["generated-by"]).toBe("offline");
+    expect(metadataRecord(plan.metadata)["generated-by"]).toBe("offline");
     expect(content.skillContent).toContain("generated-by: offline");
     // A scaffold: marked places to fill, which the validator recognises, so it never passes as finished work.
     expect(content.skillContent).toContain("[FILL IN:");

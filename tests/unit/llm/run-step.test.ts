@@ -146,7 +146,7 @@ describe("runStep on a model", () => {
       guidance: "",
       successCriteria: ["User can x"],
       estimatedLength: "short" as const,
-      metadata: {},
+      metadata: [],
       rationale: "",
     };
     const understanding = {

@@ -40,7 +40,7 @@ const PLAN: Plan = {
   guidance: "",
   successCriteria: ["The release is checked"],
   estimatedLength: "short",
-  metadata: {},
+  metadata: [],
   rationale: "",
 };
 const measured = (score: number): JudgeView => ({
