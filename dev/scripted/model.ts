@@ -19,7 +19,7 @@ import { scenarioFor, type Scenario } from "./scenarios";
  * which step is asking, and with which input, through `providerOptions.scripted` (only sent to this model).
  */
 
-interface CallInfo {
+export interface CallInfo {
   step: StepName;
   input: unknown;
   toolResults: string[];
@@ -47,8 +47,11 @@ function callInfo(options: LanguageModelV3CallOptions): CallInfo {
   };
 }
 
-/** The default answer: the offline engine's, except where it refuses to play a model (writing and judging). */
-function offlineAnswer(info: CallInfo): unknown {
+/**
+ * The default answer: the offline engine's, except where it refuses to play a model (writing and judging). Also
+ * what the provider stub answers over HTTP (tests/support/provider-stub), so both kinds of test model agree.
+ */
+export function scriptedAnswer(info: CallInfo): unknown {
   if (MODEL_ONLY_STEPS.has(info.step)) return modelAnswer(info.step, info.input);
   if (EVAL_STEPS.has(info.step)) return evalAnswer(info.step, info.input, info.toolResults);
   const step = STEPS[info.step] as { offline(input: unknown): unknown };
@@ -151,7 +154,7 @@ export function createScriptedModel(scenario: string | Scenario, options: Script
     counts.set(info.step, index + 1);
     const fallback = EVAL_STEPS.has(info.step) ? evalScript : offlineReply;
     const script = options.steps?.[info.step] ?? resolved.steps[info.step] ?? resolved.everyStep ?? fallback;
-    const reply = await replyOf(script({ ...info, index, offline: () => offlineAnswer(info) }), options_.abortSignal);
+    const reply = await replyOf(script({ ...info, index, offline: () => scriptedAnswer(info) }), options_.abortSignal);
     options.onReply?.(info.step);
     return reply;
   };

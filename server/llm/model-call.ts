@@ -10,6 +10,7 @@ import {
 } from "ai";
 import type { z } from "zod";
 import { LlmAbortedError, LlmTimeoutError } from "./errors";
+import { wireSchema } from "./wire-schema";
 
 /**
  * One structured call to a model: one HTTP request, or one per tool round trip when tools are given. A reply that
@@ -86,7 +87,8 @@ function settings(request: ModelCallRequest, signal: AbortSignal) {
     model: request.model,
     system: request.system,
     messages: request.messages,
-    output: Output.object({ schema: request.schema }),
+    // The schema as sent is valid in OpenAI's strict subset (wire-schema.ts); the step's zod schema still decides.
+    output: Output.object({ schema: wireSchema(request.schema) }),
     abortSignal: signal,
     maxRetries: 0,
     headers: { [STEP_HEADER]: request.step },

@@ -26,8 +26,18 @@ export interface WorkflowHarness {
   close(): Promise<void>;
 }
 
+const MODEL_SETTINGS = [
+  "SKILL_FLEET_LLM_BASE_URL",
+  "SKILL_FLEET_OPENAI_BASE_URL",
+  "SKILL_FLEET_ANTHROPIC_BASE_URL",
+  "SKILL_FLEET_LLM_TIMEOUT_MS",
+  "OPENAI_API_KEY",
+  "ANTHROPIC_API_KEY",
+];
+
 const TOUCHED = [
   "SKILL_FLEET_MODEL",
+  ...MODEL_SETTINGS,
   "SKILL_FLEET_ALLOW_LLM_FALLBACK",
   "SKILL_FLEET_SKILLS_ROOT",
   "SKILL_FLEET_WORKFLOW",
@@ -57,8 +67,14 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
     app,
     skillsRoot,
     client: nodeClient(app.url),
+    // A switch of model starts from no model settings: what one test set for its provider does not leak to the next.
     useModel: (model, extra = {}) =>
-      setEnv({ SKILL_FLEET_MODEL: model ?? undefined, SKILL_FLEET_ALLOW_LLM_FALLBACK: "true", ...extra }),
+      setEnv({
+        ...Object.fromEntries(MODEL_SETTINGS.map((key) => [key, undefined])),
+        SKILL_FLEET_MODEL: model ?? undefined,
+        SKILL_FLEET_ALLOW_LLM_FALLBACK: "true",
+        ...extra,
+      }),
     close: async () => {
       await app.close();
       await system.runner.stop();
