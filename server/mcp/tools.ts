@@ -3,6 +3,7 @@ import { z } from "zod";
 import { cleanString } from "../../contracts/text";
 import { badRequest } from "../common/errors";
 import type { AppServices } from "../services";
+import type { ValidationReport } from "../skills/validator";
 import { answerInput } from "../trpc/routers/hitl/schemas";
 import { jobDetail } from "../trpc/routers/jobs/get";
 import { jobIdInput } from "../trpc/routers/jobs/schemas";
@@ -81,7 +82,7 @@ const VALIDATE_DESCRIPTION =
 
 type ValidateToolInput = z.infer<typeof validateToolInput>;
 
-function runValidateTool(services: AppServices, { content, folderName, files }: ValidateToolInput) {
+function runValidateTool(services: AppServices, { content, folderName, files }: ValidateToolInput): ValidationReport {
   if (files !== undefined && content !== undefined) throw badRequest("Give either content or files, not both");
   if (files !== undefined) return services.validation.files(files, { folderName });
   if (content === undefined) throw badRequest("Give content (a SKILL.md text) or files (a skill folder's files)");
@@ -95,7 +96,7 @@ function registerValidateAndSearch(server: McpServer, services: AppServices, cal
     (input) =>
       toolResult(async () => {
         services.limits.validations.take(caller.userId);
-        return plain(await runValidateTool(services, input));
+        return plain(runValidateTool(services, input));
       }),
   );
   server.registerTool(
