@@ -229,7 +229,7 @@ function addInstall(program: Command, run: Run): void {
     .requiredOption("--agent <agent>", `the agent: ${AGENT_IDS.join(", ")}`)
     .option("--scope <scope>", "project (the project folder) or user (your home folder)", "project")
     .option("--link", "keep one copy in ~/.skill-fleet/store and link the agent's folder to it")
-    .option("--force", "replace a folder of that name that skill-fleet did not install")
+    .option("--force", "replace a folder of that name that skill-fleet did not install, or installed from another path")
     .option("--project <dir>", "the project folder (default: the current folder)")
     .action((skills: string[], flags: InstallFlags, command: Command) =>
       run(command, (ctx) => installCommand(ctx, skills, flags)),

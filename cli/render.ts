@@ -85,6 +85,7 @@ function printJobVerdict(term: Terminal, result: NonNullable<JobDetail["result"]
   const report = { passed: result.passed ?? false, findings: validation.findings };
   term.print(`  verdict: ${verdictHeadline({ ...report, scores: validation.scores, quality: validation.quality })}`);
   printReasons(term, validation.quality, "  ");
+  term.print(`  judge:   ${judgeLine(validation.quality.judge)}`);
 }
 
 /** Steps the offline engine wrote because the model failed, and why the job waits for review. */
@@ -116,10 +117,12 @@ function printReasons(term: Terminal, quality: QualityDetails, indent = ""): voi
   }
 }
 
+/** What the report says of the model judge; only ever its own figures, or why there are none. */
 function judgeLine(judge: JudgeView): string {
-  if (judge.status === "measured")
-    return `model judge (${judge.engine}): ${judge.score.toFixed(2)}, correctness risk ${judge.correctnessRisk.toFixed(2)}`;
-  return `model judge did not run${judge.status === "failed" ? " (failed)" : ""}: ${judge.reason}`;
+  if (judge.status === "failed") return `model judge failed: ${judge.reason}`;
+  if (judge.status === "not_run") return `model judge did not run: ${judge.reason}`;
+  const risk = judge.correctnessRisk.toFixed(2);
+  return `model judge (${judge.engine}): ${judge.score.toFixed(2)}, correctness risk ${risk}. ${judge.summary}`;
 }
 
 function printScores(term: Terminal, scores: ContentScores, quality: QualityDetails): void {

@@ -70,11 +70,8 @@ async function refuseModified(ctx: CommandContext, status: SkillStatus): Promise
 }
 
 async function updateOne(ctx: CommandContext, plan: InstallPlan, status: SkillStatus): Promise<LockEntry> {
-  const entry = await installSkill(
-    ctx,
-    { ...plan, agent: status.entry.agent, mode: status.entry.mode },
-    await fetchSkill(ctx, status.entry.path),
-  );
+  const { folder, agents, mode } = status.entry;
+  const entry = await installSkill(ctx, plan, await fetchSkill(ctx, status.entry.path), { folder, agents, mode });
   ctx.term.result(`${entry.name}: updated to ${entry.path} v${entry.version}`);
   return entry;
 }

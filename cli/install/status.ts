@@ -39,7 +39,7 @@ export async function statusOf(
 
 export function describeStatus(status: SkillStatus): string {
   const { entry } = status;
-  const head = `${entry.name} (${entry.agent}, ${entry.path} v${entry.version})`;
+  const head = `${entry.name} (${entry.agents.join(", ")}, ${entry.path} v${entry.version})`;
   if (status.otherServer) return `${head}: installed from ${entry.server}; check it with --url ${entry.server}`;
   if (status.local === null) return `${head}: missing (its folder ${entry.folder} is gone)`;
   const notes = [

@@ -111,6 +111,12 @@ defineScenario("failing-intent", {
   steps: { analyzeIntent: () => ({ kind: "throw", message: "scripted failure: analyzeIntent always fails" }) },
 });
 
+defineScenario("failing-judge", {
+  description:
+    "The model judge always fails: a finished skill is written and judged by the deterministic model alone, and the result says the judge failed.",
+  steps: { assessQuality: () => ({ kind: "throw", message: "scripted failure: the model judge always fails" }) },
+});
+
 defineScenario("poor-quality", {
   description:
     "The draft stays generic advice and the judge agrees, so the job ends pending_review (promotable with force).",

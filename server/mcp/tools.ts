@@ -1,7 +1,9 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { cleanString } from "../../contracts/text";
+import { badRequest } from "../common/errors";
 import type { AppServices } from "../services";
+import type { ValidationReport } from "../skills/validator";
 import { answerInput } from "../trpc/routers/hitl/schemas";
 import { jobDetail } from "../trpc/routers/jobs/get";
 import { jobIdInput } from "../trpc/routers/jobs/schemas";
@@ -70,19 +72,31 @@ const validateToolInput = z.strictObject({
   files: z.record(cleanString().max(512), cleanString().max(2_000_000)).optional(),
 });
 
+/** Says exactly which shapes `files` takes, since a model calling the tool has only this text to go by. */
+const VALIDATE_DESCRIPTION =
+  "Validate an Agent Skill. Give either `content` (one SKILL.md text) or `files` (a skill folder's text files, " +
+  "path → text), not both; `folderName` optionally names the folder (checked against the skill's name). `files` " +
+  'keys take one of two shapes: from inside the skill folder ({"SKILL.md": …, "references/x.md": …}) or all ' +
+  'under one folder ({"my-skill/SKILL.md": …, "my-skill/references/x.md": …}); a map mixing the two is refused. ' +
+  'A key ending in "/" is an empty directory. Returns the validation report (passed, findings, scores).';
+
+type ValidateToolInput = z.infer<typeof validateToolInput>;
+
+function runValidateTool(services: AppServices, { content, folderName, files }: ValidateToolInput): ValidationReport {
+  if (files !== undefined && content !== undefined) throw badRequest("Give either content or files, not both");
+  if (files !== undefined) return services.validation.files(files, { folderName });
+  if (content === undefined) throw badRequest("Give content (a SKILL.md text) or files (a skill folder's files)");
+  return services.validation.content(content, { folderName });
+}
+
 function registerValidateAndSearch(server: McpServer, services: AppServices, caller: McpCaller): void {
   server.registerTool(
     "validate_skill",
-    {
-      title: "Validate a skill",
-      description: "Validate a SKILL.md (`content`, optional `folderName`) or a skill folder's files (`files`).",
-      inputSchema: validateToolInput,
-    },
-    ({ content, folderName, files }) =>
+    { title: "Validate a skill", description: VALIDATE_DESCRIPTION, inputSchema: validateToolInput },
+    (input) =>
       toolResult(async () => {
         services.limits.validations.take(caller.userId);
-        if (files) return plain(await services.validation.files(files));
-        return plain(await services.validation.content(content ?? "", { folderName }));
+        return plain(runValidateTool(services, input));
       }),
   );
   server.registerTool(

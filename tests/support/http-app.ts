@@ -3,11 +3,12 @@ import type { AddressInfo, Socket } from "node:net";
 import { GET as jobArchive } from "../../app/api/jobs/[jobId]/archive/route";
 import { GET as trpcGet, POST as trpcPost } from "../../app/api/trpc/[trpc]/route";
 import { GET as libraryArchive } from "../../app/api/library/[...path]/route";
+import { POST as mcpPost } from "../../app/api/mcp/route";
 
 /**
- * The app's real route handlers (the tRPC endpoint, the job archive) behind a real HTTP server in this process,
- * so integration tests go over HTTP/SSE exactly as the browser does while sharing this process's database and
- * job system (and its scripted models). The Next.js server itself is exercised by the e2e suite.
+ * The app's real route handlers (the tRPC endpoint, the MCP endpoint, the job archive) behind a real HTTP server in
+ * this process, so integration tests go over HTTP/SSE exactly as the browser does while sharing this process's
+ * database and job system (and its scripted models). The Next.js server itself is exercised by the e2e suite.
  */
 type Params = Record<string, string | string[]>;
 type Handler = (req: Request, context: { params: Promise<Params> }) => Promise<Response>;
@@ -15,6 +16,7 @@ type Handler = (req: Request, context: { params: Promise<Params> }) => Promise<R
 function route(pathname: string, method: string): { handler: Handler; params: Params } | null {
   if (pathname.startsWith("/api/trpc/"))
     return { handler: (method === "POST" ? trpcPost : trpcGet) as Handler, params: {} };
+  if (pathname === "/api/mcp" && method === "POST") return { handler: mcpPost as Handler, params: {} };
   const archive = /^\/api\/jobs\/([^/]+)\/archive$/.exec(pathname);
   if (archive && method === "GET")
     return { handler: jobArchive as unknown as Handler, params: { jobId: decodeURIComponent(archive[1] ?? "") } };

@@ -26,9 +26,15 @@ export function validateSkillContent(
   return runRules(buildContext({ folder, hasFolder: false, files, threshold: options?.threshold }));
 }
 
-/** A folder's files keyed `folder/SKILL.md`, `folder/references/x.md` (a key ending in "/" is an empty directory). */
-export function validateSkillFiles(files: Record<string, string>, options?: ValidateOptions): ValidationReport {
-  return runRules(contextFromFiles(files, options?.threshold));
+/**
+ * A folder's files keyed from inside it (`SKILL.md`, `references/x.md`, named by `folderName` when given) or under
+ * one folder (`folder/SKILL.md`, `folder/references/x.md`); a key ending in "/" is an empty directory.
+ */
+export function validateSkillFiles(
+  files: Record<string, string>,
+  options?: ValidateOptions & { folderName?: string },
+): ValidationReport {
+  return runRules(contextFromFiles(files, options?.threshold, options?.folderName));
 }
 
 export async function validateSkillDirectory(dir: string, options?: ValidateOptions): Promise<ValidationReport> {

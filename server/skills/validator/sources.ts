@@ -3,28 +3,17 @@ import path from "node:path";
 import { badRequest, notFound } from "../../common/errors";
 import { unzipSkill } from "../archive";
 import { listTree } from "../fs-tree";
-import { parseInMemoryPath } from "../paths";
 import { buildContext, decodeFile, MAX_READ_BYTES, textFile } from "./context";
+import { splitFileKeys } from "./file-keys";
 import type { SkillContext, SkillFile } from "./types";
 
 /** Turns each input form (file map, folder on disk, zip) into the shared SkillContext. */
 
-/** Splits `folder/rest` keys into one folder name and paths inside it; every key is checked like any path input. */
-function splitFolder(keys: string[]): { folder: string; inner: string[] } {
-  const checked = keys.map((key) =>
-    key.endsWith("/") ? `${parseInMemoryPath(key.slice(0, -1))}/` : parseInMemoryPath(key),
-  );
-  const folders = new Set(checked.map((key) => key.split("/")[0]));
-  const [folder] = folders;
-  if (folders.size !== 1 || folder === undefined)
-    throw badRequest("All files must be inside one skill folder, keyed like my-skill/SKILL.md");
-  return { folder, inner: checked.map((key) => key.slice(folder.length + 1)) };
-}
-
-export function contextFromFiles(files: Record<string, string>, threshold?: number): SkillContext {
+/** A folder's files keyed from inside it or under one folder (./file-keys.ts); `folderName` names the former. */
+export function contextFromFiles(files: Record<string, string>, threshold?: number, folderName?: string): SkillContext {
   const keys = Object.keys(files);
   if (keys.length === 0) throw badRequest("No files to validate");
-  const { folder, inner } = splitFolder(keys);
+  const { folder, inner } = splitFileKeys(keys, folderName);
   const map = new Map<string, SkillFile>();
   const dirs: string[] = [];
   keys.forEach((key, index) => {

@@ -18,6 +18,8 @@ let project: string;
 
 const SKILL = "testing/install-me";
 const NAME = "install-me";
+/** Another library path whose folder name is the same: an agent would load it from the very same folder. */
+const OTHER = "other/install-me";
 
 beforeAll(async () => {
   h = await startWorkflowHarness();
@@ -28,6 +30,11 @@ beforeAll(async () => {
       { path: "SKILL.md", text: skillMd(NAME, "Use when testing installs") },
       { path: "references/notes.md", text: "# Notes\n\nFirst version.\n" },
     ],
+    message: "first",
+  });
+  await h.client.library.import.mutate({
+    path: OTHER,
+    files: [{ path: "SKILL.md", text: skillMd(NAME, "Use when testing another library path") }],
     message: "first",
   });
 });
@@ -94,7 +101,7 @@ describe.each(AGENT_IDS.flatMap((agent) => (["project", "user"] as const).map((s
       expect(lock.skills).toEqual([
         expect.objectContaining({
           name: NAME,
-          agent,
+          agents: [agent],
           path: SKILL,
           versionId: detail.version.id,
           version: detail.headVersion,
@@ -189,5 +196,90 @@ describe("bad input is refused with a typed error and changes nothing", () => {
     await expectRefused(["install", SKILL, "--agent", "opencode"], "BAD_LOCK");
     await expectRefused(["check"], "BAD_LOCK");
     await expectRefused(["update"], "BAD_LOCK");
+  });
+});
+
+interface LockView {
+  lockfileVersion: number;
+  skills: { path: string; folder: string; agents: string[]; version: number }[];
+}
+const readLockFile = async (scope: "project" | "user" = "project") =>
+  JSON.parse(await fs.readFile(lockFile(scope), "utf8")) as LockView;
+const skillMdIn = (agent: AgentId) => fs.readFile(path.join(skillDir(agent, "project"), "SKILL.md"), "utf8");
+
+describe("ownership is the target folder and the library path", () => {
+  it("refuses a same-named skill from another library path, naming both; --force replaces it", async () => {
+    expect((await cli("install", SKILL, "--agent", "claude-code")).code).toBe(0);
+    const before = { project: await snapshot(project), home: await snapshot(home) };
+    const refused = await cli("install", OTHER, "--agent", "claude-code");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `error: TARGET_EXISTS: ${skillDir("claude-code", "project")} holds ${SKILL} (installed by skill-fleet for ` +
+        `claude-code), not ${OTHER}; use --force to replace it with ${OTHER}`,
+    );
+    expect({ project: await snapshot(project), home: await snapshot(home) }).toEqual(before);
+
+    expect((await cli("install", OTHER, "--agent", "claude-code", "--force")).code).toBe(0);
+    expect(await skillMdIn("claude-code")).toBe(skillMd(NAME, "Use when testing another library path"));
+    expect((await readLockFile()).skills).toEqual([expect.objectContaining({ path: OTHER, agents: ["claude-code"] })]);
+    // The same path again is an update of that installation, not a conflict.
+    expect((await cli("install", OTHER, "--agent", "claude-code")).code).toBe(0);
+    expect((await cli("check")).code).toBe(0);
+  });
+
+  it("refuses two paths of one command that would land in one folder", async () => {
+    const run = await cli("install", SKILL, OTHER, "--agent", "cursor");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: TARGET_EXISTS: ${SKILL} and ${OTHER} would both be installed in`);
+    expect(await snapshot(project)).toEqual({});
+  });
+
+  it("generic after codex (one .agents/skills folder) is the same installation, updated once", async () => {
+    expect((await cli("install", SKILL, "--agent", "codex")).code).toBe(0);
+    const generic = await cli("install", SKILL, "--agent", "generic");
+    expect(generic).toMatchObject({ code: 0, stderr: "" });
+    expect(generic.stdout).toContain(`installed ${SKILL}`);
+    expect(generic.stdout).toContain("for codex and generic in");
+    const lock = await readLockFile();
+    expect(lock.lockfileVersion).toBe(2);
+    expect(lock.skills).toEqual([
+      expect.objectContaining({ path: SKILL, folder: `.agents/skills/${NAME}`, agents: ["codex", "generic"] }),
+    ]);
+    const check = await cli("check");
+    expect(check.code).toBe(0);
+    expect(check.stdout.trim().split("\n")).toEqual([expect.stringContaining(`${NAME} (codex, generic, ${SKILL} v`)]);
+
+    const latest = await newVersion("# Notes\n\nShared folder.\n");
+    const updated = await cli("update");
+    expect(updated.code).toBe(0);
+    expect(updated.stdout.match(/updated to/g)).toHaveLength(1);
+    expect((await readLockFile()).skills).toEqual([
+      expect.objectContaining({ version: latest, agents: ["codex", "generic"] }),
+    ]);
+    expect((await cli("install", OTHER, "--agent", "generic")).stderr).toContain(`holds ${SKILL}`);
+  });
+
+  it("reads a version 1 lock (one entry per agent), merges entries of one folder and writes version 2", async () => {
+    expect((await cli("install", SKILL, "--agent", "codex")).code).toBe(0);
+    const [entry] = (await readLockFile()).skills as (Record<string, unknown> & { agents: string[] })[];
+    const { agents: _agents, ...fields } = entry ?? { agents: [] };
+    const v1 = {
+      lockfileVersion: 1,
+      skills: [
+        { ...fields, agent: "codex" },
+        { ...fields, agent: "generic" },
+      ],
+    };
+    await fs.writeFile(lockFile("project"), JSON.stringify(v1, null, 2));
+    const check = await cli("check");
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(`${NAME} (codex, generic, ${SKILL} v`);
+    expect((await cli("install", OTHER, "--agent", "codex")).stderr).toContain(
+      `holds ${SKILL} (installed by skill-fleet for codex, generic), not ${OTHER}`,
+    );
+    expect((await cli("install", SKILL, "--agent", "generic")).code).toBe(0);
+    const migrated = await readLockFile();
+    expect(migrated.lockfileVersion).toBe(2);
+    expect(migrated.skills).toEqual([expect.objectContaining({ path: SKILL, agents: ["codex", "generic"] })]);
   });
 });
