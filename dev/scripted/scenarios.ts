@@ -1,7 +1,7 @@
 import type { StepName } from "../../server/llm/steps/names";
 import type { Plan } from "../../server/llm/steps/schemas";
 import { finishedSkill, scriptedJudge, WEAK_BODY, weakDraft } from "./finished";
-import { delayed, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
+import { delayed, malformedTimes, offlineReply, output, type ScriptedCall, type StepScript } from "./replies";
 
 /**
  * Named scenarios for `SKILL_FLEET_MODEL=scripted:<name>` (refused in production): canned behaviour per step,
@@ -117,6 +117,12 @@ defineScenario("failing-judge", {
   steps: { assessQuality: () => ({ kind: "throw", message: "scripted failure: the model judge always fails" }) },
 });
 
+defineScenario("plan-fallback", {
+  description:
+    "The plan's reply never fits its schema (three requests), so the offline engine's plan is used: the job ends pending_review naming synthesizePlan, and the step is labelled a fallback everywhere.",
+  steps: { synthesizePlan: malformedTimes(99, '{"name": 7}') },
+});
+
 defineScenario("poor-quality", {
   description:
     "The draft stays generic advice and the judge agrees, so the job ends pending_review (promotable with force).",
@@ -161,6 +167,10 @@ const e2eContent: StepScript = (call) => {
   return marked(call, "slow") ? delayed(4000)(call) : offlineReply(call);
 };
 
+/** A [plan-fallback] job's plan never fits its schema: the offline engine's plan is used, labelled a fallback. */
+const e2ePlan: StepScript = (call) =>
+  marked(call, "plan-fallback") ? { kind: "text", text: '{"name": 7}' } : offlineReply(call);
+
 /** The judge agrees with the content model about a [poor] job's weak draft (it stays generic advice). */
 const e2eJudge: StepScript = (call) =>
   String(asRecord(call.input).skillContent).includes(WEAK_BODY.trim())
@@ -172,9 +182,10 @@ defineScenario("e2e", {
     "Browser tests, one server for every journey: markers in the task pick the behaviour per job. [clarify] asks once, " +
     "[slow] makes requirements and content generation take seconds, [fail] makes content generation fail, [xss] puts hostile " +
     "markup in the generated content, [bad-name] proposes an invalid name (the fix-name form), [poor] keeps the quality " +
-    "below the bar (pending_review); otherwise like happy. Eval answers take 200 ms each, so an eval can be watched live.",
+    "below the bar (pending_review), [plan-fallback] makes every plan reply unusable (the plan falls back); otherwise like happy. Eval answers take 200 ms each, so an eval can be watched live.",
   steps: {
     gatherRequirements: e2eRequirements,
+    synthesizePlan: e2ePlan,
     generateContent: e2eContent,
     assessQuality: e2eJudge,
     answerEvalCase: delayed(200),

@@ -79,3 +79,31 @@ test("a job that did not pass validation says so and shows the reasons", async (
   await expect(page.getByTestId("next-steps")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a plan the offline engine wrote for a failed model is named as a fallback on the page and in the timeline", async ({
+  page,
+}) => {
+  const jobId = await createJobInPage(page, "Create a skill for reconciling bank statements [plan-fallback]");
+  await expectStatus(page, "pending_review");
+  // Never presented as the model's work: the reason comes first, and the box names the step.
+  await expect(page.getByTestId("end-state")).toContainText("Needs your review: The offline engine wrote the plan");
+  const box = page.getByTestId("fell-back");
+  await expect(box).toContainText("Not all of this is the model's work.");
+  await expect(box).toContainText("synthesizePlan");
+  await expectAccessible(page);
+
+  await box.getByRole("link", { name: "The timeline" }).click();
+  await page.waitForURL(new RegExp(`/jobs/${jobId}/timeline$`));
+  const planRow = page.getByTestId("waterfall-row").filter({ has: page.getByTestId("step-fallback") });
+  await expect(planRow).toHaveCount(1);
+  await expect(planRow.locator('td[data-label="Model"]')).toHaveText(
+    /offline engine \(fallback after scripted:e2e failed\)/,
+  );
+  await planRow.getByText("Input and output").click();
+  // Each of its three requests is listed, not folded into one attempt.
+  await expect(planRow.getByTestId("step-requests").locator("li")).toHaveCount(3);
+  await expect(planRow.getByTestId("step-requests")).toContainText(
+    "asked again (the reply did not fit): invalid-reply",
+  );
+  await expectAccessible(page);
+});

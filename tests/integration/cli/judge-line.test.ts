@@ -71,3 +71,23 @@ describe("the model judge's line", () => {
     }
   });
 });
+
+describe("who wrote each step, in create and show", () => {
+  it("a plan that fell back is named as a fallback as it ends, and show says why the job waits for review", async () => {
+    const { jobId, created, shown } = await createAndShow("scripted:plan-fallback", {
+      SKILL_FLEET_ALLOW_LLM_FALLBACK: "true",
+    });
+    const job = await h.client.jobs.get.query({ jobId });
+    expect(job.status).toBe("pending_review");
+    // As the plan step ends: its source and its three requests (two re-asks), not "model".
+    expect(created).toMatch(
+      /plan@1 .*\n {6}fallback \(offline engine\) after scripted:plan-fallback failed · 3 requests \(2 re-asks\): Step synthesizePlan returned output that does not match its schema/,
+    );
+    for (const output of [created, shown]) {
+      expect(output).toContain(`  review:  ${job.result?.reviewReason ?? "(none)"}`);
+      expect(output).toMatch(/ {2}fallback: synthesizePlan \(understanding#1\/plan@1\) on scripted:plan-fallback: /);
+    }
+    // Steps the model did write say so, with their one request.
+    expect(created).toMatch(/requirements .*\n {6}model scripted:plan-fallback · 1 request\n/);
+  });
+});

@@ -5,6 +5,7 @@ import type { AnswerFn } from "../../support/provider-stub/types";
 import { strictSchemaProblems } from "../../support/openai-strict-rules";
 import {
   FINISHED,
+  importEvalSkill,
   startWorkflowHarness,
   waitForJob,
   type JobView,
@@ -252,5 +253,34 @@ describe.each(PROVIDERS)("provider conformance: $name", (provider) => {
     const { steps, totals } = await modelSteps(job.id);
     expect(totals.totalTokens).toBeNull();
     expect(steps.every((s) => s.provenance?.tokens.total === null)).toBe(true);
+  });
+});
+
+describe("an eval's caps over HTTP", () => {
+  it("a 500 on every answer: the eval stops at its call cap, every request (retries too) counted", async () => {
+    await importEvalSkill(h.client, "ops/capped-over-http", {
+      description: "Use when checking a release over HTTP",
+      body: "\n# Release checks\n\n1. Wait for `kubectl rollout status deployment/web`.\n",
+      cases: [1, 2, 3, 4, 5].map((id) => ({
+        id,
+        prompt: `Check deploy ${id}`,
+        expectations: ["Waits for the rollout"],
+      })),
+    });
+    stub = await startProviderStub({ mode: "server-error" });
+    const provider = PROVIDERS[0] as ProviderCase;
+    h.useModel(provider.spec, { ...provider.env(stub.url), SKILL_FLEET_EVAL_MAX_CALLS: "10" });
+    try {
+      const { jobId } = await h.client.evals.start.mutate({
+        source: { kind: "library", path: "ops/capped-over-http" },
+      });
+      const job = await waitForJob(h.client, jobId, FINISHED, 60_000);
+      expect(job.status).toBe("failed");
+      expect(job.error).toContain("the cap of 10 model calls per eval job was reached");
+      // Each answer is asked once and retried 3 times: 10 requests reached the server, not one more.
+      expect(stub.requests).toHaveLength(10);
+    } finally {
+      Reflect.deleteProperty(process.env, "SKILL_FLEET_EVAL_MAX_CALLS");
+    }
   });
 });
