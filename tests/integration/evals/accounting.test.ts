@@ -175,7 +175,10 @@ describe("timeouts and errors", () => {
       { mean: null, sd: null, graded: 0, errors: 2, timeouts: 0 },
     ]);
     expect(cases[1]?.runs.with).toMatchObject([errorRun("timeout"), errorRun("timeout")]);
-    expect(cases[1]?.runs.with[0]?.error).toBe("Step answerEvalCase timed out after 2000 ms");
+    // A timeout is tried again once (a cold model), so a run that times out made 2 requests.
+    expect(cases[1]?.runs.with[0]?.error).toBe(
+      "Step answerEvalCase: the model did not answer within 2000 ms (2 requests)",
+    );
     expect(cases[2]?.runs.with).toMatchObject([errorRun("error"), errorRun("error")]);
     // The mean is over the graded runs only: 1, not the 2 ÷ 6 it would be if the failed runs counted as failing.
     expect(result.functional?.overall).toEqual({
@@ -183,8 +186,9 @@ describe("timeouts and errors", () => {
       without: { mean: 0, sd: 0, graded: 6, errors: 0, timeouts: 0 },
       delta: 1,
     });
-    // Every call counted once, failed ones included: 12 answers, 8 judges, 8 trigger runs.
-    expect(result.usage.calls).toBe(28);
+    // Every request counted, failed ones included: 12 answers, 8 judges, 8 trigger runs, and the second request of
+    // each of the 4 runs that timed out (2 answers, 2 trigger runs).
+    expect(result.usage.calls).toBe(32);
   });
 
   it("triggers: a timed-out or failed run is counted in errors, never as 'did not trigger'", () => {
