@@ -124,6 +124,50 @@ describe("template residue", () => {
     expect(result.evidence[0]?.note).toMatch(/topic swapped/);
   });
 
+  it("reads GitHub Actions, Helm, Jinja and Handlebars in code blocks as syntax, not residue", () => {
+    const templated = [
+      "# Templated deploys",
+      "",
+      "Pass untrusted fields through `env:` rather than `${{ github.event.issue.title }}` in `run:`.",
+      "",
+      "```yaml",
+      "env:",
+      "  TITLE: ${{ github.event.issue.title }}",
+      'image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+      "```",
+      "",
+      "```jinja",
+      "{% for host in groups['db'] %}server {{ hostvars[host].ansible_host }}:{{ pg_port }}{% endfor %}",
+      "```",
+      "",
+      "```handlebars",
+      "{{#each releases}}- {{this.tag}} on {{date}}{{/each}}",
+      "HOME is ${HOME} and the build is ${BUILD_ID}",
+      "```",
+    ].join("\n");
+    expect(score(templated, "templateResidue").score).toBe(1);
+    expect(score(templated, "examples").evidence.some((e) => /toy/.test(e.note))).toBe(false);
+  });
+
+  it("reads argument placeholders in usage lines and file-name patterns as syntax, not residue", () => {
+    const usage = [
+      "# Searching",
+      "",
+      "- Search with `rg <pattern> [path]`; usage: scripts/find.sh <topic> [--since 7d]",
+      "- Save notes as `notes/YYYY-MM-DD-<topic>.md`, or as reviews/<topic>/summary.md.",
+      "- Lint skills flag a `TODO` without an issue number: `rg 'TODO|FIXME' src/`.",
+    ].join("\n");
+    expect(score(usage, "templateResidue").score).toBe(1);
+  });
+
+  it("still finds placeholders left in prose, and TODO comments left in code", () => {
+    const left = "# Notes\n\nSummarise {{project_name}} in <one sentence>.\n\n```python\n# TODO: load the data\n```\n";
+    const result = score(left, "templateResidue");
+    expect(result.score).toBeLessThan(1);
+    expect(result.evidence.map((e) => e.note).join(" ")).toMatch(/template variable.*angle placeholder|TODO/);
+    expect(result.evidence.filter((e) => e.effect === "-")).toHaveLength(2);
+  });
+
   it("recognises the offline engine's scaffold marker", () => {
     const assessment = assessQuality(input("# Triage\n\n1. [FILL IN: the exact command that reproduces it]\n"));
     expect(assessment.scaffold).toBe(true);

@@ -37,7 +37,7 @@ interface BlockScore {
 function scoreBlock(block: CodeBlock, file: string): BlockScore {
   const code = block.code.filter((line) => line.trim() !== "");
   const tokens = new Set(code.flatMap((line) => line.match(TOKEN) ?? []).filter(isSpecificToken));
-  const toyLines = code.filter((line) => TOY.test(line) || residueIn(line).length > 0).length;
+  const toyLines = code.filter((line) => TOY.test(line) || residueIn(line, "code").length > 0).length;
   const toyShare = toyLines / Math.max(1, code.length);
   // A one-line command needs fewer tokens than a program to show real use: the bar grows with the block.
   const target = Math.min(TOKENS_FOR_FULL, 2 + 2 * code.length);

@@ -7,8 +7,9 @@ import { stem, wordsOf } from "../words";
 /**
  * Template residue: what a template or a careless generator leaves behind. Placeholders (`your_table`,
  * `[Title]`, `{{column}}`, `<resource>`, TODO) and the offline engine's own "[FILL IN …]" markers each cost a
- * quarter point (half that inside code, where `<arg>` syntax is common); so does echo, the request's own phrase
- * or one sentence pattern repeated line after line with only the topic swapped.
+ * quarter point (half that inside code); so does echo, the request's own phrase or one sentence pattern repeated
+ * line after line with only the topic swapped. Braces and angle brackets in code and inline code are a
+ * language's syntax (Helm, GitHub Actions, Jinja, usage lines), not residue: see residueIn.
  */
 
 const COST_PER_HIT = 0.25;
@@ -21,7 +22,7 @@ function placeholderHits(ctx: QualityContext): { weight: number; lines: number; 
   let lines = 0;
   for (const line of ctx.view.lines) {
     if (line.kind === "blank" || line.kind === "fence") continue;
-    const found = residueIn(line.raw);
+    const found = residueIn(line.raw, line.kind === "code" ? "code" : "prose");
     if (found.length === 0) continue;
     weight += (line.kind === "code" ? 0.5 : 1) * found.length;
     lines++;
