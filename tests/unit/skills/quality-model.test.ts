@@ -204,6 +204,27 @@ describe("trigger quality", () => {
   });
 });
 
+describe("trigger quality: the ways authors say when", () => {
+  it.each([
+    "Use before proposing any fix for a failing test: reproduces it with vitest --repeat, then traces the cause.",
+    "You MUST use this when a test passes on rerun: reproduces it with vitest --repeat, then traces the cause.",
+    "Invoke for intermittent CI failures: reproduces them with vitest --repeat, then traces the cause.",
+    "Before touching a flaky test, reproduce it with vitest --repeat and trace the cause from the CI log.",
+    "Always use this skill for tests that pass on rerun: reproduces them with vitest --repeat.",
+  ])("%s", (description) => {
+    const result = score(CONCRETE, "triggerQuality", { description });
+    expect(result.summary).toMatch(/^says when/);
+    expect(result.score).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("does not read a description that only says what as saying when", () => {
+    const result = score(CONCRETE, "triggerQuality", {
+      description: "Reproduces flaky tests with vitest --repeat and traces the cause from the CI log.",
+    });
+    expect(result.summary).toMatch(/^does not say when/);
+  });
+});
+
 describe("progressive disclosure", () => {
   it("is 1 for a short SKILL.md that points to its reference files", () => {
     const files = new Map([["references/causes.md", "# Causes\n\n- `EADDRINUSE`: fixed port.\n"]]);
