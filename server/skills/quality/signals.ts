@@ -21,6 +21,12 @@ export const CONCRETE_MARKERS: readonly Marker[] = [
   { id: "path", pattern: /[\w-]\/[\w.-]+\/|[\w-]\/(?=[\s`),.:]|$)/ },
   { id: "flag", pattern: /(?:^|[\s(])--?[a-zA-Z][\w-]{0,40}(?=[\s=,.)]|$)/ },
   { id: "number", pattern: /(?:^|[^\w#])\d+(?:[.,:]\d+)*(?:\s?(?:%|px|pt|ms|kb|mb|gb|fps|dpi|rem|em|x))?\b/i },
+  // Counts spelled out, as process skills write them: "two or three approaches", "one question per message".
+  {
+    id: "count",
+    pattern:
+      /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)(?:\s+(?:or|to)\s+(?:three|four|five|six|seven|eight|nine|ten|twelve|twenty))?\s+(?!of\b|another\b|ways?\b|things?\b)[a-z]{3,}|\bone\s+(?:[a-z]+\s+)?(?:per|at a time|each)\b|\b(?:at (?:most|least)|more than|fewer than)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
+  },
   { id: "hex colour", pattern: /#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b/ },
   // `fit(`, `page.goto(`; "file(s)" is prose, not a call.
   { id: "API call", pattern: /[A-Za-z_]\((?!s\))/ },

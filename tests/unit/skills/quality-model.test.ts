@@ -244,6 +244,79 @@ describe("progressive disclosure", () => {
   });
 });
 
+/** A process skill in its own words: decision rules, a checklist, stop conditions and a dialogue, no commands. */
+const PROCESS = `# Pairing on a refactor
+
+Agree on the goal before anyone moves code, then keep every step small enough to undo.
+
+## Checklist
+
+- [ ] The behaviour to keep is written down as tests that pass before the first move.
+- [ ] Each move changes structure or behaviour, never both in one commit.
+- [ ] The other person can explain why each move was made without reading the diff.
+
+## Decision rules
+
+- If a move breaks a test, undo it rather than patching forward.
+- When two names compete for the same concept, keep the one the callers already use.
+- Unless the partner agrees, leave public interfaces exactly as they are.
+- If a move takes longer than one short break, split it into two moves.
+
+## Stop conditions
+
+- Stop and talk it through when the same test has failed after three different moves.
+- Do not start the next move until the previous one is committed and green.
+
+## What it sounds like
+
+> **Partner:** Can we rename the service while we are in here?
+> **You:** Not in this change. Renaming touches every caller, so it gets its own commit after the tests
+> for the callers exist. I will note it for later.
+`;
+
+/** The same shapes as filler writes them: vague conditions, empty checklists, advice with nothing to decide. */
+const PROCESS_FILLER = `# Pairing on a refactor
+
+## Checklist
+
+- [ ] Check the code.
+- [ ] Make sure everything works.
+- [ ] Review the results.
+
+## Rules
+
+- If something goes wrong, fix the issues.
+- When in doubt, ask the team.
+- If the review fails, review again.
+- Be constructive and specific.
+- Stop when you are done.
+`;
+
+describe("process skills: decision rules, checklists, stop conditions and dialogue", () => {
+  const pairing = { name: "pairing-on-refactors", description: "Use when two people refactor one module together." };
+
+  it("credits them as specific and actionable, and a dialogue as an example", () => {
+    expect(score(PROCESS, "specificity", pairing).score).toBeGreaterThanOrEqual(0.6);
+    expect(score(PROCESS, "actionability", pairing).score).toBeGreaterThanOrEqual(0.8);
+    const examples = score(PROCESS, "examples", pairing);
+    expect(examples.score).toBe(0.75);
+    expect(examples.summary).toMatch(/1 dialogue examples/);
+    expect(assessQuality(input(PROCESS, pairing)).overall).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it("does not credit the same shapes with nothing in them", () => {
+    expect(score(PROCESS_FILLER, "specificity", pairing).score).toBeLessThan(0.3);
+    expect(score(PROCESS_FILLER, "actionability", pairing).score).toBeLessThan(0.5);
+    expect(score(PROCESS_FILLER, "examples", pairing).score).toBe(0.5);
+    expect(assessQuality(input(PROCESS_FILLER, pairing)).overall).toBeLessThan(0.5);
+  });
+
+  it("does not judge the lines of a dialogue as instructions to the agent", () => {
+    const dialogue = "# Intake\n\n> **User:** Fix it.\n> **You:** Which page?\n> **User:** Review the results.\n";
+    expect(score(dialogue, "actionability").summary).toMatch(/0 vague instructions and 0 platitudes/);
+  });
+});
+
 describe("overall", () => {
   it("passes concrete content and fails generic content, deterministically", () => {
     const good = assessQuality(input(CONCRETE));

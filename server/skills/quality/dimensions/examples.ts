@@ -79,8 +79,10 @@ export function examples(ctx: QualityContext): DimensionScore {
   const scored = blocksOf(ctx);
   if (scored.length === 0) {
     const prose = proseExamples(ctx);
-    const score = prose >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
-    return dimension("examples", score, `no code examples; ${prose} concrete examples in prose`, {
+    // A dialogue exchange shows a whole conversation (what is asked, what to answer): worth two prose examples.
+    const score = prose + 2 * ctx.exchanges >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
+    const summary = `no code examples; ${prose} concrete examples in prose, ${ctx.exchanges} dialogue examples`;
+    return dimension("examples", score, summary, {
       earned: [],
       lost: [],
     });

@@ -1,4 +1,6 @@
+import type { BodyLine } from "../body";
 import { clamp01, dimension, keep, lineEvidence, share } from "../evidence";
+import { processRulesIn } from "../process";
 import { concreteMarkers, isStrongMarker } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
 import { isDomainTerm, stem, wordsOf } from "../words";
@@ -49,6 +51,23 @@ function describe(facts: LineFacts): string {
   return `names ${parts.join("; ")}`;
 }
 
+/**
+ * A line's facts as the specificity dimension counts them: its markers and terms, plus what process skills name
+ * instead of commands. A decision rule, stop condition or checklist criterion is concrete; a line of dialogue
+ * shows exactly what to say, so it also shows how (as a command would).
+ */
+function instructionFacts(ctx: QualityContext, line: BodyLine): LineFacts {
+  const facts = lineFacts(ctx, line.text);
+  const rules = ctx.english ? processRulesIn(line.text, line.raw) : [];
+  const dialogue = ctx.dialogue.has(line) ? ["dialogue"] : [];
+  if (rules.length === 0 && dialogue.length === 0) return facts;
+  return { markers: [...facts.markers, ...new Set(rules), ...dialogue], terms: facts.terms };
+}
+
+/** Process rules count as concrete but not as showing how: the how is in the line's own markers. */
+const showsHow = (id: string): boolean => isStrongMarker(id) && !PROCESS_RULES.has(id);
+const PROCESS_RULES = new Set<string>(["decision rule", "stop condition", "checklist item"]);
+
 export function specificity(ctx: QualityContext): DimensionScore {
   const lines = ctx.instructions.filter(({ line }) => wordsOf(line.text).length >= 3);
   const terms = new Set<string>();
@@ -57,20 +76,20 @@ export function specificity(ctx: QualityContext): DimensionScore {
   let concrete = 0;
   let strong = 0;
   for (const where of lines) {
-    const facts = lineFacts(ctx, where.line.text);
+    const facts = instructionFacts(ctx, where.line);
     facts.terms.forEach((term) => terms.add(term));
-    if (facts.markers.some(isStrongMarker)) strong++;
+    if (facts.markers.some(showsHow)) strong++;
     if (isConcrete(facts)) {
       concrete++;
       if (facts.markers.length >= 2) keep(earned, () => lineEvidence("+", where, describe(facts)));
     } else if (wordsOf(where.line.text).length >= 6) {
-      keep(lost, () => lineEvidence("-", where, "names no command, file, flag, number, API or domain term"));
+      keep(lost, () => lineEvidence("-", where, "names no command, file, flag, number, API, domain term or rule"));
     }
   }
   const total = Math.max(1, lines.length);
   const shareScore = clamp01(concrete / total / CONCRETE_SHARE_FOR_FULL);
   const strongScore = clamp01(strong / total / STRONG_SHARE_FOR_FULL);
   const termScore = ctx.english ? clamp01(terms.size / TERMS_FOR_FULL) : shareScore;
-  const summary = `${share(concrete, lines.length)} instruction lines name something concrete, ${strong} show how (a command, file, flag, number, call or quoted text); ${terms.size} domain terms beyond the name and description`;
+  const summary = `${share(concrete, lines.length)} instruction lines name something concrete (or state a rule), ${strong} show how (a command, file, flag, number, call, quoted text or dialogue); ${terms.size} domain terms beyond the name and description`;
   return dimension("specificity", 0.4 * strongScore + 0.3 * shareScore + 0.3 * termScore, summary, { earned, lost });
 }
