@@ -71,7 +71,7 @@ export function qualityContext(input: QualityInput): QualityContext {
     input,
     view,
     dialogue: new Set(exchanges.flat()),
-    exchanges: exchanges.length,
+    exchanges,
     subject: stemSet(`${input.name.replace(/-/g, " ")} ${input.description}`),
     english: isMostlyEnglish(view.content.map((line) => line.text)),
     linked,

@@ -1,6 +1,6 @@
 import type { BodyLine, BodyView } from "./body";
-import { isBuzzword, isPlatitude } from "./signals";
-import { wordsOf } from "./words";
+import { concreteMarkers, isBuzzword, isPlatitude } from "./signals";
+import { isDomainTerm, wordsOf } from "./words";
 
 /**
  * What process skills (planning, reviewing, shaping a design, debugging methodically) teach instead of commands:
@@ -42,9 +42,27 @@ function decisionRule(sentence: string): boolean {
 /** Sentences of a line, split at full stops followed by a capital (as the actionability dimension does). */
 const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z"“`*_(])/);
 
+/**
+ * A rule worth the name draws a line someone can check: a bound (only, never, every, no, at most), a contrast
+ * (", not …", rather than, instead of), a count, or something named (a file, a command, a domain term). "If the
+ * user is unsure, ask more questions" has the shape of a rule and draws no line.
+ */
+const BOUND =
+  /\b(?:only|never|always|every|each|no|none|nothing|nobody|both|neither|exactly|at (?:most|least)|without|rather than|instead of)\b|,\s*not\b/i;
+
+export function drawsALine(sentence: string): boolean {
+  if (BOUND.test(sentence)) return true;
+  if (concreteMarkers(sentence).some((id) => id !== "proper name")) return true;
+  return wordsOf(sentence).some(isDomainTerm);
+}
+
+/** Is a sentence long enough to hold a situation and an action, and more than advice or buzzwords? */
+const ruleShaped = (sentence: string): boolean =>
+  wordsOf(sentence).length >= MIN_RULE_WORDS && !isPlatitude(sentence) && !isBuzzword(sentence) && drawsALine(sentence);
+
 /** The process rule a sentence states, if any; platitudes and buzzwords never count, however they are phrased. */
 export function processRule(sentence: string, raw = sentence): ProcessRule | null {
-  if (wordsOf(sentence).length < MIN_RULE_WORDS || isPlatitude(sentence) || isBuzzword(sentence)) return null;
+  if (!ruleShaped(sentence)) return null;
   // A hard-wrapped paragraph's next line ("before the next step; …") continues a sentence; it does not open one.
   if (/^[a-z]/.test(raw.trim())) return null;
   if (STOP.test(sentence.trim())) return "stop condition";
@@ -52,8 +70,20 @@ export function processRule(sentence: string, raw = sentence): ProcessRule | nul
   return CHECKBOX.test(raw) ? "checklist item" : null;
 }
 
-/** The process rules of a line of text, one per sentence that states one. */
+/** "Test passes? You are testing existing behaviour. Fix the test.": a situation asked, then what to do. */
+const QUESTION_THEN_ANSWER = /^(?:\*\*)?([^?*]{3,100})\?(?:\*\*)?\s+(\S.*)$/;
+
+/** A line that asks about a situation and answers it; vague situations ("Any issues?") do not count. */
+export function isQuestionRule(text: string): boolean {
+  const match = QUESTION_THEN_ANSWER.exec(text.trim());
+  if (!match || !ruleShaped(text)) return false;
+  const [, situation = "", answer = ""] = match;
+  return !VAGUE_CONDITION.test(situation) && !answer.trim().endsWith("?");
+}
+
+/** The process rules of a line of text, one per sentence that states one (or one for a question and answer). */
 export function processRulesIn(text: string, raw = text): ProcessRule[] {
+  if (isQuestionRule(text)) return ["decision rule"];
   const found = sentences(text).map((sentence, index) => processRule(sentence, index === 0 ? raw : sentence));
   return found.filter((rule): rule is ProcessRule => rule !== null);
 }

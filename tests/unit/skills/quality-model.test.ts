@@ -262,6 +262,12 @@ Agree on the goal before anyone moves code, then keep every step small enough to
 - Unless the partner agrees, leave public interfaces exactly as they are.
 - If a move takes longer than one short break, split it into two moves.
 
+Tests fail after a move? The move changed behaviour, not only structure. Undo it before anything else.
+
+\`\`\`
+NO MOVE WITHOUT GREEN TESTS ON BOTH SIDES OF IT
+\`\`\`
+
 ## Stop conditions
 
 - Stop and talk it through when the same test has failed after three different moves.
@@ -286,10 +292,14 @@ const PROCESS_FILLER = `# Pairing on a refactor
 ## Rules
 
 - If something goes wrong, fix the issues.
+- If the partner is unsure, ask more questions to understand their needs.
 - When in doubt, ask the team.
 - If the review fails, review again.
 - Be constructive and specific.
 - Stop when you are done.
+
+> **Partner:** I want to refactor this.
+> **You:** Great idea! What would you like to change?
 `;
 
 describe("process skills: decision rules, checklists, stop conditions and dialogue", () => {
@@ -309,6 +319,15 @@ describe("process skills: decision rules, checklists, stop conditions and dialog
     expect(score(PROCESS_FILLER, "actionability", pairing).score).toBeLessThan(0.5);
     expect(score(PROCESS_FILLER, "examples", pairing).score).toBe(0.5);
     expect(assessQuality(input(PROCESS_FILLER, pairing)).overall).toBeLessThan(0.5);
+  });
+
+  it("reads a question answered on its line as one rule, and a sentence boxed in a code block as no example", () => {
+    const rule =
+      "# Refactoring\n\nTests fail after a move? The move changed behaviour. Undo it before anything else.\n";
+    expect(score(rule, "actionability").summary).toMatch(/^1 executable steps .* 0 vague/);
+    const real = "```bash\nnpx vitest run tests/cart.test.ts --reporter=dot\n```\n";
+    const boxed = "```\nNO MOVE WITHOUT GREEN TESTS ON BOTH SIDES\n```\n";
+    expect(score(`# Moves\n\n${boxed}\n${real}`, "examples").score).toBe(score(`# Moves\n\n${real}`, "examples").score);
   });
 
   it("does not judge the lines of a dialogue as instructions to the agent", () => {

@@ -3,7 +3,7 @@ import { dimension, keep, lineEvidence } from "../evidence";
 import { isBuzzword, isImperative, isPlatitude, isStrongMarker } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
 import { wordsOf } from "../words";
-import { processRule } from "../process";
+import { isQuestionRule, processRule } from "../process";
 import { lineFacts, type LineFacts } from "./specificity";
 
 /**
@@ -60,7 +60,7 @@ function verdict(ctx: QualityContext, sentence: Sentence, line: BodyLine, leadsT
   const concrete = facts.markers.length > 0 || facts.terms.length >= 2 || leadsToCode;
   if (!ctx.english) return foreignVerdict(concrete, line);
   // A decision rule, stop condition or checklist criterion is what a process skill gives to act on.
-  if (processRule(sentence.text, sentence.raw) !== null) return "step";
+  if (processRule(sentence.text, sentence.raw) !== null || isQuestionRule(sentence.text)) return "step";
   return englishVerdict(sentence.text, facts, concrete, leadsToCode);
 }
 
@@ -79,7 +79,9 @@ const NOTES: Record<Exclude<Verdict, null>, string> = {
 };
 
 function judge(ctx: QualityContext, line: BodyLine, leadsToCode: boolean, tally: Tally): void {
-  for (const sentence of sentencesOf(line)) {
+  // "Test passes? You are testing the old behaviour. Fix the test.": one rule, not three terse instructions.
+  const sentences = ctx.english && isQuestionRule(line.text) ? [{ text: line.text, raw: line.raw }] : sentencesOf(line);
+  for (const sentence of sentences) {
     if (wordsOf(sentence.text).length < 2) continue;
     const found = verdict(ctx, sentence, line, leadsToCode && sentence.text.trim().endsWith(":"));
     if (found === null) continue;

@@ -1,8 +1,10 @@
-import type { CodeBlock } from "../body";
+import type { BodyLine, CodeBlock } from "../body";
+import { drawsALine, processRulesIn } from "../process";
 import { clamp01, dimension, quote } from "../evidence";
 import { concreteMarkers, residueIn } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
 import { isDomainTerm } from "../words";
+import { lineFacts } from "./specificity";
 
 /**
  * Examples: do the skill's examples exercise its domain? A code block (in SKILL.md or a doc it points to) scores
@@ -45,11 +47,27 @@ function scoreBlock(block: CodeBlock, file: string): BlockScore {
   return { score, tokens: tokens.size, toy: toyShare >= 0.25, block, file };
 }
 
+/** Code symbols: a line with none of them, in a block with no language, is prose set in a box. */
+const CODE_SYMBOL = /[(){}[\]=;<>$\\/|#`@&*+]|^\s*[-.]/;
+
+/**
+ * A block with no language holding only sentences ("NO FIX WITHOUT A ROOT CAUSE") is a rule set off for
+ * emphasis, not an example; it is read neither as code nor as a toy. Stand-in text ("do something here") is.
+ */
+function isBoxedProse(block: CodeBlock): boolean {
+  if (block.language !== "" && block.language !== "text" && block.language !== "plaintext") return false;
+  const lines = block.code.filter((line) => line.trim() !== "");
+  return (
+    lines.length > 0 &&
+    lines.every((line) => !CODE_SYMBOL.test(line) && !TOY.test(line) && /\w+\s+\w+\s+\w+/.test(line))
+  );
+}
+
 function blocksOf(ctx: QualityContext): BlockScore[] {
   return [
     ...ctx.view.blocks.map((block) => scoreBlock(block, "SKILL.md")),
     ...ctx.linked.flatMap((doc) => doc.view.blocks.map((block) => scoreBlock(block, doc.file))),
-  ].filter((scored) => scored.block.code.some((line) => line.trim() !== ""));
+  ].filter((scored) => scored.block.code.some((line) => line.trim() !== "") && !isBoxedProse(scored.block));
 }
 
 function blockEvidence(scored: BlockScore): Evidence {
@@ -75,13 +93,31 @@ function proseExamples(ctx: QualityContext): number {
   ).length;
 }
 
+/** Specific things a dialogue must name to teach something ("Great! What should it do?" names nothing). */
+const DIALOGUE_SPECIFICS = 3;
+
+/** Does an exchange name things (domain terms, markers, counts, rules), as a worked example would? */
+function isSubstantive(ctx: QualityContext, exchange: BodyLine[]): boolean {
+  const named = new Set<string>();
+  for (const line of exchange) {
+    const facts = lineFacts(ctx, line.text);
+    facts.terms.forEach((term) => named.add(term));
+    facts.markers.filter((id) => id !== "proper name").forEach((id) => named.add(`${line.line}:${id}`));
+    processRulesIn(line.text).forEach((rule) => named.add(`${line.line}:${rule}`));
+    // A turn that draws a line ("Not in this change: every caller …") decides something, as a rule does.
+    if (drawsALine(line.text)) named.add(`${line.line}:bound`);
+  }
+  return named.size >= DIALOGUE_SPECIFICS;
+}
+
 export function examples(ctx: QualityContext): DimensionScore {
   const scored = blocksOf(ctx);
   if (scored.length === 0) {
     const prose = proseExamples(ctx);
+    const dialogue = ctx.exchanges.filter((exchange) => isSubstantive(ctx, exchange)).length;
     // A dialogue exchange shows a whole conversation (what is asked, what to answer): worth two prose examples.
-    const score = prose + 2 * ctx.exchanges >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
-    const summary = `no code examples; ${prose} concrete examples in prose, ${ctx.exchanges} dialogue examples`;
+    const score = prose + 2 * dialogue >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
+    const summary = `no code examples; ${prose} concrete examples in prose, ${dialogue} dialogue examples`;
     return dimension("examples", score, summary, {
       earned: [],
       lost: [],

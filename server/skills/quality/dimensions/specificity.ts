@@ -53,15 +53,13 @@ function describe(facts: LineFacts): string {
 
 /**
  * A line's facts as the specificity dimension counts them: its markers and terms, plus what process skills name
- * instead of commands. A decision rule, stop condition or checklist criterion is concrete; a line of dialogue
- * shows exactly what to say, so it also shows how (as a command would).
+ * instead of commands. A decision rule, stop condition or checklist criterion is concrete.
  */
 function instructionFacts(ctx: QualityContext, line: BodyLine): LineFacts {
   const facts = lineFacts(ctx, line.text);
   const rules = ctx.english ? processRulesIn(line.text, line.raw) : [];
-  const dialogue = ctx.dialogue.has(line) ? ["dialogue"] : [];
-  if (rules.length === 0 && dialogue.length === 0) return facts;
-  return { markers: [...facts.markers, ...new Set(rules), ...dialogue], terms: facts.terms };
+  if (rules.length === 0) return facts;
+  return { markers: [...facts.markers, ...new Set(rules)], terms: facts.terms };
 }
 
 /** Process rules count as concrete but not as showing how: the how is in the line's own markers. */
@@ -69,7 +67,8 @@ const showsHow = (id: string): boolean => isStrongMarker(id) && !PROCESS_RULES.h
 const PROCESS_RULES = new Set<string>(["decision rule", "stop condition", "checklist item"]);
 
 export function specificity(ctx: QualityContext): DimensionScore {
-  const lines = ctx.instructions.filter(({ line }) => wordsOf(line.text).length >= 3);
+  // Dialogue is an example of what to say (see examples), not an instruction: it is judged there.
+  const lines = ctx.instructions.filter(({ line }) => wordsOf(line.text).length >= 3 && !ctx.dialogue.has(line));
   const terms = new Set<string>();
   const earned: Evidence[] = [];
   const lost: Evidence[] = [];
@@ -90,6 +89,6 @@ export function specificity(ctx: QualityContext): DimensionScore {
   const shareScore = clamp01(concrete / total / CONCRETE_SHARE_FOR_FULL);
   const strongScore = clamp01(strong / total / STRONG_SHARE_FOR_FULL);
   const termScore = ctx.english ? clamp01(terms.size / TERMS_FOR_FULL) : shareScore;
-  const summary = `${share(concrete, lines.length)} instruction lines name something concrete (or state a rule), ${strong} show how (a command, file, flag, number, call, quoted text or dialogue); ${terms.size} domain terms beyond the name and description`;
+  const summary = `${share(concrete, lines.length)} instruction lines name something concrete (or state a rule), ${strong} show how (a command, file, flag, number, call or quoted text); ${terms.size} domain terms beyond the name and description`;
   return dimension("specificity", 0.4 * strongScore + 0.3 * shareScore + 0.3 * termScore, summary, { earned, lost });
 }
