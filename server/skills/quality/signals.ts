@@ -5,6 +5,8 @@
  * scanned in well under a millisecond, and never backtrack badly on hostile input.
  */
 
+import { isDomainTerm } from "./words";
+
 export interface Marker {
   id: string;
   pattern: RegExp;
@@ -140,12 +142,28 @@ const SYNOPSIS = /^\s*(?:usage|synopsis)\b|[\w./-]+\s+(?:<[\w -]{1,30}>|\[[\w -]
 
 /** An angle placeholder glued to a path or file name (`docs/YYYY-MM-DD-<topic>.md`) is a naming pattern. */
 function inFileNamePattern(text: string, index: number, length: number): boolean {
-  return /[\w/.-]/.test(text[index - 1] ?? " ") || /[\w/.]/.test(text[index + length] ?? " ");
+  // After it, a full stop counts only before an extension: "<topic>.md" is a name, "about <topic>." a sentence.
+  return /[\w/.-]/.test(text[index - 1] ?? " ") || /^(?:[\w/-]|\.\w)/.test(text.slice(index + length));
+}
+
+/**
+ * An angle placeholder after a command (`kubectl describe <resource>`, `./run.sh --env <item>`) is its argument:
+ * one of the two words before it is a tool's name, a path or a flag, not everyday English ("asks about <topic>").
+ */
+function isCommandArgument(text: string, index: number): boolean {
+  const before = text
+    .slice(Math.max(0, index - 60), index)
+    .trim()
+    .split(/\s+/)
+    .slice(-2);
+  return before.some((word) => /[./]|^--?\w/.test(word) || isDomainTerm(word.toLowerCase()));
 }
 
 function angleResidue(prose: string): boolean {
   if (SYNOPSIS.test(prose)) return false;
-  return [...prose.matchAll(ANGLE_GLOBAL)].some((m) => !inFileNamePattern(prose, m.index, m[0].length));
+  return [...prose.matchAll(ANGLE_GLOBAL)].some(
+    (m) => !inFileNamePattern(prose, m.index, m[0].length) && !isCommandArgument(prose, m.index),
+  );
 }
 
 function proseResidue(text: string): string[] {
@@ -154,6 +172,16 @@ function proseResidue(text: string): string[] {
   if (TEMPLATE_VARIABLE.test(prose)) found.push("template variable");
   if (angleResidue(prose)) found.push("angle placeholder");
   return found;
+}
+
+/**
+ * In prose a TODO is left over when it stands as a marker ("TODO: …", "Owner: TBD", "- FIXME"), and named when
+ * it is the subject ("turn each TODO comment into an issue"). In code any TODO outside a string is left over.
+ */
+const TODO_MARKER = /(?:^|[.!?:>*#[-]\s*|\()\s*(?:TODO|TBD|FIXME|XXX)\b|\b(?:TODO|TBD|FIXME|XXX)\s*(?:[:)]|-\s|\.?$)/;
+
+function isTodoMarker(text: string, where: "prose" | "code"): boolean {
+  return where === "code" ? /\b(?:TODO|TBD|FIXME|XXX)\b/.test(text) : TODO_MARKER.test(text.trim());
 }
 
 const ANY_RESIDUE = new RegExp(
@@ -171,7 +199,9 @@ export function residueIn(text: string, where: "prose" | "code" = "prose"): stri
   if (!ANY_RESIDUE.test(text)) return [];
   // A TODO quoted in inline code or a string (`rg 'TODO|FIXME'`) is named, as a lint skill names it; not left.
   const unquoted = where === "code" ? text.replace(QUOTED_STRING, " ") : text.replace(INLINE_CODE, " ");
-  const found = RESIDUE.filter((marker) => marker.pattern.test(marker.id === "TODO" ? unquoted : text));
+  const found = RESIDUE.filter((marker) =>
+    marker.id === "TODO" ? isTodoMarker(unquoted, where) : marker.pattern.test(text),
+  );
   const ids = found.map((marker) => marker.id);
   return where === "code" ? ids : [...ids, ...proseResidue(text)];
 }

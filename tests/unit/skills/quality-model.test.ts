@@ -160,7 +160,20 @@ describe("template residue", () => {
     expect(score(usage, "templateResidue").score).toBe(1);
   });
 
+  it("reads command arguments and file-name patterns in plain prose as syntax, and a TODO named as a subject", () => {
+    const plain = [
+      "# Cluster triage",
+      "",
+      "Run kubectl describe <resource> and read the events at the bottom first.",
+      "Name each write-up <topic>-incident.md and keep it beside the runbook.",
+      "Turn each TODO comment you find into an issue with an owner.",
+    ].join("\n");
+    expect(score(plain, "templateResidue").score).toBe(1);
+  });
+
   it("still finds placeholders left in prose, and TODO comments left in code", () => {
+    const markers = "# Notes\n\nUse when the user asks about <topic>.\n\nOwner: TBD\n\n# TODO\n";
+    expect(score(markers, "templateResidue").evidence.filter((e) => e.effect === "-")).toHaveLength(3);
     const left = "# Notes\n\nSummarise {{project_name}} in <one sentence>.\n\n```python\n# TODO: load the data\n```\n";
     const result = score(left, "templateResidue");
     expect(result.score).toBeLessThan(1);
