@@ -106,7 +106,9 @@ export function isPlatitude(text: string): boolean {
 export const SCAFFOLD_MARKER = "FILL IN";
 const SCAFFOLD = /\[FILL IN\b[^\]\n]{0,300}\]/;
 
-/** Markers of unfinished text wherever they stand, in prose or in code: nobody writes them on purpose. */
+/**
+ * Markers of unfinished text. In prose all of them; in code all but `[Title]`-style slots (see residueIn).
+ */
 export const RESIDUE: readonly Marker[] = [
   { id: "scaffold marker", pattern: SCAFFOLD },
   { id: "TODO", pattern: /\b(?:TODO|TBD|FIXME|XXX)\b/ },
@@ -203,7 +205,9 @@ export function residueIn(text: string, where: "prose" | "code" = "prose"): stri
     marker.id === "TODO" ? isTodoMarker(unquoted, where) : marker.pattern.test(text),
   );
   const ids = found.map((marker) => marker.id);
-  return where === "code" ? ids : [...ids, ...proseResidue(text)];
+  // In a code block, "# [Title]" is a slot of an output template the agent fills each time it uses the skill.
+  if (where === "code") return ids.filter((id) => id !== "bracketed placeholder");
+  return [...ids, ...proseResidue(text)];
 }
 
 /** Does the text contain the offline engine's unfilled-scaffold marker? */

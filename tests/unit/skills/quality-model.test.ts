@@ -171,6 +171,13 @@ describe("template residue", () => {
     expect(score(plain, "templateResidue").score).toBe(1);
   });
 
+  it("reads the slots of an output template in a code block as the template, not as residue", () => {
+    const template =
+      "# Reports\n\nAnswer with:\n\n```markdown\n# [Title]\n## Impact\n[Describe who was affected]\n```\n";
+    expect(score(template, "templateResidue").score).toBe(1);
+    expect(score("# [Title]\n\n[Describe who was affected]\n", "templateResidue").score).toBeLessThan(1);
+  });
+
   it("still finds placeholders left in prose, and TODO comments left in code", () => {
     const markers = "# Notes\n\nUse when the user asks about <topic>.\n\nOwner: TBD\n\n# TODO\n";
     expect(score(markers, "templateResidue").evidence.filter((e) => e.effect === "-")).toHaveLength(3);
