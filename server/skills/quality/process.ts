@@ -62,9 +62,14 @@ const ruleShaped = (sentence: string): boolean =>
 
 /** The process rule a sentence states, if any; platitudes and buzzwords never count, however they are phrased. */
 export function processRule(sentence: string, raw = sentence): ProcessRule | null {
-  if (!ruleShaped(sentence)) return null;
   // A hard-wrapped paragraph's next line ("before the next step; …") continues a sentence; it does not open one.
   if (/^[a-z]/.test(raw.trim())) return null;
+  // The shape first (cheap, and most lines have none), then whether it says anything (markers, terms, platitudes).
+  const shape = ruleShape(sentence, raw);
+  return shape !== null && ruleShaped(sentence) ? shape : null;
+}
+
+function ruleShape(sentence: string, raw: string): ProcessRule | null {
   if (STOP.test(sentence.trim())) return "stop condition";
   if (decisionRule(sentence)) return "decision rule";
   return CHECKBOX.test(raw) ? "checklist item" : null;

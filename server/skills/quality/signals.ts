@@ -140,7 +140,8 @@ const QUOTED_STRING = /'[^'\n]*'|"[^"\n]*"/g;
 /** Inline code spans (single or double backticks): quoted syntax, not prose. */
 const INLINE_CODE = /``[^`\n]+``|`[^`\n]+`/g;
 /** A command synopsis: a word followed by argument placeholders (`rg <pattern> [path]`, `render <chart> -f x`). */
-const SYNOPSIS = /^\s*(?:usage|synopsis)\b|[\w./-]+\s+(?:<[\w -]{1,30}>|\[[\w -]{1,30}\])\s+(?:<|\[|--?\w)/i;
+const SYNOPSIS =
+  /^\s*(?:usage|synopsis)\b|(?<![\w./-])[\w./-]{1,80}\s+(?:<[\w -]{1,30}>|\[[\w -]{1,30}\])\s+(?:<|\[|--?\w)/i;
 
 /** An angle placeholder glued to a path or file name (`docs/YYYY-MM-DD-<topic>.md`) is a naming pattern. */
 function inFileNamePattern(text: string, index: number, length: number): boolean {
@@ -180,7 +181,7 @@ function proseResidue(text: string): string[] {
  * In prose a TODO is left over when it stands as a marker ("TODO: …", "Owner: TBD", "- FIXME"), and named when
  * it is the subject ("turn each TODO comment into an issue"). In code any TODO outside a string is left over.
  */
-const TODO_MARKER = /(?:^|[.!?:>*#[-]\s*|\()\s*(?:TODO|TBD|FIXME|XXX)\b|\b(?:TODO|TBD|FIXME|XXX)\s*(?:[:)]|-\s|\.?$)/;
+const TODO_MARKER = /(?:^|[.!?:>*#[(-])\s*(?:TODO|TBD|FIXME|XXX)\b|\b(?:TODO|TBD|FIXME|XXX)\s*(?:[:)]|-\s|\.?$)/;
 
 function isTodoMarker(text: string, where: "prose" | "code"): boolean {
   return where === "code" ? /\b(?:TODO|TBD|FIXME|XXX)\b/.test(text) : TODO_MARKER.test(text.trim());
