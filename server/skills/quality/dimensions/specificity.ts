@@ -44,6 +44,14 @@ function properNames(text: string): string[] {
 }
 
 const isConcrete = (facts: LineFacts): boolean => facts.markers.length > 0 || facts.terms.length >= 2;
+/** Does the line name something (a marker other than a rule, or two terms), not only state a rule? */
+const names = (facts: LineFacts): boolean =>
+  facts.markers.some((id) => !PROCESS_RULES.has(id)) || facts.terms.length >= 2;
+/**
+ * A rule that names nothing earns half a concrete line: "Every change has a test" is checkable, but a skill of
+ * such rules alone has said less than one that also names what to run or open.
+ */
+const RULE_CREDIT = 0.5;
 
 function describe(facts: LineFacts): string {
   const parts = [...new Set(facts.markers)];
@@ -73,22 +81,24 @@ export function specificity(ctx: QualityContext): DimensionScore {
   const earned: Evidence[] = [];
   const lost: Evidence[] = [];
   let concrete = 0;
+  let rulesOnly = 0;
   let strong = 0;
   for (const where of lines) {
     const facts = instructionFacts(ctx, where.line);
     facts.terms.forEach((term) => terms.add(term));
     if (facts.markers.some(showsHow)) strong++;
     if (isConcrete(facts)) {
-      concrete++;
+      if (names(facts)) concrete++;
+      else rulesOnly++;
       if (facts.markers.length >= 2) keep(earned, () => lineEvidence("+", where, describe(facts)));
     } else if (wordsOf(where.line.text).length >= 6) {
       keep(lost, () => lineEvidence("-", where, "names no command, file, flag, number, API, domain term or rule"));
     }
   }
   const total = Math.max(1, lines.length);
-  const shareScore = clamp01(concrete / total / CONCRETE_SHARE_FOR_FULL);
+  const shareScore = clamp01((concrete + RULE_CREDIT * rulesOnly) / total / CONCRETE_SHARE_FOR_FULL);
   const strongScore = clamp01(strong / total / STRONG_SHARE_FOR_FULL);
   const termScore = ctx.english ? clamp01(terms.size / TERMS_FOR_FULL) : shareScore;
-  const summary = `${share(concrete, lines.length)} instruction lines name something concrete (or state a rule), ${strong} show how (a command, file, flag, number, call or quoted text); ${terms.size} domain terms beyond the name and description`;
+  const summary = `${share(concrete, lines.length)} instruction lines name something concrete and ${rulesOnly} more state a rule, ${strong} show how (a command, file, flag, number, call or quoted text); ${terms.size} domain terms beyond the name and description`;
   return dimension("specificity", 0.4 * strongScore + 0.3 * shareScore + 0.3 * termScore, summary, { earned, lost });
 }
