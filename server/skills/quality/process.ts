@@ -7,7 +7,8 @@ import { isDomainTerm, wordsOf } from "./words";
  * decision rules ("If two tasks touch the same function, order them"), stop conditions ("Stop after three failed
  * fixes"), checklists of criteria someone can tick, and dialogue showing what to say. Each is as checkable as a
  * flag or a file name, so the model credits them; filler's versions ("If something goes wrong, fix it", "Check
- * the code", "Be constructive") are too short, too vague or platitudes, and are not credited.
+ * the code", "If the user is unsure, ask more questions") are too short, too vague, platitudes or draw no line,
+ * and are not credited.
  */
 
 export type ProcessRule = "decision rule" | "stop condition" | "checklist item";
