@@ -149,6 +149,15 @@ describe("template residue", () => {
     expect(score(templated, "examples").evidence.some((e) => /toy/.test(e.note))).toBe(false);
   });
 
+  it("reads braces in the prose of a skill that teaches a template language as that language", () => {
+    const jinja =
+      "# Loops\n\nInside the loop, {{ item }} is the current host.\n\n```jinja\n{% for item in hosts %}{{ item }}{% endfor %}\n```\n";
+    expect(score(jinja, "templateResidue").score).toBe(1);
+    // Without a template language taught in code, the same braces are an unfilled template.
+    const sql = "# Queries\n\nReplace {{ item }} with the table.\n\n```sql\nSELECT {{column}} FROM orders;\n```\n";
+    expect(score(sql, "templateResidue").score).toBeLessThan(1);
+  });
+
   it("reads argument placeholders in usage lines and file-name patterns as syntax, not residue", () => {
     const usage = [
       "# Searching",
