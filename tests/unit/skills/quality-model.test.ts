@@ -357,6 +357,8 @@ describe("process skills: decision rules, checklists, stop conditions and dialog
     const real = "```bash\nnpx vitest run tests/cart.test.ts --reporter=dot\n```\n";
     const boxed = "```\nNO MOVE WITHOUT GREEN TESTS ON BOTH SIDES\n```\n";
     expect(score(`# Moves\n\n${boxed}\n${real}`, "examples").score).toBe(score(`# Moves\n\n${real}`, "examples").score);
+    // A command in a block without a language is still an example.
+    expect(score("# Setup\n\n```\npip install pandas pyarrow\n```\n", "examples").summary).toMatch(/^1 code examples/);
   });
 
   it("does not judge the lines of a dialogue as instructions to the agent", () => {

@@ -3,7 +3,7 @@ import { drawsALine, processRulesIn } from "../process";
 import { clamp01, dimension, quote } from "../evidence";
 import { concreteMarkers, residueIn } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
-import { isDomainTerm } from "../words";
+import { isDomainTerm, wordsOf } from "../words";
 import { lineFacts } from "./specificity";
 
 /**
@@ -51,16 +51,23 @@ function scoreBlock(block: CodeBlock, file: string): BlockScore {
 const CODE_SYMBOL = /[(){}[\]=;<>$\\/|#`@&*+]|^\s*[-.]/;
 
 /**
- * A block with no language holding only sentences ("NO FIX WITHOUT A ROOT CAUSE") is a rule set off for
- * emphasis, not an example; it is read neither as code nor as a toy. Stand-in text ("do something here") is.
+ * A line of a sentence in a box: three words or more, no code symbol, not stand-in text, and either shouted
+ * ("NO FIX WITHOUT A ROOT CAUSE") or in everyday words only (`pip install pandas` names tools: a command).
+ */
+function isBoxedSentence(line: string): boolean {
+  if (CODE_SYMBOL.test(line) || TOY.test(line) || line.trim().split(/\s+/).length < 3) return false;
+  const shouted = line === line.toUpperCase() && /[A-Z]/.test(line);
+  return shouted || wordsOf(line).every((word) => !isDomainTerm(word));
+}
+
+/**
+ * A block with no language holding only sentences is a rule set off for emphasis, not an example: it is read
+ * neither as code nor as a toy.
  */
 function isBoxedProse(block: CodeBlock): boolean {
   if (block.language !== "" && block.language !== "text" && block.language !== "plaintext") return false;
   const lines = block.code.filter((line) => line.trim() !== "");
-  return (
-    lines.length > 0 &&
-    lines.every((line) => !CODE_SYMBOL.test(line) && !TOY.test(line) && /\w+\s+\w+\s+\w+/.test(line))
-  );
+  return lines.length > 0 && lines.every(isBoxedSentence);
 }
 
 function blocksOf(ctx: QualityContext): BlockScore[] {
