@@ -44,6 +44,22 @@ export const TRIGGER_INDICATORS = [
   "say",
 ];
 
+/**
+ * How descriptions say when to use a skill. Besides "Use when …" and "Triggers on …", authors write "Use before
+ * …", "You MUST use this when …", "Always use this skill for …", "Invoke for …", "Call it whenever …" and open a
+ * sentence with the occasion ("Before writing any code, …"); French, German and Spanish have their own words.
+ */
+const INVOCATION =
+  /\b(?:use|invoke|call|load|apply|activate|consult|read|reach for)\s+(?:this\s+|it\s+|me\s+)?(?:skill\s+)?(?:(?:only|always|proactively|automatically|first)\s+)?(?:when(?:ever)?|for|if|to|before|after|during|while|on|as soon as|any ?time)\b/i;
+const OCCASION =
+  /(?:^|[.;:!?]\s+)(?:before|after|during|while|whenever|once)\s+(?:any|a|an|the|every|each|you|someone|starting|writing|making|proposing|building|changing|opening|merging|\w+ing)\b/i;
+const WHEN_WORDS =
+  /\b(?:when(?:ever)?|triggers?|triggered|should be used|must be used|if the user|in response to)\b|\b(?:quand|lorsque|à utiliser|wenn|verwende|cuando|usar)\b/i;
+
+export function saysWhenToUse(description: string): boolean {
+  return INVOCATION.test(description) || OCCASION.test(description) || WHEN_WORDS.test(description);
+}
+
 export interface DescriptionCheck {
   errors: string[];
   warnings: string[];
@@ -58,7 +74,7 @@ export interface DescriptionCheck {
  */
 export function checkDescription(description: string): DescriptionCheck {
   const lower = description.toLowerCase();
-  const hasTrigger = TRIGGER_INDICATORS.some((t) => lower.includes(t));
+  const hasTrigger = TRIGGER_INDICATORS.some((t) => lower.includes(t)) || saysWhenToUse(description);
   const length = Array.from(description).length;
   const errors: string[] = [];
   if (!description.trim()) errors.push("Description is empty");

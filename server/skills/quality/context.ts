@@ -1,4 +1,5 @@
 import { readBody } from "./body";
+import { dialogues } from "./process";
 import type { LinkedDoc, QualityContext, QualityInput } from "./types";
 import { stemSet, wordsOf } from "./words";
 
@@ -65,9 +66,12 @@ export function qualityContext(input: QualityInput): QualityContext {
     ...view.content.map((line) => ({ file: "SKILL.md", line })),
     ...linked.flatMap((doc) => doc.view.content.map((line) => ({ file: doc.file, line }))),
   ];
+  const exchanges = [view, ...linked.map((doc) => doc.view)].flatMap(dialogues);
   return {
     input,
     view,
+    dialogue: new Set(exchanges.flat()),
+    exchanges,
     subject: stemSet(`${input.name.replace(/-/g, " ")} ${input.description}`),
     english: isMostlyEnglish(view.content.map((line) => line.text)),
     linked,

@@ -5,6 +5,8 @@
  * scanned in well under a millisecond, and never backtrack badly on hostile input.
  */
 
+import { isDomainTerm } from "./words";
+
 export interface Marker {
   id: string;
   pattern: RegExp;
@@ -21,6 +23,12 @@ export const CONCRETE_MARKERS: readonly Marker[] = [
   { id: "path", pattern: /[\w-]\/[\w.-]+\/|[\w-]\/(?=[\s`),.:]|$)/ },
   { id: "flag", pattern: /(?:^|[\s(])--?[a-zA-Z][\w-]{0,40}(?=[\s=,.)]|$)/ },
   { id: "number", pattern: /(?:^|[^\w#])\d+(?:[.,:]\d+)*(?:\s?(?:%|px|pt|ms|kb|mb|gb|fps|dpi|rem|em|x))?\b/i },
+  // Counts spelled out, as process skills write them: "two or three approaches", "one question per message".
+  {
+    id: "count",
+    pattern:
+      /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)(?:\s+(?:or|to)\s+(?:three|four|five|six|seven|eight|nine|ten|twelve|twenty))?\s+(?!of\b|another\b|ways?\b|things?\b)[a-z]{3,}|\bone\s+(?:[a-z]+\s+)?(?:per|at a time|each)\b|\b(?:at (?:most|least)|more than|fewer than)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
+  },
   { id: "hex colour", pattern: /#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b/ },
   // `fit(`, `page.goto(`; "file(s)" is prose, not a call.
   { id: "API call", pattern: /[A-Za-z_]\((?!s\))/ },
@@ -98,10 +106,12 @@ export function isPlatitude(text: string): boolean {
 export const SCAFFOLD_MARKER = "FILL IN";
 const SCAFFOLD = /\[FILL IN\b[^\]\n]{0,300}\]/;
 
+/**
+ * Markers of unfinished text. In prose all of them; in code all but `[Title]`-style slots (see residueIn).
+ */
 export const RESIDUE: readonly Marker[] = [
   { id: "scaffold marker", pattern: SCAFFOLD },
   { id: "TODO", pattern: /\b(?:TODO|TBD|FIXME|XXX)\b/ },
-  { id: "template variable", pattern: /\{\{[^{}\n]{0,80}\}\}|\$\{[A-Z_]{3,40}\}/ },
   {
     id: "bracketed placeholder",
     pattern:
@@ -113,19 +123,92 @@ export const RESIDUE: readonly Marker[] = [
       /\byour[_-](?:table|project|app|api|file|name|resource|service|database|db|repo|bucket|domain|column|function|module|package|component|endpoint|org|team|cluster|namespace|host|server|path|dir|directory|branch|image|model|topic|query|data|value|variable|class|method|key|token|id)s?\b/i,
   },
   { id: "lorem ipsum", pattern: /\blorem ipsum\b/i },
-  {
-    id: "angle placeholder",
-    pattern:
-      /<(?:one sentence|one line|short description|resource|thing|something|item|details?|text|content|goal|result|step|topic|your [\w ]{1,30}|insert [\w ]{1,30})>/i,
-  },
 ];
 
-const ANY_RESIDUE = new RegExp(RESIDUE.map((marker) => `(?:${marker.pattern.source})`).join("|"), "i");
+/**
+ * Placeholders that are residue only in prose. In code, `{{ .Values.tag }}`, `${{ github.ref }}`, `${HOME}` and
+ * `<pattern>` are the syntax of Helm, GitHub Actions, shells and usage lines; in inline code they are quoted, not
+ * left over. So these are matched on prose with its inline code taken out, and only in the forms a template
+ * leaves: a bare name in braces (`{{column}}`), a shouted variable (`${PROJECT_NAME}`), a description in angle
+ * brackets (`<one sentence>`) that is neither part of a file name nor an argument of a command.
+ */
+const TEMPLATE_VARIABLE = /(?<![$\w])\{\{\s*[A-Za-z_][\w -]{0,60}?\s*\}\}|\$\{[A-Z_]{3,40}\}/;
+const ANGLE_PLACEHOLDER =
+  /<(?:one sentence|one line|short description|resource|thing|something|item|details?|text|content|goal|result|step|topic|your [\w ]{1,30}|insert [\w ]{1,30})>/i;
+const ANGLE_GLOBAL = new RegExp(ANGLE_PLACEHOLDER.source, "gi");
+const QUOTED_STRING = /'[^'\n]*'|"[^"\n]*"/g;
+/** Inline code spans (single or double backticks): quoted syntax, not prose. */
+const INLINE_CODE = /``[^`\n]+``|`[^`\n]+`/g;
+/** A command synopsis: a word followed by argument placeholders (`rg <pattern> [path]`, `render <chart> -f x`). */
+const SYNOPSIS =
+  /^\s*(?:usage|synopsis)\b|(?<![\w./-])[\w./-]{1,80}\s+(?:<[\w -]{1,30}>|\[[\w -]{1,30}\])\s+(?:<|\[|--?\w)/i;
 
-/** Residue found in a line: the ids of the patterns that match (one combined test first: most lines have none). */
-export function residueIn(text: string): string[] {
+/** An angle placeholder glued to a path or file name (`docs/YYYY-MM-DD-<topic>.md`) is a naming pattern. */
+function inFileNamePattern(text: string, index: number, length: number): boolean {
+  // After it, a full stop counts only before an extension: "<topic>.md" is a name, "about <topic>." a sentence.
+  return /[\w/.-]/.test(text[index - 1] ?? " ") || /^(?:[\w/-]|\.\w)/.test(text.slice(index + length));
+}
+
+/**
+ * An angle placeholder after a command (`kubectl describe <resource>`, `./run.sh --env <item>`) is its argument:
+ * one of the two words before it is a tool's name, a path or a flag, not everyday English ("asks about <topic>").
+ */
+function isCommandArgument(text: string, index: number): boolean {
+  const before = text
+    .slice(Math.max(0, index - 60), index)
+    .trim()
+    .split(/\s+/)
+    .slice(-2);
+  return before.some((word) => /[./]|^--?\w/.test(word) || isDomainTerm(word.toLowerCase()));
+}
+
+function angleResidue(prose: string): boolean {
+  if (SYNOPSIS.test(prose)) return false;
+  return [...prose.matchAll(ANGLE_GLOBAL)].some(
+    (m) => !inFileNamePattern(prose, m.index, m[0].length) && !isCommandArgument(prose, m.index),
+  );
+}
+
+function proseResidue(text: string): string[] {
+  const prose = text.replace(INLINE_CODE, " ");
+  const found: string[] = [];
+  if (TEMPLATE_VARIABLE.test(prose)) found.push("template variable");
+  if (angleResidue(prose)) found.push("angle placeholder");
+  return found;
+}
+
+/**
+ * In prose a TODO is left over when it stands as a marker ("TODO: …", "Owner: TBD", "- FIXME"), and named when
+ * it is the subject ("turn each TODO comment into an issue"). In code any TODO outside a string is left over.
+ */
+const TODO_MARKER = /(?:^|[.!?:>*#[(-])\s*(?:TODO|TBD|FIXME|XXX)\b|\b(?:TODO|TBD|FIXME|XXX)\s*(?:[:)]|-\s|\.?$)/;
+
+function isTodoMarker(text: string, where: "prose" | "code"): boolean {
+  return where === "code" ? /\b(?:TODO|TBD|FIXME|XXX)\b/.test(text) : TODO_MARKER.test(text.trim());
+}
+
+const ANY_RESIDUE = new RegExp(
+  [...RESIDUE.map((marker) => marker.pattern.source), TEMPLATE_VARIABLE.source, ANGLE_PLACEHOLDER.source]
+    .map((source) => `(?:${source})`)
+    .join("|"),
+  "i",
+);
+
+/**
+ * Residue found in a line: the ids of the patterns that match (one combined test first: most lines have none).
+ * `code` is a line of a code block, where only the markers of unfinished text count.
+ */
+export function residueIn(text: string, where: "prose" | "code" = "prose"): string[] {
   if (!ANY_RESIDUE.test(text)) return [];
-  return RESIDUE.filter((marker) => marker.pattern.test(text)).map((marker) => marker.id);
+  // A TODO quoted in inline code or a string (`rg 'TODO|FIXME'`) is named, as a lint skill names it; not left.
+  const unquoted = where === "code" ? text.replace(QUOTED_STRING, " ") : text.replace(INLINE_CODE, " ");
+  const found = RESIDUE.filter((marker) =>
+    marker.id === "TODO" ? isTodoMarker(unquoted, where) : marker.pattern.test(text),
+  );
+  const ids = found.map((marker) => marker.id);
+  // In a code block, "# [Title]" is a slot of an output template the agent fills each time it uses the skill.
+  if (where === "code") return ids.filter((id) => id !== "bracketed placeholder");
+  return [...ids, ...proseResidue(text)];
 }
 
 /** Does the text contain the offline engine's unfilled-scaffold marker? */
@@ -139,4 +222,15 @@ const IMPERATIVE =
 
 export function isImperative(text: string): boolean {
   return IMPERATIVE.test(text.trim());
+}
+
+/** How descriptions say when to use a skill: shared with the structure check of generation (see the contract). */
+export { saysWhenToUse } from "../../../contracts/skill-naming";
+
+/** A clause that says when ("use this when …", "invoke before …"), cut from a description to leave what it does. */
+const WHEN_CLAUSE =
+  /\b(?:use|invoke|call|load|apply|activate|consult|reach for)\s+(?:this\s+|it\s+)?(?:skill\s+)?(?:(?:only|always|proactively|automatically|first)\s+)?(?:when(?:ever)?|if|before|after|during|while|as soon as)\b[^.:;]*[.:;]?/gi;
+
+export function withoutWhenClauses(description: string): string {
+  return description.replace(WHEN_CLAUSE, " ").trim();
 }

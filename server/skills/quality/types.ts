@@ -42,6 +42,10 @@ export interface QualityContext {
   linked: LinkedDoc[];
   /** Content lines of SKILL.md and of the linked docs, each with the file it is in. */
   instructions: { file: string; line: BodyLine }[];
+  /** Lines of dialogue examples (see process.ts): examples of what to say, not instructions to the agent. */
+  dialogue: Set<BodyLine>;
+  /** Dialogue exchanges in SKILL.md and the linked docs, each as its lines. */
+  exchanges: BodyLine[][];
   /** Concrete markers and new terms per text, computed once and shared by the dimensions. */
   facts: Map<string, { markers: string[]; terms: string[] }>;
 }

@@ -124,6 +124,79 @@ describe("template residue", () => {
     expect(result.evidence[0]?.note).toMatch(/topic swapped/);
   });
 
+  it("reads GitHub Actions, Helm, Jinja and Handlebars in code blocks as syntax, not residue", () => {
+    const templated = [
+      "# Templated deploys",
+      "",
+      "Pass untrusted fields through `env:` rather than `${{ github.event.issue.title }}` in `run:`.",
+      "",
+      "```yaml",
+      "env:",
+      "  TITLE: ${{ github.event.issue.title }}",
+      'image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+      "```",
+      "",
+      "```jinja",
+      "{% for host in groups['db'] %}server {{ hostvars[host].ansible_host }}:{{ pg_port }}{% endfor %}",
+      "```",
+      "",
+      "```handlebars",
+      "{{#each releases}}- {{this.tag}} on {{date}}{{/each}}",
+      "HOME is ${HOME} and the build is ${BUILD_ID}",
+      "```",
+    ].join("\n");
+    expect(score(templated, "templateResidue").score).toBe(1);
+    expect(score(templated, "examples").evidence.some((e) => /toy/.test(e.note))).toBe(false);
+  });
+
+  it("reads braces in the prose of a skill that teaches a template language as that language", () => {
+    const jinja =
+      "# Loops\n\nInside the loop, {{ item }} is the current host.\n\n```jinja\n{% for item in hosts %}{{ item }}{% endfor %}\n```\n";
+    expect(score(jinja, "templateResidue").score).toBe(1);
+    // Without a template language taught in code, the same braces are an unfilled template.
+    const sql = "# Queries\n\nReplace {{ item }} with the table.\n\n```sql\nSELECT {{column}} FROM orders;\n```\n";
+    expect(score(sql, "templateResidue").score).toBeLessThan(1);
+  });
+
+  it("reads argument placeholders in usage lines and file-name patterns as syntax, not residue", () => {
+    const usage = [
+      "# Searching",
+      "",
+      "- Search with `rg <pattern> [path]`; usage: scripts/find.sh <topic> [--since 7d]",
+      "- Save notes as `notes/YYYY-MM-DD-<topic>.md`, or as reviews/<topic>/summary.md.",
+      "- Lint skills flag a `TODO` without an issue number: `rg 'TODO|FIXME' src/`.",
+    ].join("\n");
+    expect(score(usage, "templateResidue").score).toBe(1);
+  });
+
+  it("reads command arguments and file-name patterns in plain prose as syntax, and a TODO named as a subject", () => {
+    const plain = [
+      "# Cluster triage",
+      "",
+      "Run kubectl describe <resource> and read the events at the bottom first.",
+      "Name each write-up <topic>-incident.md and keep it beside the runbook.",
+      "Turn each TODO comment you find into an issue with an owner.",
+    ].join("\n");
+    expect(score(plain, "templateResidue").score).toBe(1);
+  });
+
+  it("reads the slots of an output template in a code block as the template, not as residue", () => {
+    const template =
+      "# Reports\n\nAnswer with:\n\n```markdown\n# [Title]\n## Impact\n[Describe who was affected]\n```\n";
+    expect(score(template, "templateResidue").score).toBe(1);
+    expect(score("# [Title]\n\n[Describe who was affected]\n", "templateResidue").score).toBeLessThan(1);
+  });
+
+  it("still finds placeholders left in prose, and TODO comments left in code", () => {
+    const markers = "# Notes\n\nUse when the user asks about <topic>.\n\nOwner: TBD\n\n# TODO\n";
+    expect(score(markers, "templateResidue").evidence.filter((e) => e.effect === "-")).toHaveLength(3);
+    const left = "# Notes\n\nSummarise {{project_name}} in <one sentence>.\n\n```python\n# TODO: load the data\n```\n";
+    const result = score(left, "templateResidue");
+    expect(result.score).toBeLessThan(1);
+    expect(result.evidence.map((e) => e.note).join(" ")).toMatch(/template variable.*angle placeholder|TODO/);
+    expect(result.evidence.filter((e) => e.effect === "-")).toHaveLength(2);
+  });
+
   it("recognises the offline engine's scaffold marker", () => {
     const assessment = assessQuality(input("# Triage\n\n1. [FILL IN: the exact command that reproduces it]\n"));
     expect(assessment.scaffold).toBe(true);
@@ -160,6 +233,27 @@ describe("trigger quality", () => {
   });
 });
 
+describe("trigger quality: the ways authors say when", () => {
+  it.each([
+    "Use before proposing any fix for a failing test: reproduces it with vitest --repeat, then traces the cause.",
+    "You MUST use this when a test passes on rerun: reproduces it with vitest --repeat, then traces the cause.",
+    "Invoke for intermittent CI failures: reproduces them with vitest --repeat, then traces the cause.",
+    "Before touching a flaky test, reproduce it with vitest --repeat and trace the cause from the CI log.",
+    "Always use this skill for tests that pass on rerun: reproduces them with vitest --repeat.",
+  ])("%s", (description) => {
+    const result = score(CONCRETE, "triggerQuality", { description });
+    expect(result.summary).toMatch(/^says when/);
+    expect(result.score).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("does not read a description that only says what as saying when", () => {
+    const result = score(CONCRETE, "triggerQuality", {
+      description: "Reproduces flaky tests with vitest --repeat and traces the cause from the CI log.",
+    });
+    expect(result.summary).toMatch(/^does not say when/);
+  });
+});
+
 describe("progressive disclosure", () => {
   it("is 1 for a short SKILL.md that points to its reference files", () => {
     const files = new Map([["references/causes.md", "# Causes\n\n- `EADDRINUSE`: fixed port.\n"]]);
@@ -176,6 +270,100 @@ describe("progressive disclosure", () => {
     const result = score(long, "progressiveDisclosure", { files, skillMdLines: 720 });
     expect(result.score).toBeLessThan(0.5);
     expect(result.evidence.map((e) => e.note).join(" ")).toMatch(/over 500 lines.*|no line of SKILL.md leads/);
+  });
+});
+
+/** A process skill in its own words: decision rules, a checklist, stop conditions and a dialogue, no commands. */
+const PROCESS = `# Pairing on a refactor
+
+Agree on the goal before anyone moves code, then keep every step small enough to undo.
+
+## Checklist
+
+- [ ] The behaviour to keep is written down as tests that pass before the first move.
+- [ ] Each move changes structure or behaviour, never both in one commit.
+- [ ] The other person can explain why each move was made without reading the diff.
+
+## Decision rules
+
+- If a move breaks a test, undo it rather than patching forward.
+- When two names compete for the same concept, keep the one the callers already use.
+- Unless the partner agrees, leave public interfaces exactly as they are.
+- If a move takes longer than one short break, split it into two moves.
+
+Tests fail after a move? The move changed behaviour, not only structure. Undo it before anything else.
+
+\`\`\`
+NO MOVE WITHOUT GREEN TESTS ON BOTH SIDES OF IT
+\`\`\`
+
+## Stop conditions
+
+- Stop and talk it through when the same test has failed after three different moves.
+- Do not start the next move until the previous one is committed and green.
+
+## What it sounds like
+
+> **Partner:** Can we rename the service while we are in here?
+> **You:** Not in this change. Renaming touches every caller, so it gets its own commit after the tests
+> for the callers exist. I will note it for later.
+`;
+
+/** The same shapes as filler writes them: vague conditions, empty checklists, advice with nothing to decide. */
+const PROCESS_FILLER = `# Pairing on a refactor
+
+## Checklist
+
+- [ ] Check the code.
+- [ ] Make sure everything works.
+- [ ] Review the results.
+
+## Rules
+
+- If something goes wrong, fix the issues.
+- If the partner is unsure, ask more questions to understand their needs.
+- When in doubt, ask the team.
+- If the review fails, review again.
+- Be constructive and specific.
+- Stop when you are done.
+
+> **Partner:** I want to refactor this.
+> **You:** Great idea! What would you like to change?
+`;
+
+describe("process skills: decision rules, checklists, stop conditions and dialogue", () => {
+  const pairing = { name: "pairing-on-refactors", description: "Use when two people refactor one module together." };
+
+  it("credits them as specific and actionable, and a dialogue as an example", () => {
+    expect(score(PROCESS, "specificity", pairing).score).toBeGreaterThanOrEqual(0.6);
+    expect(score(PROCESS, "actionability", pairing).score).toBeGreaterThanOrEqual(0.8);
+    const examples = score(PROCESS, "examples", pairing);
+    expect(examples.score).toBe(0.75);
+    expect(examples.summary).toMatch(/1 dialogue examples/);
+    expect(assessQuality(input(PROCESS, pairing)).overall).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it("does not credit the same shapes with nothing in them", () => {
+    expect(score(PROCESS_FILLER, "specificity", pairing).score).toBeLessThan(0.3);
+    expect(score(PROCESS_FILLER, "actionability", pairing).score).toBeLessThan(0.5);
+    expect(score(PROCESS_FILLER, "examples", pairing).score).toBe(0.5);
+    expect(assessQuality(input(PROCESS_FILLER, pairing)).overall).toBeLessThan(0.5);
+  });
+
+  it("reads a question answered on its line as one rule, and a sentence boxed in a code block as no example", () => {
+    const rule =
+      "# Refactoring\n\nTests fail after a move? The move changed behaviour. Undo it before anything else.\n";
+    expect(score(rule, "actionability").summary).toMatch(/^1 executable steps .* 0 vague/);
+    const real = "```bash\nnpx vitest run tests/cart.test.ts --reporter=dot\n```\n";
+    const boxed = "```\nNO MOVE WITHOUT GREEN TESTS ON BOTH SIDES\n```\n";
+    expect(score(`# Moves\n\n${boxed}\n${real}`, "examples").score).toBe(score(`# Moves\n\n${real}`, "examples").score);
+    // A command in a block without a language is still an example.
+    expect(score("# Setup\n\n```\npip install pandas pyarrow\n```\n", "examples").summary).toMatch(/^1 code examples/);
+  });
+
+  it("does not judge the lines of a dialogue as instructions to the agent", () => {
+    const dialogue = "# Intake\n\n> **User:** Fix it.\n> **You:** Which page?\n> **User:** Review the results.\n";
+    expect(score(dialogue, "actionability").summary).toMatch(/0 vague instructions and 0 platitudes/);
   });
 });
 

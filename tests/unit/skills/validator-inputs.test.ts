@@ -51,6 +51,10 @@ describe("validateSkillContent", () => {
     ["Triggers on CSV uploads", true, false],
     ["Automates tasks on CSV files", true, true],
     ["Writes an essay about CSV files", true, true],
+    // Other ways of saying when: "before …", "You MUST use this when …", "Invoke for …".
+    ["Use before analysing a .csv file: prints row count, column dtypes and missing values with pandas.", false, false],
+    ["You MUST use this when a .csv file arrives: row count, dtypes and missing values with pandas.", false, false],
+    ["Invoke for .csv uploads: summarises row count, column dtypes and missing values with pandas.", false, false],
   ])("description %j: trigger quality under the bar %s, house-style note %s", async (description, weak, note) => {
     const content = (await read("SKILL.md")).replace(
       /^description: .*$/m,

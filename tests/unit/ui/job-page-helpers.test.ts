@@ -144,6 +144,15 @@ describe("the fix-name form's inline rules", () => {
     expect(checkDescription("x".repeat(1025)).errors).toEqual(["Description is 1025 characters (at most 1024)"]);
     expect(checkDescription("Use when <b>bold</b>").securityIssues).toHaveLength(1);
   });
+
+  it("reads the other ways of saying when, as the quality model does", () => {
+    for (const description of [
+      "Reviews migrations. Use before a migration ships.",
+      "You MUST use this when a migration touches a large table.",
+      "Invoke for schema migrations on PostgreSQL.",
+    ])
+      expect(checkDescription(description).hasTrigger).toBe(true);
+  });
 });
 
 describe("API errors as the page shows them", () => {

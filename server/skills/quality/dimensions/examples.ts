@@ -1,8 +1,10 @@
-import type { CodeBlock } from "../body";
+import type { BodyLine, CodeBlock } from "../body";
+import { drawsALine, processRulesIn } from "../process";
 import { clamp01, dimension, quote } from "../evidence";
 import { concreteMarkers, residueIn } from "../signals";
 import type { DimensionScore, Evidence, QualityContext } from "../types";
-import { isDomainTerm } from "../words";
+import { isDomainTerm, wordsOf } from "../words";
+import { lineFacts } from "./specificity";
 
 /**
  * Examples: do the skill's examples exercise its domain? A code block (in SKILL.md or a doc it points to) scores
@@ -37,7 +39,7 @@ interface BlockScore {
 function scoreBlock(block: CodeBlock, file: string): BlockScore {
   const code = block.code.filter((line) => line.trim() !== "");
   const tokens = new Set(code.flatMap((line) => line.match(TOKEN) ?? []).filter(isSpecificToken));
-  const toyLines = code.filter((line) => TOY.test(line) || residueIn(line).length > 0).length;
+  const toyLines = code.filter((line) => TOY.test(line) || residueIn(line, "code").length > 0).length;
   const toyShare = toyLines / Math.max(1, code.length);
   // A one-line command needs fewer tokens than a program to show real use: the bar grows with the block.
   const target = Math.min(TOKENS_FOR_FULL, 2 + 2 * code.length);
@@ -45,11 +47,34 @@ function scoreBlock(block: CodeBlock, file: string): BlockScore {
   return { score, tokens: tokens.size, toy: toyShare >= 0.25, block, file };
 }
 
+/** Code symbols: a line with none of them, in a block with no language, is prose set in a box. */
+const CODE_SYMBOL = /[(){}[\]=;<>$\\/|#`@&*+]|^\s*[-.]/;
+
+/**
+ * A line of a sentence in a box: three words or more, no code symbol, not stand-in text, and either shouted
+ * ("NO FIX WITHOUT A ROOT CAUSE") or in everyday words only (`pip install pandas` names tools: a command).
+ */
+function isBoxedSentence(line: string): boolean {
+  if (CODE_SYMBOL.test(line) || TOY.test(line) || line.trim().split(/\s+/).length < 3) return false;
+  const shouted = line === line.toUpperCase() && /[A-Z]/.test(line);
+  return shouted || wordsOf(line).every((word) => !isDomainTerm(word));
+}
+
+/**
+ * A block with no language holding only sentences is a rule set off for emphasis, not an example: it is read
+ * neither as code nor as a toy.
+ */
+function isBoxedProse(block: CodeBlock): boolean {
+  if (block.language !== "" && block.language !== "text" && block.language !== "plaintext") return false;
+  const lines = block.code.filter((line) => line.trim() !== "");
+  return lines.length > 0 && lines.every(isBoxedSentence);
+}
+
 function blocksOf(ctx: QualityContext): BlockScore[] {
   return [
     ...ctx.view.blocks.map((block) => scoreBlock(block, "SKILL.md")),
     ...ctx.linked.flatMap((doc) => doc.view.blocks.map((block) => scoreBlock(block, doc.file))),
-  ].filter((scored) => scored.block.code.some((line) => line.trim() !== ""));
+  ].filter((scored) => scored.block.code.some((line) => line.trim() !== "") && !isBoxedProse(scored.block));
 }
 
 function blockEvidence(scored: BlockScore): Evidence {
@@ -75,12 +100,32 @@ function proseExamples(ctx: QualityContext): number {
   ).length;
 }
 
+/** Specific things a dialogue must name to teach something ("Great! What should it do?" names nothing). */
+const DIALOGUE_SPECIFICS = 3;
+
+/** Does an exchange name things (domain terms, markers, counts, rules), as a worked example would? */
+function isSubstantive(ctx: QualityContext, exchange: BodyLine[]): boolean {
+  const named = new Set<string>();
+  for (const line of exchange) {
+    const facts = lineFacts(ctx, line.text);
+    facts.terms.forEach((term) => named.add(term));
+    facts.markers.filter((id) => id !== "proper name").forEach((id) => named.add(`${line.line}:${id}`));
+    processRulesIn(line.text).forEach((rule) => named.add(`${line.line}:${rule}`));
+    // A turn that draws a line ("Not in this change: every caller …") decides something, as a rule does.
+    if (drawsALine(line.text)) named.add(`${line.line}:bound`);
+  }
+  return named.size >= DIALOGUE_SPECIFICS;
+}
+
 export function examples(ctx: QualityContext): DimensionScore {
   const scored = blocksOf(ctx);
   if (scored.length === 0) {
     const prose = proseExamples(ctx);
-    const score = prose >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
-    return dimension("examples", score, `no code examples; ${prose} concrete examples in prose`, {
+    const dialogue = ctx.exchanges.filter((exchange) => isSubstantive(ctx, exchange)).length;
+    // A dialogue exchange shows a whole conversation (what is asked, what to answer): worth two prose examples.
+    const score = prose + 2 * dialogue >= 2 ? PROSE_EXAMPLES_ONLY : NO_EXAMPLE;
+    const summary = `no code examples; ${prose} concrete examples in prose, ${dialogue} dialogue examples`;
+    return dimension("examples", score, summary, {
       earned: [],
       lost: [],
     });

@@ -7,21 +7,34 @@ import { stem, wordsOf } from "../words";
 /**
  * Template residue: what a template or a careless generator leaves behind. Placeholders (`your_table`,
  * `[Title]`, `{{column}}`, `<resource>`, TODO) and the offline engine's own "[FILL IN …]" markers each cost a
- * quarter point (half that inside code, where `<arg>` syntax is common); so does echo, the request's own phrase
- * or one sentence pattern repeated line after line with only the topic swapped.
+ * quarter point (half that inside code); so does echo, the request's own phrase or one sentence pattern repeated
+ * line after line with only the topic swapped. Braces and angle brackets in code and inline code are a
+ * language's syntax (Helm, GitHub Actions, Jinja, usage lines), not residue: see residueIn.
  */
 
 const COST_PER_HIT = 0.25;
 /** Echo is residue once more than this share of the lines repeat the subject or a sentence skeleton. */
 const ECHO_SHARE_ALLOWED = 0.15;
 
+/**
+ * Template-language syntax in a code block: `{{ .Values.tag }}`, `{{ name | upper }}`, `{{#each}}`, `{% for %}`,
+ * `${{ github.ref }}`. A bare `{{column}}` is not: that is what an unfilled template looks like.
+ */
+const TEMPLATE_LANGUAGE = /\{\{[-~]?\s*(?:[.#/>^!]|[\w.]+\s*\||\w+\.\w)|\{%|\$\{\{/;
+
+/** Does the skill teach a template language? Then `{{ item }}` in its prose is that language, not residue. */
+const teachesTemplating = (ctx: QualityContext): boolean =>
+  ctx.view.blocks.some((block) => block.code.some((code) => TEMPLATE_LANGUAGE.test(code)));
+
 function placeholderHits(ctx: QualityContext): { weight: number; lines: number; lost: Evidence[] } {
   const lost: Evidence[] = [];
   let weight = 0;
   let lines = 0;
+  const templating = teachesTemplating(ctx);
   for (const line of ctx.view.lines) {
     if (line.kind === "blank" || line.kind === "fence") continue;
-    const found = residueIn(line.raw);
+    const all = residueIn(line.raw, line.kind === "code" ? "code" : "prose");
+    const found = templating ? all.filter((id) => id !== "template variable") : all;
     if (found.length === 0) continue;
     weight += (line.kind === "code" ? 0.5 : 1) * found.length;
     lines++;

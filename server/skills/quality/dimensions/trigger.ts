@@ -1,5 +1,5 @@
 import { clamp01, dimension, quote } from "../evidence";
-import { concreteMarkers, isPlatitude } from "../signals";
+import { concreteMarkers, isPlatitude, saysWhenToUse, withoutWhenClauses } from "../signals";
 import type { DimensionScore, Evidence } from "../types";
 import { isDomainTerm, wordsOf } from "../words";
 
@@ -9,17 +9,13 @@ import { isDomainTerm, wordsOf } from "../words";
  * users say), within the budget clients show (the spec allows 1024 characters; under 40 says too little).
  */
 
-const WHEN =
-  /\b(?:use (?:this |it )?(?:skill )?(?:when|whenever|for|if|to)|when(?:ever)?\b|trigger|should be used|if the user|in response to)|\b(?:quand|lorsque|à utiliser|wenn|verwende|cuando|usar)\b/i;
 const VAGUE = /\b(?:helps? (?:you )?with|various|things|stuff|anything|everything|all kinds of|general purpose)\b/i;
 const TRIGGERS_FOR_FULL = 4;
 const MIN_CHARS = 40;
 const MAX_CHARS = 1024;
 
 /** The description without its "use when …" clause: what the skill does. */
-function whatPart(description: string): string {
-  return description.replace(/\buse (?:this |it )?(?:skill )?(?:when|whenever|if)\b[^.]*\.?/gi, " ").trim();
-}
+const whatPart = withoutWhenClauses;
 
 function triggerWords(description: string): string[] {
   const markers = concreteMarkers(description);
@@ -36,7 +32,7 @@ function budgetFactor(chars: number): number {
 export function triggerQuality(description: string, line: number): DimensionScore {
   const text = description.trim();
   const what = clamp01((wordsOf(whatPart(text)).length - 2) / 4);
-  const when = WHEN.test(text) ? 1 : 0;
+  const when = saysWhenToUse(text) ? 1 : 0;
   const triggers = triggerWords(text);
   const concrete = clamp01(triggers.length / TRIGGERS_FOR_FULL);
   const vague = VAGUE.test(text) || isPlatitude(text) ? 0.15 : 0;

@@ -3,6 +3,7 @@ import { isMapping } from "../../skill-md";
 import type { Rule, RuleHit, Severity, SkillContext } from "../types";
 import { bodyLine, keyLine, normalisedName, stringValue } from "./helpers";
 import { templateCompliance } from "./templates";
+import { saysWhenToUse } from "../../quality/signals";
 
 /**
  * Quality tier, rules about SKILL.md itself. House style (a "When to Use" heading, a Quick Start, a "Use when…"
@@ -69,7 +70,8 @@ const TRIGGER_INDICATORS = /\b(?:use when|for when|trigger|activate|if user|when
 const useWhenTrigger = rule("quality/use-when-trigger", "info", (ctx) => {
   const description = stringValue(ctx, "description");
   if (description === null || description.trim() === "") return none;
-  if (TRIGGER_INDICATORS.test(description)) return none;
+  // Also "Use before …", "You MUST use this when …", "Invoke for …": the forms the content model reads as "when".
+  if (TRIGGER_INDICATORS.test(description) || saysWhenToUse(description)) return none;
   return [
     {
       message: "House style: say when to use the skill in the description, e.g. 'Use when…'",
