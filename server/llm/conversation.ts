@@ -131,7 +131,7 @@ export class ModelConversation<I, O> {
     }
   }
 
-  /** One answer that came back whole: transport failures, timeouts, a refused schema and a cut reply are handled here. */
+  /** One answer that came back whole: transport failures, timeouts, a refused schema and a cut reply handled here. */
   private async request(first: RequestRecord["kind"]): Promise<{ result: ModelCallResult; record: RequestRecord }> {
     let kind = first;
     for (;;) {

@@ -42,7 +42,7 @@ export interface ModelCallRequest {
   strict?: boolean;
   /** The output budget of this request (unset: the provider's default). */
   maxOutputTokens?: number;
-  /** Called before each tool round trip's request (the first request is the caller's own): it may refuse by throwing. */
+  /** Called before each tool round trip's request (the first is the caller's own): it may refuse by throwing. */
   beforeRoundTrip?: () => void;
 }
 
@@ -70,7 +70,7 @@ export function toUsage(usage: SdkUsage): CallUsage {
   return { inputTokens, outputTokens, totalTokens: total };
 }
 
-/** Which step is asking travels as a header too, so a gateway's logs (and the conformance stub) can tell steps apart. */
+/** Which step is asking travels as a header too, so a gateway's logs (and the conformance stub) tell steps apart. */
 export const STEP_HEADER = "x-skill-fleet-step";
 
 /**

@@ -1,7 +1,7 @@
 import type { LanguageModel, ToolSet } from "ai";
 import type { Provenance } from "../../contracts/provenance";
 import { env } from "../common/env";
-import { ModelConversation, MAX_REASKS } from "./conversation";
+import { ModelConversation } from "./conversation";
 import { LlmAbortedError, LlmError } from "./errors";
 import { withLlmFallback } from "./fallback";
 import type { CallUsage } from "./model-call";

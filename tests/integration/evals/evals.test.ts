@@ -100,7 +100,7 @@ describe("evals (scripted model)", () => {
     expect(overall?.delta).toBe(1);
     expectRollbackVerdicts(result.functional?.cases[1]);
     // 2 cases × 3 runs × (with, without) × (answer, judge) = 24 calls, and each of the 6 answers with the skill reads
-    // the reference first (a tool round trip: one more request). Every request counts; no trigger file, no trigger calls.
+    // the reference first (a tool round trip: one more request). Every request counts; no trigger file, no triggers.
     expect(result.usage.calls).toBe(30);
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.usage).toMatchObject({ costUsd: null, costUnknownCalls: 24 }); // scripted: no price, no guess
