@@ -39,7 +39,10 @@ const headersJson = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      ctx.addIssue({ code: "custom", message: 'must be a JSON object of header names to values, e.g. {"X-Team":"docs"}' });
+      ctx.addIssue({
+        code: "custom",
+        message: 'must be a JSON object of header names to values, e.g. {"X-Team":"docs"}',
+      });
       return z.NEVER;
     }
   })
