@@ -60,7 +60,8 @@ const CASES: Case[] = [
         request.body.text as { format: { type: string; strict: boolean; schema: { properties: object } } }
       ).format;
       expect(format.type).toBe("json_schema");
-      expect(format.strict).toBe(false);
+      // Strict mode is asked for: the step schemas are valid in its subset (docs/models.md, Strict schemas).
+      expect(format.strict).toBe(true);
       expect(Object.keys(format.schema.properties)).toContain(streaming ? "skillContent" : "purpose");
       expect(json(request.body.input)).toContain("<<<DATA:");
       expect(Boolean(request.body.stream)).toBe(streaming);
