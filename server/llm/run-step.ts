@@ -133,9 +133,9 @@ export async function runStep<I, O>(
       throw error;
     }
   }
-  const output = step.finalize
-    ? step.finalize(value, { engine: choice.engine ?? OFFLINE_ENGINE, input: parsedInput })
-    : value;
+  // What the output says wrote it: the offline engine when its fallback did, never the model that failed.
+  const writtenBy = fallbackError === undefined ? choice.engine : OFFLINE_ENGINE;
+  const output = step.finalize ? step.finalize(value, { engine: writtenBy, input: parsedInput }) : value;
   return {
     output,
     usage: log.usage,

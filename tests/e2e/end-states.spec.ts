@@ -84,7 +84,7 @@ test("a plan the offline engine wrote for a failed model is named as a fallback 
   page,
 }) => {
   const jobId = await createJobInPage(page, "Create a skill for reconciling bank statements [plan-fallback]");
-  await expectStatus(page, "pending_review");
+  await expectStatus(page, "finished, needs review");
   // Never presented as the model's work: the reason comes first, and the box names the step.
   await expect(page.getByTestId("end-state")).toContainText("Needs your review: The offline engine wrote the plan");
   const box = page.getByTestId("fell-back");

@@ -1,6 +1,7 @@
 import { improveJobOptionsSchema, type ImproveJobOptions } from "../../../contracts/improve-job";
 import { toJsonObject } from "../../../contracts/json";
 import type { WorkflowContext } from "../../durable/engine";
+import { fallbackReview, fallbacksOf, type FellBack } from "../kit/provenance";
 import type { WorkflowOutcome } from "../../durable/workflow";
 import type { SkillDrafts, SkillFileData, SkillLibrary } from "../../skills/library/index";
 import { factsOf } from "../../skills/library/files";
@@ -34,16 +35,23 @@ interface Outcome {
   draftVersionId: string;
 }
 
+/** The steps whose output is the revision: when one fell back, the skill is unchanged and a person must look. */
+const REVISION_STEPS: ReadonlySet<string> = new Set(["improveSkill", "incorporateFeedback"]);
+
 /** The job's result: the fields every skill job shows (name, score, content, findings) plus before and after. */
-function outcome(ctx: WorkflowContext, o: Outcome): WorkflowOutcome {
+function outcome(ctx: WorkflowContext, o: Outcome, fellBack: FellBack[]): WorkflowOutcome {
   const { options, revision, after } = o;
+  const review = fallbackReview(fellBack, REVISION_STEPS);
+  const passed = after.passed && review.reason === null;
   const facts = factsOf(options.skillPath, o.files);
   const result = {
     name: facts.name,
     description: facts.description,
     path: options.skillPath,
     score: after.score,
-    passed: after.passed,
+    passed,
+    fellBack: fellBack.map((f) => ({ ...f })),
+    reviewReason: review.reason,
     content: revision.content,
     validation: {
       findings: validateVersionFiles(options.skillPath, o.files).findings,
@@ -62,7 +70,7 @@ function outcome(ctx: WorkflowContext, o: Outcome): WorkflowOutcome {
       ...revision,
     },
   };
-  return { status: after.passed ? "completed" : "pending_review", result: toJsonObject(result) };
+  return { status: passed ? "completed" : "pending_review", result: toJsonObject(result) };
 }
 
 type DraftInput = Pick<Outcome, "options" | "revision" | "files" | "sourceVersionId">;
@@ -101,5 +109,6 @@ export const improveWorkflow = (deps: ImproveWorkflowDeps) =>
     const after = await new ImproveValidation(ctx).run(options.skillPath, files, original.assessment);
     const sourceVersionId = source.version.id;
     const draftVersionId = await writeDraft(deps, ctx, { options, revision, files, sourceVersionId });
-    return outcome(ctx, { options, original, revision, files, after, sourceVersionId, draftVersionId });
+    const done = { options, original, revision, files, after, sourceVersionId, draftVersionId };
+    return outcome(ctx, done, await fallbacksOf(ctx));
   };

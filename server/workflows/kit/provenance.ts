@@ -23,11 +23,37 @@ export async function fallbacksOf(ctx: WorkflowContext): Promise<FellBack[]> {
   return fellBack;
 }
 
-/** "the plan (synthesizePlan) and the content (generateContent)": the steps in words, for a reason line. */
-export function fallbackSentence(fellBack: readonly FellBack[], words: Record<string, string>): string {
-  const named = [...new Set(fellBack.map((f) => (words[f.step] ? `${words[f.step]} (${f.step})` : f.step)))];
-  const list = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : (named[0] ?? "");
-  const first = fellBack[0];
-  const why = first ? `: ${first.engine} failed (${first.reason})` : "";
-  return `The offline engine wrote ${list} because the model could not${why}.`;
+/** Model steps in words, for a reason a person reads. */
+const STEP_WORDS: Record<string, string> = {
+  synthesizePlan: "the plan",
+  generateContent: "the content",
+  refineContent: "the refined content",
+  incorporateFeedback: "the revised content",
+  refineSkill: "the refined skill",
+  improveSkill: "the improved skill",
+  assessQuality: "the quality judgement",
+};
+
+/** "the plan (synthesizePlan) and the content (generateContent)": the steps in words. */
+function stepList(fellBack: readonly FellBack[]): string {
+  const named = [...new Set(fellBack.map((f) => (STEP_WORDS[f.step] ? `${STEP_WORDS[f.step]} (${f.step})` : f.step)))];
+  return named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : (named[0] ?? "");
+}
+
+/**
+ * The fallbacks among `steps` that keep a job from passing (a workflow names the steps whose output is the skill),
+ * and the reason the job waits for review, in words; null when none fell back.
+ */
+export function fallbackReview(
+  fellBack: readonly FellBack[],
+  steps: ReadonlySet<string>,
+): { mustReview: FellBack[]; reason: string | null } {
+  const mustReview = fellBack.filter((f) => steps.has(f.step));
+  const first = mustReview[0];
+  if (!first) return { mustReview, reason: null };
+  const why = `${first.engine} failed (${first.reason})`;
+  return {
+    mustReview,
+    reason: `The offline engine wrote ${stepList(mustReview)} because the model could not: ${why}.`,
+  };
 }

@@ -8,7 +8,7 @@ import { fileData, textBytes } from "../../skills/library/files";
 import type { SkillDrafts, SkillLibrary } from "../../skills/library/index";
 import { buildSkillFiles } from "../../skills/skill-writer";
 import type { WorkflowContext } from "../../durable/engine";
-import { fallbackSentence, fallbacksOf, type FellBack } from "../kit/provenance";
+import { fallbackReview, fallbacksOf, type FellBack } from "../kit/provenance";
 import { draftWriteInput } from "./draft-files";
 import { GenerationPhase } from "./generation/generation-phase";
 import { UnderstandingPhase, type UnderstandingResult } from "./understanding/understanding-phase";
@@ -53,11 +53,12 @@ function understandingFor(task: string, u: UnderstandingResult): Understanding {
 async function saveDraft(
   deps: SkillWorkflowDeps,
   ctx: WorkflowContext,
-  u: UnderstandingResult,
-  v: ValidationResult,
+  phases: { u: UnderstandingResult; v: ValidationResult },
   engine: string,
+  passed: boolean,
 ): Promise<{ draftVersionId: string }> {
-  const validation = { passed: v.assessment.passed, score: v.assessment.score };
+  const { u, v } = phases;
+  const validation = { passed, score: v.assessment.score };
   const input = draftWriteInput({
     jobId: ctx.job.id,
     plan: u.plan,
@@ -77,16 +78,8 @@ async function saveDraft(
   return { draftVersionId: draft.version.id };
 }
 
-/** The steps whose fallback output a person must review: the plan, and anything that wrote the content. */
-const REVIEWED_STEPS: Record<string, string> = {
-  synthesizePlan: "the plan",
-  generateContent: "the content",
-  refineContent: "the refined content",
-  incorporateFeedback: "the revised content",
-  refineSkill: "the refined skill",
-  assessQuality: "the quality judgement",
-};
-const MUST_REVIEW = new Set([
+/** The steps whose output is the skill: when one fell back, a person must review the result. */
+const SKILL_STEPS: ReadonlySet<string> = new Set([
   "synthesizePlan",
   "generateContent",
   "refineContent",
@@ -123,8 +116,8 @@ function outcome(
   const { assessment } = v;
   const scaffold = assessment.quality.scaffold;
   // A plan or content the offline engine wrote for a failed model is never presented as passed model work.
-  const mustReview = fellBack.filter((f) => MUST_REVIEW.has(f.step));
-  const passed = assessment.passed && mustReview.length === 0;
+  const review = fallbackReview(fellBack, SKILL_STEPS);
+  const passed = assessment.passed && review.reason === null;
   const result = {
     name: plan.name,
     description: plan.description,
@@ -132,7 +125,7 @@ function outcome(
     score: assessment.score,
     passed,
     fellBack: fellBack.map((f) => ({ ...f })),
-    reviewReason: mustReview.length ? fallbackSentence(mustReview, REVIEWED_STEPS) : null,
+    reviewReason: review.reason,
     content: v.skillMd,
     validation: { ...assessment, triggerCoverage: v.triggerCoverage, refinements: v.refinements },
     testCases: v.testCases,
@@ -140,7 +133,7 @@ function outcome(
     engine: job.engine,
     draftVersionId,
     scaffold,
-    nextSteps: nextSteps(job.engine, passed, scaffold, mustReview.length > 0),
+    nextSteps: nextSteps(job.engine, passed, scaffold, review.reason !== null),
   };
   return { status: passed ? "completed" : "pending_review", result: toJsonObject(result) };
 }
@@ -174,8 +167,16 @@ export const skillWorkflow = (deps: SkillWorkflowDeps) =>
       threshold: settings.SKILL_FLEET_QUALITY_THRESHOLD,
       engine,
     }).run(generation.content);
+    const phases = { u: understanding, v: validation };
+    const fellBack = await fallbacksOf(ctx);
     const { draftVersionId } = (await ctx.run("validation#draft/write", async () =>
-      saveDraft(deps, ctx, understanding, validation, engine),
+      saveDraft(
+        deps,
+        ctx,
+        phases,
+        engine,
+        validation.assessment.passed && fallbackReview(fellBack, SKILL_STEPS).reason === null,
+      ),
     )) as { draftVersionId: string };
-    return outcome(ctx.job, { u: understanding, v: validation }, draftVersionId, await fallbacksOf(ctx));
+    return outcome(ctx.job, phases, draftVersionId, fellBack);
   };
