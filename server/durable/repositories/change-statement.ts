@@ -54,6 +54,7 @@ function guardClauses(jobId: string, guard: JobGuard): Prisma.Sql[] {
     guard.leaseFreeAt !== undefined &&
       Prisma.sql`("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${guard.leaseFreeAt})`,
     guard.statusIn !== undefined && Prisma.sql`"status"::text = ANY(${[...guard.statusIn]}::text[])`,
+    guard.cancelRequested !== undefined && Prisma.sql`"cancelRequested" = ${guard.cancelRequested}`,
     guard.noOpenCheckpoint === true &&
       Prisma.sql`NOT EXISTS (SELECT 1 FROM "Checkpoint" WHERE "jobId" = ${jobId}::uuid AND "status" = 'pending')`,
   ];
