@@ -48,8 +48,9 @@ function gatedWorkflow() {
 }
 
 /** A "server": a job system over the shared database that runs the gated workflow. */
-function server(id: string, gated: ReturnType<typeof gatedWorkflow>): JobSystem {
+function server(id: string, gated: ReturnType<typeof gatedWorkflow>, delays = 0): JobSystem {
   const system = testJobSystem(db, {
+    delays,
     runner: { id, leaseMs: 120_000, heartbeatMs: 60_000, sweepMs: 600_000 },
     workflows: workflowRegistry([testWorkflow("gated", gated.workflow)]),
   });
@@ -70,10 +71,10 @@ const terminalEvents = async (jobId: string) =>
   (await events(jobId)).map((e) => e.type).filter((t) => ["completed", "failed", "cancelled"].includes(t));
 
 /** Two servers; the job is created on B, so B runs it (A's runner sweeps only at its start, before the job). */
-async function twoServers() {
+async function twoServers(delays = 0) {
   const gated = gatedWorkflow();
-  const a = server("server-a", gated);
-  const b = server("server-b", gated);
+  const a = server("server-a", gated, delays);
+  const b = server("server-b", gated, delays);
   await a.runner.start();
   await b.runner.start();
   const job = (
@@ -118,5 +119,20 @@ describe("a cancel on server A against a run on server B", () => {
     expect(await terminalEvents(job.id)).toEqual(["completed"]);
     const final = await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } });
     expect([final.status, final.cancelRequested]).toEqual(["completed", false]);
+  });
+
+  it("cancel and completion at the same moment (random delays): the cancel's answer and the job's end agree", async () => {
+    for (let round = 0; round < 8; round++) {
+      const { gated, a, b, job } = await twoServers(3);
+      await gated.reached(job.id);
+      const [answered] = await Promise.all([a.service.cancel("default", job.id), gated.release(job.id)]);
+      const row = await waitForStatus(db, job.id, ["cancelled", "completed", "failed"]);
+      await waitFor(async () => !b.runner.isActive(job.id), 15_000, "B's run to stop");
+      // Answered running (the cancel was requested before the end): cancelled. Answered finished: as answered.
+      const expected = answered.status === "running" ? "cancelled" : answered.status;
+      expect([round, row.status]).toEqual([round, expected]);
+      expect(await terminalEvents(job.id)).toEqual([row.status]);
+      await Promise.all(systems.splice(0).map((system) => system.runner.stop()));
+    }
   });
 });
