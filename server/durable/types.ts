@@ -203,6 +203,11 @@ export interface JobGuard {
   statusIn?: readonly JobStatus[];
   /** The job has no pending checkpoint. */
   noOpenCheckpoint?: boolean;
+  /**
+   * The job's cancel request must be this. Checked on the row the statement locks, so a request committed first by
+   * any server is seen (a completion guarded with `false` is refused once a cancel was requested).
+   */
+  cancelRequested?: boolean;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Prisma } from "../../db/generated/prisma/client";
 import {
-  isTerminal,
   TERMINAL_EVENTS,
   TERMINAL_STATUSES,
   type CheckpointChange,
@@ -54,6 +53,7 @@ function guardClauses(jobId: string, guard: JobGuard): Prisma.Sql[] {
     guard.leaseFreeAt !== undefined &&
       Prisma.sql`("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${guard.leaseFreeAt})`,
     guard.statusIn !== undefined && Prisma.sql`"status"::text = ANY(${[...guard.statusIn]}::text[])`,
+    guard.cancelRequested !== undefined && Prisma.sql`"cancelRequested" = ${guard.cancelRequested}`,
     guard.noOpenCheckpoint === true &&
       Prisma.sql`NOT EXISTS (SELECT 1 FROM "Checkpoint" WHERE "jobId" = ${jobId}::uuid AND "status" = 'pending')`,
   ];
@@ -155,10 +155,13 @@ function stepsWrite(steps: readonly StepWrite[]): Prisma.Sql {
     RETURNING 1)`;
 }
 
-/** A terminal change writes its events only if the log holds no terminal event yet: a job ends once. */
-function closedCheck(jobId: string, change: JobChange): Prisma.Sql {
-  const status = change.set?.status;
-  if (status === undefined || !isTerminal(status)) return Prisma.sql`closed AS (SELECT false AS "done")`;
+/**
+ * A change writes its events only while the log holds no terminal event (docs/architecture.md, Guarantees 9): a job
+ * ends once, and nothing follows its end, whatever a replay or a late write of the run still has to say. The row,
+ * steps and checkpoint of the change are still written under its guard.
+ */
+function closedCheck(jobId: string, events: readonly NewEvent[]): Prisma.Sql {
+  if (events.length === 0) return Prisma.sql`closed AS (SELECT false AS "done")`;
   return Prisma.sql`closed AS (SELECT EXISTS (SELECT 1 FROM "JobEvent"
     WHERE "jobId" = ${jobId}::uuid AND "type" IN ${TERMINAL_EVENT_LIST}) AS "done")`;
 }
@@ -201,7 +204,7 @@ export function changeStatement(jobId: string, change: JobChange, announceAs?: s
   const checkpoint = checkpointParts(jobId, change.checkpoint);
   const ctes = [
     checkpoint.before,
-    closedCheck(jobId, change),
+    closedCheck(jobId, events),
     jobUpdate(jobId, change, events.length, checkpoint.guard),
     eventsInsert(events),
     checkpoint.after,
