@@ -1,5 +1,6 @@
 "use client";
 
+import { provenanceLine, readProvenance, type Provenance } from "@/contracts/provenance";
 import { formatMs } from "../../_lib/format";
 import { stepLabel } from "./step-labels";
 import type { StoredEvent } from "./use-job-stream";
@@ -10,6 +11,8 @@ interface StepRow {
   durationMs: number | null;
   error: string | null;
   reasoning: string[];
+  /** Who wrote the output: said as the step ends (a model step only). */
+  provenance: Provenance | null;
 }
 
 function readString(data: Record<string, unknown>, key: string): string | null {
@@ -24,21 +27,41 @@ export function stepRows(events: StoredEvent[]): StepRow[] {
   for (const event of events) {
     const key = readString(event.data, "key") ?? event.message;
     if (event.type === "step_start") {
-      last = { key, status: "running", durationMs: null, error: null, reasoning: [] };
+      last = { key, status: "running", durationMs: null, error: null, reasoning: [], provenance: null };
       rows.set(key, last);
     } else if (event.type === "step_end") {
-      const row = rows.get(key) ?? { key, status: "running", durationMs: null, error: null, reasoning: [] };
+      const row = rows.get(key) ?? {
+        key,
+        status: "running",
+        durationMs: null,
+        error: null,
+        reasoning: [],
+        provenance: null,
+      };
       rows.set(key, {
         ...row,
         status: readString(event.data, "status") === "failed" ? "failed" : "completed",
         durationMs: typeof event.data.durationMs === "number" ? event.data.durationMs : null,
         error: readString(event.data, "error"),
+        provenance: readProvenance(event.data.provenance),
       });
     } else if (event.type === "reasoning" && last) {
       last.reasoning.push(event.message);
     }
   }
   return [...rows.values()];
+}
+
+/** A step the model did not write, or that took more than one request, says so; a plain model step stays quiet. */
+function Source({ provenance }: { provenance: Provenance | null }) {
+  if (!provenance || provenance.source === "offline") return null;
+  if (provenance.source === "model" && provenance.requests.length <= 1) return null;
+  const fallback = provenance.source === "fallback";
+  return (
+    <p className={fallback ? "field-error" : "muted"} data-testid="step-source">
+      {provenanceLine(provenance)}
+    </p>
+  );
 }
 
 const duration = (ms: number | null): string => (ms === null ? "…" : formatMs(ms));
@@ -59,6 +82,7 @@ export function StepLog({ events }: { events: StoredEvent[] }) {
             <span className="muted">{duration(row.durationMs)}</span>
           </div>
           {row.error && <p className="field-error">{row.error}</p>}
+          <Source provenance={row.provenance} />
           {row.reasoning.length > 0 && (
             <details>
               <summary className="muted">Reasoning</summary>
