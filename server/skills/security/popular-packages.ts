@@ -1,0 +1,174 @@
+/**
+ * Widely used package names, the targets typosquatters imitate. A name one edit away from one of these (and not
+ * itself in the list) is reported; the lists are per registry because `request` is real on npm.
+ */
+
+export const POPULAR_PYPI: readonly string[] = [
+  "requests",
+  "urllib3",
+  "numpy",
+  "pandas",
+  "scipy",
+  "matplotlib",
+  "seaborn",
+  "flask",
+  "django",
+  "fastapi",
+  "uvicorn",
+  "gunicorn",
+  "pydantic",
+  "sqlalchemy",
+  "psycopg2",
+  "pymysql",
+  "redis",
+  "celery",
+  "boto3",
+  "botocore",
+  "pytest",
+  "black",
+  "flake8",
+  "pylint",
+  "mypy",
+  "ruff",
+  "isort",
+  "setuptools",
+  "wheel",
+  "virtualenv",
+  "jinja2",
+  "pyyaml",
+  "beautifulsoup4",
+  "lxml",
+  "pillow",
+  "opencv-python",
+  "scikit-learn",
+  "tensorflow",
+  "torch",
+  "transformers",
+  "openai",
+  "anthropic",
+  "httpx",
+  "aiohttp",
+  "cryptography",
+  "paramiko",
+  "colorama",
+  "click",
+  "rich",
+  "tqdm",
+  "python-dateutil",
+  "python-dotenv",
+  "selenium",
+  "playwright",
+  "jupyter",
+  "notebook",
+  "pyjwt",
+  "certifi",
+  "idna",
+  "charset-normalizer",
+  "six",
+  "attrs",
+  "packaging",
+  "docker",
+  "kubernetes",
+  "tabulate",
+];
+
+export const POPULAR_NPM: readonly string[] = [
+  "react",
+  "react-dom",
+  "next",
+  "vue",
+  "angular",
+  "svelte",
+  "express",
+  "koa",
+  "fastify",
+  "lodash",
+  "underscore",
+  "axios",
+  "request",
+  "node-fetch",
+  "moment",
+  "dayjs",
+  "chalk",
+  "commander",
+  "yargs",
+  "debug",
+  "dotenv",
+  "typescript",
+  "webpack",
+  "vite",
+  "rollup",
+  "esbuild",
+  "babel-core",
+  "eslint",
+  "prettier",
+  "jest",
+  "vitest",
+  "mocha",
+  "chai",
+  "mongoose",
+  "sequelize",
+  "prisma",
+  "pg",
+  "mysql",
+  "mysql2",
+  "redis",
+  "socket.io",
+  "ws",
+  "uuid",
+  "classnames",
+  "clsx",
+  "tailwindcss",
+  "postcss",
+  "autoprefixer",
+  "zod",
+  "jsonwebtoken",
+  "bcrypt",
+  "cross-env",
+  "nodemon",
+  "rimraf",
+  "glob",
+  "minimist",
+  "colors",
+  "electron",
+  "puppeteer",
+  "playwright",
+  "cheerio",
+  "body-parser",
+  "cors",
+  "helmet",
+  "passport",
+  "bluebird",
+  "async",
+  "rxjs",
+  "immer",
+  "redux",
+];
+
+/** Damerau–Levenshtein distance capped at 2 (enough to tell "one typo away" from "unrelated"). */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j += 1) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) (rows[i] as number[])[j] = cell(rows, a, b, i, j);
+  }
+  return rows[a.length]?.[b.length] ?? 3;
+}
+
+function cell(rows: number[][], a: string, b: string, i: number, j: number): number {
+  const at = (r: number, c: number) => rows[r]?.[c] ?? 99;
+  const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+  if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+  return best;
+}
+
+/** The popular name `name` imitates, or null. Short names are skipped: too many real packages sit one edit apart. */
+export function imitated(name: string, popular: readonly string[]): string | null {
+  const lower = name.toLowerCase().replace(/_/g, "-");
+  if (lower.length < 5 || popular.includes(lower)) return null;
+  // `psycopg` beside `psycopg2` is a sibling, not an imitation: a name that only adds or drops an ending is skipped.
+  const sibling = (known: string) => known.startsWith(lower) || lower.startsWith(known);
+  return popular.find((known) => known.length >= 5 && !sibling(known) && editDistance(lower, known) === 1) ?? null;
+}
