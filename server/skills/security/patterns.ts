@@ -32,7 +32,7 @@ export const PROSE_SEND =
 
 /** DNS lookups whose host name is built from data. */
 export const DNS_EXFIL =
-  /((^|[;|&(`]|\$\()\s*(dig|nslookup|host|drill|Resolve-DnsName)\s+(-\S+\s+)*["']?[\w.-]*(\$\(|\$\{|\$[A-Za-z_])|gethostbyname\(\s*f["'][^"']*\{|dns\.(lookup|resolve\w*)\(\s*`[^`]*\$\{)/;
+  /((^|[;|&(`]|\$\(|\b(do|then|else|xargs))\s*(dig|nslookup|host|drill|Resolve-DnsName)\s+(-\S+\s+|\+\S+\s+)*["']?[\w.-]*(\$\([^)]*\)|\$\{?\w+\}?)\.[\w-]+\.[\w.-]+|gethostbyname\(\s*f["'][^"']*\{[^}]*\}\.[\w-]+\.|dns\.(lookup|resolve\w*)\(\s*`[^`]*\$\{[^}]*\}\.[\w-]+\.)/;
 
 /** A network address that is only an IP (no name a user could recognise), or plain HTTP. */
 export const RAW_OR_PLAIN = /(https?:\/\/\d{1,3}(\.\d{1,3}){3}|http:\/\/(?!localhost|127\.0\.0\.1))/i;

@@ -39,8 +39,10 @@ function nextZone(state: MarkdownState, text: string): LineZone {
     return "code";
   }
   if (state.zone === "comment") return "comment";
-  if (HIDDEN_OPEN.test(text)) state.block += 1;
-  return HIDDEN_OPEN.test(text) ? "comment" : "prose";
+  // `<!-- … -->` inside inline code is shown to the reader, so it hides nothing.
+  const hidden = HIDDEN_OPEN.test(text.replace(/`[^`]*`/g, ""));
+  if (hidden) state.block += 1;
+  return hidden ? "comment" : "prose";
 }
 
 /** After a line: hidden regions end at their closing tag; blank lines end paragraphs. */

@@ -10,8 +10,26 @@ import { defaultAdjust, type LineContext, lineRule } from "./line-rule";
 
 const FAMILY = "destructive";
 
-const RM_OUTSIDE =
-  /(\brm\s+(-[a-zA-Z]*[rR][a-zA-Z]*\s+|--recursive\s+|-[a-zA-Z]*f[a-zA-Z]*\s+|--force\s+)+["']?(\/\*?|~\/?\*?|\$HOME\/?\*?|\$\{HOME\}\/?|\.\.\/?(\.\.\/?)*|\/(home|Users|etc|var|usr|opt|root)\b\/?\*?|\*)["']?(\s|$|;|&)|shutil\.rmtree\(\s*(os\.path\.expanduser\(\s*["']~["']\s*\)|["']\/["']|Path\.home\(\))|Remove-Item\s+[^\n]*-Recurse[^\n]*\s(C:\\\\?|~|\$HOME|\$env:USERPROFILE)(\s|$)|\bdel\s+\/s\s+\/q\s+C:\\)/i;
+const RM_COMMAND = /\brm\s+([^;&|\n`)]*)/g;
+/** Targets outside any project: the root, the home folder, parents, system folders. `rm -rf dist` is not here. */
+const OUTSIDE_TARGET =
+  /^(\/\*?|~\/?\*?|\$HOME\/?\*?|\$\{HOME\}\/?\*?|(\.\.\/?)+\*?|\/(home|Users|etc|var|usr|opt|root|bin|lib|boot)\/?\*?)$/;
+
+/** The first argument of a recursive `rm` on the line that leaves the project, or null. */
+function rmOutside(text: string): string | null {
+  for (const match of text.matchAll(RM_COMMAND)) {
+    const args = (match[1] ?? "").split(/\s+/).filter(Boolean);
+    const recursive = args.some((arg) => /^-[a-zA-Z]*[rR]/.test(arg) || arg === "--recursive");
+    if (!recursive) continue;
+    const targets = args.filter((arg) => !arg.startsWith("-")).map((arg) => arg.replace(/^["']|["']$/g, ""));
+    const outside = targets.find((target) => OUTSIDE_TARGET.test(target));
+    if (outside !== undefined) return outside;
+  }
+  return null;
+}
+
+const DELETE_OUTSIDE =
+  /(shutil\.rmtree\(\s*(os\.path\.expanduser\(\s*["']~["']\s*\)|["']\/["']|Path\.home\(\))|Remove-Item\s+[^\n]*-Recurse[^\n]*\s(C:\\\\?|~|\$HOME|\$env:USERPROFILE)(\s|$)|\bdel\s+\/s\s+\/q\s+C:\\)/i;
 
 const FORCE_PUSH = /\bgit\s+push\b(?![^\n]*--force-with-lease)[^\n]*(\s--force\b|\s-f\b|\s\+[\w/-]+)/i;
 
@@ -36,7 +54,7 @@ const DATA_DROP =
 function dataAdjust(ctx: LineContext, severity: SecuritySeverity): SecuritySeverity | null {
   const adjusted = confirmAdjust(ctx, severity);
   if (adjusted === null) return null;
-  return /\b(prod|production|live)\b/i.test(ctx.line.text + ctx.line.section) ? adjusted : cap(adjusted, "low");
+  return /(^|[^a-z])(prod|production|live)([^a-z]|$)/i.test(`${ctx.line.text} ${ctx.line.section}`) ? adjusted : cap(adjusted, "low");
 }
 
 const DISK =
@@ -46,7 +64,15 @@ export const destructiveRules: readonly SecurityRule[] = [
   lineRule({
     id: "SEC-DES-001",
     family: FAMILY,
-    pattern: RM_OUTSIDE,
+    pattern: /\brm\s+-/,
+    severity: "high",
+    message: "Recursively deletes outside the project (root, home, parent folders)",
+    adjust: (ctx, severity) => (rmOutside(ctx.line.text) === null ? null : confirmAdjust(ctx, severity)),
+  }),
+  lineRule({
+    id: "SEC-DES-001",
+    family: FAMILY,
+    pattern: DELETE_OUTSIDE,
     severity: "high",
     message: "Recursively deletes outside the project (root, home, parent folders)",
     adjust: confirmAdjust,

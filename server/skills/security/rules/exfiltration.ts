@@ -62,13 +62,23 @@ function severityOf(view: ScanView, file: ScanFileView, source: ScanLine, sink: 
   return defensiveLine(view, sink) || defensiveLine(view, source) ? cap(base, "low") : base;
 }
 
+/** The source and sink closest to each other: in a long script that is where the data actually flows. */
+function closestPair(sources: ScanLine[], sinks: ScanLine[]): [ScanLine, ScanLine] | null {
+  let best: [ScanLine, ScanLine] | null = null;
+  for (const source of sources)
+    for (const sink of sinks)
+      if (!best || Math.abs(source.number - sink.number) < Math.abs(best[0].number - best[1].number)) best = [source, sink];
+  return best;
+}
+
 function taintHit(view: ScanView, file: ScanFileView, block: ScanLine[]): RuleHit | null {
   const prose = file.kind === "markdown";
-  const sources = block.filter((line) => isSource(line, prose));
-  const sink = block.find((line) => isSink(line, prose));
-  if (sources.length === 0 || !sink) return null;
-  const source = sources.find((line) => line === sink) ?? sources[0];
-  if (!source) return null;
+  const pair = closestPair(
+    block.filter((line) => isSource(line, prose)),
+    block.filter((line) => isSink(line, prose)),
+  );
+  if (!pair) return null;
+  const [source, sink] = pair;
   return {
     severity: severityOf(view, file, source, sink),
     message: `Sends sensitive data over the network: "${evidenceOf(source.text).slice(0, 80)}" (line ${source.number}) reaches this sink`,

@@ -58,7 +58,7 @@ function execOfTainted(view: ScanView): RuleHit[] {
 }
 
 const DOWNLOAD_TO =
-  /(\bcurl\b[^\n]*(-o|--output)\s+["']?([\w./~$-]+)|\bcurl\b[^\n|]*>\s*["']?([\w./~$-]+)|\bwget\b[^\n]*-O\s+["']?([\w./~$-]+)|-OutFile\s+["']?([\w./~$\\:-]+)|urlretrieve\([^,]+,\s*["']([\w./~-]+))/i;
+  /(\bcurl\b[^\n]*(\s-[a-zA-Z]*o|--output)\s+["']?([\w./~$-]+)|\bcurl\b[^\n|]*>\s*["']?([\w./~$-]+)|\bwget\b[^\n]*-O\s+["']?([\w./~$-]+)|-OutFile\s+["']?([\w./~$\\:-]+)|urlretrieve\([^,]+,\s*["']([\w./~-]+))/i;
 
 function downloadedFile(line: ScanLine): string | null {
   const match = DOWNLOAD_TO.exec(line.text);
