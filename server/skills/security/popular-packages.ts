@@ -168,7 +168,9 @@ function cell(rows: number[][], a: string, b: string, i: number, j: number): num
 export function imitated(name: string, popular: readonly string[]): string | null {
   const lower = name.toLowerCase().replace(/_/g, "-");
   if (lower.length < 5 || popular.includes(lower)) return null;
-  // `psycopg` beside `psycopg2` is a sibling, not an imitation: a name that only adds or drops an ending is skipped.
-  const sibling = (known: string) => known.startsWith(lower) || lower.startsWith(known);
+  // `psycopg` beside `psycopg2` is a sibling, not an imitation: a name that only adds or drops a version digit.
+  const sibling = (known: string) =>
+    (known.startsWith(lower) && /^\d+$/.test(known.slice(lower.length))) ||
+    (lower.startsWith(known) && /^\d+$/.test(lower.slice(known.length)));
   return popular.find((known) => known.length >= 5 && !sibling(known) && editDistance(lower, known) === 1) ?? null;
 }

@@ -54,7 +54,9 @@ const DATA_DROP =
 function dataAdjust(ctx: LineContext, severity: SecuritySeverity): SecuritySeverity | null {
   const adjusted = confirmAdjust(ctx, severity);
   if (adjusted === null) return null;
-  return /(^|[^a-z])(prod|production|live)([^a-z]|$)/i.test(`${ctx.line.text} ${ctx.line.section}`) ? adjusted : cap(adjusted, "low");
+  return /(^|[^a-z])(prod|production|live)([^a-z]|$)/i.test(`${ctx.line.text} ${ctx.line.section}`)
+    ? adjusted
+    : cap(adjusted, "low");
 }
 
 const DISK =

@@ -67,7 +67,8 @@ function closestPair(sources: ScanLine[], sinks: ScanLine[]): [ScanLine, ScanLin
   let best: [ScanLine, ScanLine] | null = null;
   for (const source of sources)
     for (const sink of sinks)
-      if (!best || Math.abs(source.number - sink.number) < Math.abs(best[0].number - best[1].number)) best = [source, sink];
+      if (!best || Math.abs(source.number - sink.number) < Math.abs(best[0].number - best[1].number))
+        best = [source, sink];
   return best;
 }
 

@@ -9,7 +9,7 @@ import { defaultAdjust, type LineContext, lineRule } from "./line-rule";
 const FAMILY = "prompt-injection";
 
 const OVERRIDE =
-  /(\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(previous|prior|above|earlier|all|any|your|system|safety|other)\b.{0,30}\b(instructions?|prompts?|rules?|guidelines?|directions?|guardrails?|policies|constraints)\b|\b(takes?|take|have|has) (precedence|priority) over\b.{0,80}\b(user|this file|system|instructions?|CLAUDE\.md|AGENTS\.md|safety|request)|\b(overrides?|supersedes?)\b.{0,40}\b(CLAUDE\.md|AGENTS\.md|the user|system prompt|safety|your instructions))/i;
+  /(\b(ignore|disregard|override)\s+(the\s+)?user'?s?\s+(request|instructions?|wishes|question|messages?)\b|\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(previous|prior|above|earlier|all|any|your|system|safety|other)\b.{0,30}\b(instructions?|prompts?|rules?|guidelines?|directions?|guardrails?|policies|constraints)\b|\b(takes?|take|have|has) (precedence|priority) over\b.{0,80}\b(user|this file|system|instructions?|CLAUDE\.md|AGENTS\.md|safety|request)|\b(overrides?|supersedes?)\b.{0,40}\b(CLAUDE\.md|AGENTS\.md|the user|system prompt|safety|your instructions))/i;
 
 /** A fake authority header is written in capitals ("SYSTEM:", "[ADMIN]"); `system:` in an API example is a field. */
 const ROLE_HEADER =
@@ -36,7 +36,8 @@ const SKIP_CONFIRM =
 
 function hiddenAdjust(ctx: LineContext, severity: SecuritySeverity): SecuritySeverity | null {
   const text = ctx.line.text;
-  return STRONG.test(text) || (ADDRESSED.test(text) && IMPERATIVE.test(text)) ? severity : null;
+  if (!STRONG.test(text) && !(ADDRESSED.test(text) && IMPERATIVE.test(text))) return null;
+  return STRONG.test(text) || RISKY_ACTION.test(text) ? "critical" : severity;
 }
 
 /** Hiding an action or skipping a confirmation matters in proportion to what is hidden or done unasked. */

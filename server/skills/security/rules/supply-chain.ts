@@ -8,8 +8,8 @@ import { defaultAdjust, type LineContext, lineRule } from "./line-rule";
 
 const FAMILY = "supply-chain";
 
-const PIP_INSTALL = /\b(pip3?|uv\s+pip|pipx|poetry|uv)\s+(install|add)\s+([^\n;&|#]*)/i;
-const NPM_INSTALL = /\b(npm|pnpm|yarn|bun)\s+(install|i|add)\s+([^\n;&|#]*)/i;
+const PIP_INSTALL = /\b(pip3?|uv\s+pip|pipx|poetry|uv)\s+(install|add)\s+([^\n;&|#`]*)/i;
+const NPM_INSTALL = /\b(npm|pnpm|yarn|bun)\s+(install|i|add)\s+([^\n;&|#`]*)/i;
 
 /** `pkg==1.0`, `pkg[extra]`, `pkg@^2`, `@scope/pkg@1` → the bare name. */
 function packageName(arg: string): string {
@@ -34,8 +34,8 @@ function declared(file: ScanFileView, line: ScanLine): { name: string; popular: 
     return pkg ? [{ name: pkg, popular: POPULAR_PYPI }] : [];
   }
   if (name === "package.json") {
-    const pkg = /^\s*"(@?[\w.-]+(?:\/[\w.-]+)?)"\s*:\s*"[\^~]?\d/.exec(line.text)?.[1];
-    return pkg ? [{ name: pkg, popular: POPULAR_NPM }] : [];
+    const pkgs = line.text.matchAll(/"(@?[\w.-]+(?:\/[\w.-]+)?)"\s*:\s*"[\^~]?\d/g);
+    return [...pkgs].map((match) => ({ name: match[1] ?? "", popular: POPULAR_NPM }));
   }
   const pip = PIP_INSTALL.exec(line.text)?.[3];
   const npm = NPM_INSTALL.exec(line.text)?.[3];
