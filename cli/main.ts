@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { USER_ID_PATTERN, USER_ID_RULE } from "../contracts/caller";
 import { DEFAULT_EVAL_RUNS, MAX_EVAL_RUNS } from "../contracts/eval-result";
 import { JOB_STATUSES } from "../contracts/job-status";
+import { RISK_LEVELS } from "../contracts/security-report";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
 import { evalCommand, type EvalFlags } from "./commands/eval";
@@ -10,6 +11,7 @@ import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } 
 import { installCommand, type InstallFlags } from "./commands/install";
 import { exportCommand, importCommand, versionsCommand } from "./commands/library";
 import { mcpCommand } from "./commands/mcp";
+import { scanCommand, type ScanFlags } from "./commands/scan";
 import { checkCommand, updateCommand, type SyncFlags } from "./commands/sync";
 import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
@@ -110,6 +112,22 @@ function addValidateAndPromote(program: Command, run: Run): void {
     .option("--json", "print the report as JSON")
     .action((target: string, flags: { json?: boolean }, command: Command) =>
       run(command, (ctx) => validateCommand(ctx, target, flags)),
+    );
+  program
+    .command("scan")
+    .description(
+      "scan a SKILL.md, a skill folder or a .zip for what could hijack an agent (locally; exit 1 at --fail-on)",
+    )
+    .argument("<path>", "SKILL.md file, skill folder or .zip")
+    .option("--json", "print { risk, analysed, findings } as JSON")
+    .option("--sarif", "print SARIF 2.1.0 (GitHub code scanning)")
+    .addOption(
+      new Option("--fail-on <risk>", "exit 1 when the risk reaches this level")
+        .choices(RISK_LEVELS.filter((level) => level !== "none"))
+        .default("high"),
+    )
+    .action((target: string, flags: ScanFlags, command: Command) =>
+      run(command, (ctx) => scanCommand(ctx, target, flags, version())),
     );
   program
     .command("promote")
