@@ -145,23 +145,24 @@ export const POPULAR_NPM: readonly string[] = [
   "redux",
 ];
 
-/** Damerau–Levenshtein distance capped at 2 (enough to tell "one typo away" from "unrelated"). */
+/** Optimal-string-alignment distance (Damerau–Levenshtein without repeated edits), on three rolling rows. */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j += 1) (rows[0] as number[])[j] = j;
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) (rows[i] as number[])[j] = cell(rows, a, b, i, j);
+    current[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      current[j] = best;
+    }
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length]?.[b.length] ?? 3;
-}
-
-function cell(rows: number[][], a: string, b: string, i: number, j: number): number {
-  const at = (r: number, c: number) => rows[r]?.[c] ?? 99;
-  const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-  let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-  if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-  return best;
+  return previous[b.length] ?? 3;
 }
 
 /** The popular name `name` imitates, or null. Short names are skipped: too many real packages sit one edit apart. */
@@ -172,5 +173,6 @@ export function imitated(name: string, popular: readonly string[]): string | nul
   const sibling = (known: string) =>
     (known.startsWith(lower) && /^\d+$/.test(known.slice(lower.length))) ||
     (lower.startsWith(known) && /^\d+$/.test(lower.slice(known.length)));
-  return popular.find((known) => known.length >= 5 && !sibling(known) && editDistance(lower, known) === 1) ?? null;
+  const near = (known: string) => known.length >= 5 && Math.abs(known.length - lower.length) <= 1;
+  return popular.find((known) => near(known) && !sibling(known) && editDistance(lower, known) === 1) ?? null;
 }

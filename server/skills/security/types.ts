@@ -33,6 +33,8 @@ export interface ScanLine {
   /** The line with invisible characters removed and tag characters decoded: what an agent reads. */
   text: string;
   zone: LineZone;
+  /** Only ASCII characters: nothing hidden, no look-alike letters (lets the Unicode rules skip most lines). */
+  ascii: boolean;
   /** The heading of the markdown section the line is in ("" before the first heading and in scripts). */
   section: string;
   /** Index of the block (paragraph, fenced code block, comment or whole script) the line belongs to. */

@@ -62,23 +62,30 @@ function frontmatterEnd(raws: string[]): number {
   return end < 0 ? 0 : end + 1;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The raw line, what the agent reads of it, and whether it is plain ASCII (most lines: nothing to decode). */
+function readLine(raw: string): { raw: string; text: string; ascii: boolean } {
+  const ascii = ASCII.test(raw);
+  return { raw, text: ascii ? raw : visibleToAgent(raw), ascii };
+}
+
 function markdownLines(path: string, raws: string[]): ScanLine[] {
   const state: MarkdownState = { zone: "prose", section: "", block: 0, fence: null };
   const front = frontmatterEnd(raws);
   return raws.map((raw, index) => {
-    const text = visibleToAgent(raw);
-    if (index < front) return { file: path, number: index + 1, raw, text, zone: "frontmatter", section: "", block: -1 };
-    const zone = nextZone(state, text);
+    const read = readLine(raw);
+    if (index < front) return { file: path, number: index + 1, ...read, zone: "frontmatter", section: "", block: -1 };
+    const zone = nextZone(state, read.text);
     const line: ScanLine = {
       file: path,
       number: index + 1,
-      raw,
-      text,
+      ...read,
       zone,
       section: state.section,
       block: state.block,
     };
-    afterLine(state, text, zone);
+    afterLine(state, read.text, zone);
     return line;
   });
 }
@@ -87,8 +94,7 @@ function codeLines(path: string, raws: string[]): ScanLine[] {
   return raws.map((raw, index) => ({
     file: path,
     number: index + 1,
-    raw,
-    text: visibleToAgent(raw),
+    ...readLine(raw),
     zone: "code",
     section: "",
     block: 0,

@@ -45,15 +45,14 @@ function isSink(line: ScanLine, prose: boolean): boolean {
 /** Scripts and config files are one block; markdown splits into paragraphs, code blocks and hidden comments. */
 function blocksOf(file: ScanFileView): ScanLine[][] {
   if (file.kind !== "markdown") return [file.lines];
-  const seen = new Set<string>();
-  const blocks: ScanLine[][] = [];
+  const blocks = new Map<string, ScanLine[]>();
   for (const line of file.lines) {
     const key = `${line.zone}:${line.block}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    blocks.push(blockOf(file, line));
+    const block = blocks.get(key);
+    if (block) block.push(line);
+    else blocks.set(key, [line]);
   }
-  return blocks;
+  return [...blocks.values()];
 }
 
 function severityOf(view: ScanView, file: ScanFileView, source: ScanLine, sink: ScanLine): SecuritySeverity {
@@ -74,9 +73,12 @@ function closestPair(sources: ScanLine[], sinks: ScanLine[]): [ScanLine, ScanLin
 
 function taintHit(view: ScanView, file: ScanFileView, block: ScanLine[]): RuleHit | null {
   const prose = file.kind === "markdown";
+  // Sinks are rare: most blocks stop here before the (larger) source patterns run.
+  const sinks = block.filter((line) => isSink(line, prose));
+  if (sinks.length === 0) return null;
   const pair = closestPair(
     block.filter((line) => isSource(line, prose)),
-    block.filter((line) => isSink(line, prose)),
+    sinks,
   );
   if (!pair) return null;
   const [source, sink] = pair;

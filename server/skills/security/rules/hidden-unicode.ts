@@ -26,6 +26,7 @@ function hit(line: ScanLine, severity: SecuritySeverity, message: string): RuleH
 function zeroWidth(view: ScanView): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const { line } of allLines(view)) {
+    if (line.ascii) continue;
     const found = suspiciousInvisibles(line.raw);
     if (found.length === 0) continue;
     const inWord = found.some(
@@ -39,7 +40,7 @@ function zeroWidth(view: ScanView): RuleHit[] {
 
 function bidi(view: ScanView): RuleHit[] {
   return allLines(view)
-    .filter(({ line }) => BIDI_CONTROL.test(line.raw))
+    .filter(({ line }) => !line.ascii && BIDI_CONTROL.test(line.raw))
     .map(({ file, line }) =>
       hit(
         line,
@@ -51,7 +52,7 @@ function bidi(view: ScanView): RuleHit[] {
 
 function tags(view: ScanView): RuleHit[] {
   return allLines(view)
-    .filter(({ line }) => TAG.test(line.raw))
+    .filter(({ line }) => !line.ascii && TAG.test(line.raw))
     .map(({ line }) =>
       hit(
         line,
@@ -64,6 +65,7 @@ function tags(view: ScanView): RuleHit[] {
 function homoglyphs(view: ScanView): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const { line } of allLines(view)) {
+    if (line.ascii) continue;
     const words = mixedScriptWords(line.text);
     if (words.length === 0) continue;
     const severity = line.zone === "prose" || line.zone === "frontmatter" ? "high" : "medium";

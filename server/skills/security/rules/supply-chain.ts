@@ -37,6 +37,7 @@ function declared(file: ScanFileView, line: ScanLine): { name: string; popular: 
     const pkgs = line.text.matchAll(/"(@?[\w.-]+(?:\/[\w.-]+)?)"\s*:\s*"[\^~]?\d/g);
     return [...pkgs].map((match) => ({ name: match[1] ?? "", popular: POPULAR_NPM }));
   }
+  if (!/\b(install|add|i)\b/.test(line.text)) return [];
   const pip = PIP_INSTALL.exec(line.text)?.[3];
   const npm = NPM_INSTALL.exec(line.text)?.[3];
   return [
