@@ -145,24 +145,30 @@ export const POPULAR_NPM: readonly string[] = [
   "redux",
 ];
 
+/** One cell of the distance table: delete, insert, substitute, or swap two neighbours. */
+function cellOf(a: string, b: string, i: number, j: number, rows: Int32Array[]): number {
+  const [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  const best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+  const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
+  return swapped ? Math.min(best, (before[j - 2] ?? 0) + 1) : best;
+}
+
 /** Optimal-string-alignment distance (Damerau–Levenshtein without repeated edits), on three rolling rows. */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let before = new Int32Array(b.length + 1);
-  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Int32Array(b.length + 1);
+  let rows: Int32Array[] = [
+    new Int32Array(b.length + 1),
+    Int32Array.from({ length: b.length + 1 }, (_, j) => j),
+    new Int32Array(b.length + 1),
+  ];
   for (let i = 1; i <= a.length; i += 1) {
+    const current = rows[2] as Int32Array;
     current[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, (before[j - 2] ?? 0) + 1);
-      current[j] = best;
-    }
-    [before, previous, current] = [previous, current, before];
+    for (let j = 1; j <= b.length; j += 1) current[j] = cellOf(a, b, i, j, rows);
+    rows = [rows[1] as Int32Array, current, rows[0] as Int32Array];
   }
-  return previous[b.length] ?? 3;
+  return rows[1]?.[b.length] ?? 3;
 }
 
 /** The popular name `name` imitates, or null. Short names are skipped: too many real packages sit one edit apart. */

@@ -62,7 +62,7 @@ function frontmatterEnd(raws: string[]): number {
   return end < 0 ? 0 : end + 1;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\t\x20-\x7e]*$/;
 
 /** The raw line, what the agent reads of it, and whether it is plain ASCII (most lines: nothing to decode). */
 function readLine(raw: string): { raw: string; text: string; ascii: boolean } {

@@ -1,5 +1,5 @@
 import type { SecuritySeverity } from "../../../../contracts/security-report";
-import { blockOf, cap, defensiveLine, evidenceOf, negated } from "../context";
+import { cap, defensiveLine, evidenceOf, negated } from "../context";
 import {
   CONVERSATION,
   CREDENTIAL_FILE,
