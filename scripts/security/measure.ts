@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { riskReaches, type SecurityReport } from "../../contracts/security-report";
+import { createScriptedModel } from "../../dev/scripted/model";
+import { judgeSecurityReport } from "../../server/llm/security-judge";
 import { scanSkill } from "../../server/skills/security/index";
 import { scanInputFromDirectory } from "../../server/skills/security/sources";
 
@@ -32,10 +34,19 @@ export async function skillFolders(dir: string): Promise<string[]> {
   return folders.filter((_, index) => checks[index]).sort();
 }
 
-export async function measureFolder(dir: string, label: Measured["label"]): Promise<Measured[]> {
+/** `judge`: also run the model judge with this model (the scripted one here: no model is called over a network). */
+export async function measureFolder(
+  dir: string,
+  label: Measured["label"],
+  judge?: Parameters<typeof judgeSecurityReport>[2],
+): Promise<Measured[]> {
   const out: Measured[] = [];
-  for (const folder of await skillFolders(dir))
-    out.push({ name: path.basename(folder), label, report: scanSkill(await scanInputFromDirectory(folder)) });
+  for (const folder of await skillFolders(dir)) {
+    const input = await scanInputFromDirectory(folder);
+    const deterministic = scanSkill(input);
+    const report = judge ? await judgeSecurityReport(input, deterministic, judge) : deterministic;
+    out.push({ name: path.basename(folder), label, report });
+  }
   return out;
 }
 
@@ -60,8 +71,9 @@ const percent = (value: number | null) => (value === null ? "n/a" : `${(value * 
 
 function printSet(title: string, measured: Measured[], verbose: boolean): void {
   const figures = rates(measured);
+  const unread = measured.filter((item) => !item.report.analysed).map((item) => item.name);
   console.log(
-    `${title}: recall at high+ ${percent(figures.recall)} (${figures.malicious} malicious), flag rate at high+ ${percent(figures.flagRate)} (${figures.benign} benign)`,
+    `${title}: recall at high+ ${percent(figures.recall)} (${figures.malicious} malicious), flag rate at high+ ${percent(figures.flagRate)} (${figures.benign} benign)${unread.length ? `; not fully analysed: ${unread.join(", ")}` : ""}`,
   );
   for (const item of measured) {
     const wrong = (item.label === "malicious") !== riskReaches(item.report.risk, "high");
@@ -74,32 +86,38 @@ function printSet(title: string, measured: Measured[], verbose: boolean): void {
   }
 }
 
-async function main(): Promise<void> {
-  const verbose = process.argv.includes("--verbose");
+async function measureAll(verbose: boolean, judge?: Parameters<typeof judgeSecurityReport>[2]): Promise<void> {
   const root = path.resolve(import.meta.dirname, "../..");
   const shared = path.resolve(root, "../shared");
   const fixtures = path.join(root, "tests/fixtures/security");
+  const set = async (dir: string, label: Measured["label"]) => measureFolder(dir, label, judge);
   printSet(
     "Fixtures (tests/fixtures/security)",
     [
-      ...(await measureFolder(path.join(fixtures, "malicious"), "malicious")),
-      ...(await measureFolder(path.join(fixtures, "benign"), "benign")),
+      ...(await set(path.join(fixtures, "malicious"), "malicious")),
+      ...(await set(path.join(fixtures, "benign"), "benign")),
     ],
     verbose,
   );
   printSet(
     "Calibration corpus (../shared/security-corpus)",
     [
-      ...(await measureFolder(path.join(shared, "security-corpus/malicious"), "malicious")),
-      ...(await measureFolder(path.join(shared, "security-corpus/benign"), "benign")),
+      ...(await set(path.join(shared, "security-corpus/malicious"), "malicious")),
+      ...(await set(path.join(shared, "security-corpus/benign"), "benign")),
     ],
     verbose,
   );
-  printSet(
-    "Public skills (../shared/skill-corpus)",
-    await measureFolder(path.join(shared, "skill-corpus"), "benign"),
-    verbose,
-  );
+  printSet("Public skills (../shared/skill-corpus)", await set(path.join(shared, "skill-corpus"), "benign"), verbose);
+}
+
+async function main(): Promise<void> {
+  const verbose = process.argv.includes("--verbose");
+  console.log("── Deterministic rules only (no model)");
+  await measureAll(verbose);
+  // The scripted model stands in for a configured model: it answers the judge's passes from dev/scripted (no
+  // security knowledge), so this run checks the judge's plumbing and that it never lowers a verdict.
+  console.log("── With the model judge (scripted model, 3 passes)");
+  await measureAll(verbose, { model: createScriptedModel("happy") });
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) await main();

@@ -47,6 +47,15 @@ function byRisk(a: SecurityFinding, b: SecurityFinding): number {
   return severity || a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0) || a.ruleId.localeCompare(b.ruleId);
 }
 
+/**
+ * A report with more findings (the model judge's): only ever adds, so a deterministic high or critical stays; the
+ * risk is recomputed over everything, and `analysed` can only turn false.
+ */
+export function addFindings(report: SecurityReport, extra: SecurityFinding[], analysed: boolean): SecurityReport {
+  const findings = [...report.findings, ...extra].sort(byRisk);
+  return { risk: riskOf(findings), analysed: report.analysed && analysed, findings };
+}
+
 export function scanSkill(input: ScanInput, rules: readonly SecurityRule[] = SECURITY_RULES): SecurityReport {
   const view = buildView(input);
   const findings = rules.flatMap((rule) => rule.check(view).map((hit) => toFinding(input, rule, hit)));
