@@ -248,6 +248,7 @@ function addInstall(program: Command, run: Run): void {
     .option("--scope <scope>", "project (the project folder) or user (your home folder)", "project")
     .option("--link", "keep one copy in ~/.skill-fleet/store and link the agent's folder to it")
     .option("--force", "replace a folder of that name that skill-fleet did not install")
+    .option("--allow-risk", "install even a skill the security scan rates high or critical")
     .option("--project <dir>", "the project folder (default: the current folder)")
     .action((skills: string[], flags: InstallFlags, command: Command) =>
       run(command, (ctx) => installCommand(ctx, skills, flags)),
@@ -269,6 +270,7 @@ function addSync(program: Command, run: Run): void {
     .option("--scope <scope>", "project or user", "project")
     .option("--project <dir>", "the project folder (default: the current folder)")
     .option("--force", "overwrite local edits")
+    .option("--allow-risk", "update even to a version the security scan rates high or critical")
     .action((names: string[], flags: SyncFlags, command: Command) =>
       run(command, (ctx) => updateCommand(ctx, names, flags)),
     );

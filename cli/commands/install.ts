@@ -16,6 +16,7 @@ import { InstallError } from "../install/errors";
 import { checkedSkillPath, fetchSkill, type FetchedSkill } from "../install/fetch";
 import { lockPath, readLock, withEntry, writeLock, type LockEntry, type LockFile } from "../install/lock";
 import { assertSkillTarget, assertWritableFolder } from "../install/target";
+import { assertAcceptableRisk, riskNote } from "../install/risk-gate";
 import { replaceFolder, replaceWithLink } from "../install/write";
 
 /**
@@ -29,6 +30,8 @@ export interface InstallFlags {
   link?: boolean;
   force?: boolean;
   project?: string;
+  /** Install even when the security scan rates a skill high or critical. */
+  allowRisk?: boolean;
 }
 
 export interface InstallPlan {
@@ -100,12 +103,15 @@ export async function installCommand(ctx: CommandContext, skills: string[], flag
   const skillPaths = skills.map(checkedSkillPath);
   await assertTargets(plan, skillPaths, !!flags.force);
   const fetched = await Promise.all(skillPaths.map((skillPath) => fetchSkill(ctx, skillPath)));
+  // Every skill is scanned before the first write: one refused skill leaves every folder and the lock untouched.
+  const reports = fetched.map((skill) => assertAcceptableRisk(skill, !!flags.allowRisk));
   let lock = plan.lock;
-  for (const skill of fetched) {
+  for (const [index, skill] of fetched.entries()) {
     const entry = await installSkill(ctx, plan, skill);
     lock = withEntry(lock, entry);
+    const note = reports[index] ? riskNote(reports[index]) : "";
     ctx.term.result(
-      `installed ${skill.path} v${skill.version} for ${plan.agent} in ${path.join(scopeRoot(plan.scope, plan.places), entry.folder)}`,
+      `installed ${skill.path} v${skill.version} for ${plan.agent} in ${path.join(scopeRoot(plan.scope, plan.places), entry.folder)}${note}`,
     );
   }
   await writeLock(plan.lockFile, lock);
