@@ -15,7 +15,7 @@ function symlinks(view: ScanView): RuleHit[] {
   }));
 }
 
-function binaries(view: ScanView): RuleHit[] {
+function executables(view: ScanView): RuleHit[] {
   return view.binaries.flatMap((binary): RuleHit[] => {
     if (EXECUTABLE.test(binary.path))
       return [
@@ -27,21 +27,11 @@ function binaries(view: ScanView): RuleHit[] {
           evidence: `${binary.path} (${binary.size} bytes)`,
         },
       ];
-    if (ARCHIVE.test(binary.path))
-      return [
-        {
-          severity: "medium",
-          message: "An archive inside the skill: its contents are not scanned",
-          file: binary.path,
-          line: null,
-          evidence: `${binary.path} (${binary.size} bytes)`,
-        },
-      ];
     return [];
   });
 }
 
-/** A text file named like a script that does not decode is still something an agent may be told to run. */
+/** A text file too large to read: the scan cannot vouch for it, so the skill is not fully analysed. */
 function unread(view: ScanView): RuleHit[] {
   return view.unread.map((path) => ({
     severity: "medium",
@@ -72,9 +62,26 @@ function traversal(view: ScanView): RuleHit[] {
   return hits;
 }
 
+function archives(view: ScanView): RuleHit[] {
+  return view.binaries.flatMap((binary): RuleHit[] => {
+    if (ARCHIVE.test(binary.path))
+      return [
+        {
+          severity: "medium",
+          message: "An archive inside the skill: its contents are not scanned",
+          file: binary.path,
+          line: null,
+          evidence: `${binary.path} (${binary.size} bytes)`,
+        },
+      ];
+    return [];
+  });
+}
+
 export const folderRules: readonly SecurityRule[] = [
   { id: "SEC-FS-001", family: "folder", check: symlinks },
   { id: "SEC-FS-002", family: "folder", check: traversal },
-  { id: "SEC-FS-003", family: "folder", check: binaries },
-  { id: "SEC-FS-004", family: "folder", check: unread },
+  { id: "SEC-FS-003", family: "folder", check: executables },
+  { id: "SEC-FS-004", family: "folder", check: archives },
+  { id: "SEC-FS-005", family: "folder", check: unread },
 ];
