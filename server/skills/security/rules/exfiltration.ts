@@ -37,8 +37,18 @@ function isSource(line: ScanLine, prose: boolean): boolean {
   return prose && USER_SECRET.test(text);
 }
 
+const URLS = /https?:\/\/[^\s"'`)]+/g;
+const LOOPBACK = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?(\/|$)/i;
+
+/** Every URL on the line is this machine (a local receiver under test): nothing leaves it. */
+function onlyLoopback(text: string): boolean {
+  const urls = text.match(URLS) ?? [];
+  return urls.length > 0 && urls.every((url) => LOOPBACK.test(url));
+}
+
 function isSink(line: ScanLine, prose: boolean): boolean {
   if (prose && negated(line)) return false;
+  if (onlyLoopback(line.text)) return false;
   return NETWORK_SEND.test(line.text) || (prose && PROSE_SEND.test(line.text));
 }
 

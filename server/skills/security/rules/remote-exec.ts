@@ -99,7 +99,7 @@ function downloadSeverity(view: ScanView, file: ScanFileView, fetched: ScanLine,
 }
 
 const REVERSE_SHELL =
-  /(\b(ba)?sh\s+-i\s+[>&]+\s*\/dev\/(tcp|udp)\/|\b(nc|ncat|netcat)\b[^\n]*\s-[a-z]*[ec]\s|\bmkfifo\b[^\n]*\b(nc|ncat|sh)\b|\bsocat\b[^\n]*\bexec:|pty\.spawn\(|os\.dup2\([^)]*fileno|\.bind\(\s*\(\s*["']0\.0\.0\.0["'][^\n]*|shell\s*=\s*True[^\n]*\.recv|Net\.Sockets\.TCPClient)/i;
+  /(\b(ba|z)?sh\s+-i\b[^\n]*\|\s*(nc|ncat|netcat|telnet|socat)\b|\|\s*(nc|ncat|netcat)\s[^\n|]*\|\s*(ba|z)?sh\b|\b(ba)?sh\s+-i\s+[>&]+\s*\/dev\/(tcp|udp)\/|\b(nc|ncat|netcat)\b[^\n]*\s-[a-z]*[ec]\s|\bmkfifo\b[^\n]*\b(nc|ncat|sh)\b|\bsocat\b[^\n]*\bexec:|pty\.spawn\(|os\.dup2\([^)]*fileno|\.bind\(\s*\(\s*["']0\.0\.0\.0["'][^\n]*|shell\s*=\s*True[^\n]*\.recv|Net\.Sockets\.TCPClient)/i;
 
 function reverseAdjust(ctx: LineContext, severity: SecuritySeverity): SecuritySeverity | null {
   if (ctx.file.kind === "script") return severity;
