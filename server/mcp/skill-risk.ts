@@ -1,8 +1,6 @@
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { riskReaches, type SecurityReport } from "../../contracts/security-report";
-import { skillIdToName } from "../skills/paths";
-import { scanSkill } from "../skills/security/index";
-import { scanInputFromBytes } from "../skills/security/sources";
+import { scanStoredSkill, type StoredSkill } from "../skills/security/snapshot";
 
 /**
  * The serve gate of MCP (docs/security-scan.md, "Gates"): a skill's latest version is scanned as it is served; a
@@ -10,16 +8,9 @@ import { scanInputFromBytes } from "../skills/security/sources";
  * and the refusal names the findings.
  */
 
-/** What the gate needs of a library snapshot: its path and its files' bytes. */
-export interface ServedSkill {
-  skill: { path: string };
-  files: { path: string; bytes: Uint8Array }[];
-}
+export type ServedSkill = StoredSkill;
 
-export function snapshotRisk(snapshot: ServedSkill): SecurityReport {
-  const files = new Map(snapshot.files.map((file) => [file.path, file.bytes]));
-  return scanSkill(scanInputFromBytes(skillIdToName(snapshot.skill.path), files));
-}
+export const snapshotRisk = (snapshot: ServedSkill): SecurityReport => scanStoredSkill(snapshot);
 
 export function riskRefusal(snapshot: ServedSkill, report: SecurityReport): McpError {
   const top = report.findings
