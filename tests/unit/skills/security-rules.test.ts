@@ -248,3 +248,13 @@ describe("the report", () => {
     expect(report.findings[0]?.evidence).toContain("curl");
   });
 });
+
+describe("decoded payloads run by a process call", () => {
+  it("flags subprocess of decoded data, not subprocess fed a file's content", () => {
+    const py = "import base64, subprocess\nsubprocess.run(base64.b64decode(PAYLOAD), shell=True)\n";
+    expect(script("scripts/a.py", py).risk).toBe("critical");
+    const fine =
+      "import subprocess\nwith open('in.txt') as f:\n    subprocess.run(['cat'], input=f.read(), text=True)\n";
+    expect(atLeastHigh(script("scripts/b.py", fine))).toBe(false);
+  });
+});

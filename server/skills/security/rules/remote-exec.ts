@@ -20,7 +20,7 @@ function pipeAdjust(ctx: LineContext, severity: SecuritySeverity): SecuritySever
 }
 
 const DECODE_RUN =
-  /(\b(base64\s+(-d|--decode|-D)|xxd\s+-r|openssl\s+(enc\s+)?-d|gunzip|rev)\b[^\n]*\|\s*(sudo\s+)?((ba|z|da)?sh|python[0-9.]*|perl|node|iex)\b|\beval\b[^\n]*\b(base64|atob|b64decode|fromhex|FromBase64String)|-EncodedCommand\b|-enc\s+[A-Za-z0-9+/=]{20,}|\[Convert\]::FromBase64String[^\n]*\|\s*iex|\b(exec|eval)\s*\([^)\n]*(b64decode|base64|fromhex|decompress|marshal\.loads|codecs\.decode|atob|Buffer\.from\([^)]*base64|urlopen|requests\.get|\.read\(\)|fetch\()|new Function\([^)\n]*(atob|Buffer\.from)|vm\.runIn\w+Context\([^)\n]*(atob|Buffer\.from|fetch))/i;
+  /(\b(base64\s+(-d|--decode|-D)|xxd\s+-r|openssl\s+(enc\s+)?-d|gunzip|rev)\b[^\n]*\|\s*(sudo\s+)?((ba|z|da)?sh|python[0-9.]*|perl|node|iex)\b|\beval\b[^\n]*\b(base64|atob|b64decode|fromhex|FromBase64String)|-EncodedCommand\b|-enc\s+[A-Za-z0-9+/=]{20,}|\[Convert\]::FromBase64String[^\n]*\|\s*iex|\b(os\.system|os\.popen|subprocess\.\w+|execSync|child_process\.exec\w*)\s*\([^)\n]*(b64decode|fromhex|decompress|atob\(|Buffer\.from\([^)]*base64)|\b(exec|eval)\s*\([^)\n]*(b64decode|base64|fromhex|decompress|marshal\.loads|codecs\.decode|atob|Buffer\.from\([^)]*base64|urlopen|requests\.get|\.read\(\)|fetch\()|new Function\([^)\n]*(atob|Buffer\.from)|vm\.runIn\w+Context\([^)\n]*(atob|Buffer\.from|fetch))/i;
 
 /** Python/JS names assigned from fetched or decoded data, then executed. */
 const TAINTED_ASSIGN =
