@@ -24,7 +24,7 @@ export const SECRET_WORDS =
 
 /** Sending data over the network from a script or command line. */
 export const NETWORK_SEND =
-  /(\bcurl\b[^\n]*\s(-d|--data[\w-]*|-F|--form|-T|--upload-file|-X\s*(POST|PUT|PATCH)|--request\s+(POST|PUT))\b|\bcurl\b[^\n]*https?:\/\/[^\s"']*\?[^\s"']*\$|\bwget\b[^\n]*--post-(data|file)|\b(nc|ncat|netcat)\s+(-[a-z]+\s+)*[\w.$-]+\s+\d+|\/dev\/(tcp|udp)\/|\brequests\.(post|put|patch)\(|\bhttpx\.(post|put|patch)\(|\burllib\.request\.(urlopen|Request)\(|http\.client\.HTTPS?Connection|\bsocket\.(create_connection|socket)\(|\bsmtplib\.|\bftplib\.|\bfetch\([^)]*|\baxios\.(post|put|patch)\(|\bhttps?\.request\(|\bnet\.(connect|createConnection)\(|sendBeacon\(|XMLHttpRequest|Invoke-(WebRequest|RestMethod)[^\n]*-(Body|Method\s+Post|InFile)|\bscp\s+[^\n]*\s[\w.-]+@[\w.-]+:|\brsync\b[^\n]*\s[\w.-]+@[\w.-]+:)/i;
+  /(\bcurl\b[^\n]*\s(-d|--data[\w-]*|-F|--form|-T|--upload-file|-X\s*(POST|PUT|PATCH)|--request\s+(POST|PUT))\b|\bcurl\b[^\n]*https?:\/\/[^\s"']*\?[^\s"']*\$|\bwget\b[^\n]*--post-(data|file)|\b(nc|ncat|netcat)\s+(-[a-z]+\s+)*[\w.$-]+\s+\d+|\/dev\/(tcp|udp)\/|\brequests\.(post|put|patch)\(|\bhttpx\.(post|put|patch)\(|\burllib\.request\.(urlopen|Request)\(|http\.client\.HTTPS?Connection|\bsocket\.(create_connection|socket)\(|\bsmtplib\.|\bftplib\.|\bfetch\([^)]*|\baxios\.(post|put|patch)\(|\bhttps?\.request\(|\bnet\.(connect|createConnection)\(|sendBeacon\(|XMLHttpRequest|Invoke-(WebRequest|RestMethod)[^\n]*-(Body|Method\s+Post|InFile)|\bscp\s+[^\n]*\s[\w.-]+@[\w.-]+:|\bgh\s+gist\s+create\b|\baws\s+s3\s+(cp|sync|mv)\b[^\n]*s3:\/\/|\brclone\s+(copy|sync|move)\b|\bftp\s+-|\brsync\b[^\n]*\s[\w.-]+@[\w.-]+:)/i;
 
 /** Prose asking to send something somewhere. */
 export const PROSE_SEND =

@@ -113,6 +113,15 @@ const IMAGE_BEACON = /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]*\?[^)\s]*(\{|\$|<|%s|\[)
 const IMAGE_PROSE =
   /\b(image|img|markdown image|pixel)\b.{0,120}\b(append|include|add|encode|with)\b.{0,80}\b(conversation|secret|token|key|password|environment|summary of|the user'?s)/i;
 
+/** Secrets moved into something others read: a reply, a PR, an issue, a commit, a log. */
+const INTO_OUTPUT = new RegExp(
+  `${CREDENTIAL_FILE.source}[^\\n]{0,120}\\b(in|into|to)\\s+(the\\s+|your\\s+|a\\s+)?(reply|response|answer|summary|comment|pull request|PR|issue|commit|message|output|report|log|gist)\\b|\\b(include|paste|copy|add|put|commit|embed|append|print)\\b[^\\n]{0,40}\\b(contents?|the text) of\\b[^\\n]{0,40}${CREDENTIAL_FILE.source}`,
+  "i",
+);
+
+const SECRET_IN_CHAT =
+  /\b(paste|enter|type|share|send|provide|give)\b.{0,30}\b(your|their|the user's)\b.{0,20}\b(password|seed phrase|recovery phrase|private key|secret key|secret access key|mfa code|2fa code|one-time code)\b.{0,40}\b(here|in (the )?chat|in this conversation|to me|below|in your reply)\b/i;
+
 export const exfiltrationRules: readonly SecurityRule[] = [
   { id: "SEC-EXF-001", family: FAMILY, check: taint },
   lineRule({
@@ -136,5 +145,19 @@ export const exfiltrationRules: readonly SecurityRule[] = [
       /\bask (the user|them|for)\b.{0,40}\b(password|secret access key|secret key|access key|private key|seed phrase|recovery phrase|mfa code|2fa code|one-time code|otp|credentials)\b/i,
     severity: "high",
     message: "Asks the user to hand over a secret in the conversation (credential harvesting)",
+  }),
+  lineRule({
+    id: "SEC-EXF-004",
+    family: FAMILY,
+    pattern: SECRET_IN_CHAT,
+    severity: "high",
+    message: "Asks the user to hand over a secret in the conversation (credential harvesting)",
+  }),
+  lineRule({
+    id: "SEC-EXF-005",
+    family: FAMILY,
+    pattern: INTO_OUTPUT,
+    severity: "high",
+    message: "Copies a credential file into something others read (a reply, PR, issue, commit or log)",
   }),
 ];
