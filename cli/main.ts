@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { USER_ID_PATTERN, USER_ID_RULE } from "../contracts/caller";
 import { DEFAULT_EVAL_RUNS, MAX_EVAL_RUNS } from "../contracts/eval-result";
 import { JOB_STATUSES } from "../contracts/job-status";
+import { RISK_LEVELS } from "../contracts/security-report";
 import { createSkillFleetClient } from "./client";
 import { createCommand, type CreateFlags } from "./commands/create";
 import { evalCommand, type EvalFlags } from "./commands/eval";
@@ -10,6 +11,7 @@ import { listCommand, promoteCommand, showCommand, xmlCommand, type ListFlags } 
 import { installCommand, type InstallFlags } from "./commands/install";
 import { exportCommand, importCommand, versionsCommand } from "./commands/library";
 import { mcpCommand } from "./commands/mcp";
+import { scanCommand, type ScanFlags } from "./commands/scan";
 import { checkCommand, updateCommand, type SyncFlags } from "./commands/sync";
 import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
@@ -110,6 +112,22 @@ function addValidateAndPromote(program: Command, run: Run): void {
     .option("--json", "print the report as JSON")
     .action((target: string, flags: { json?: boolean }, command: Command) =>
       run(command, (ctx) => validateCommand(ctx, target, flags)),
+    );
+  program
+    .command("scan")
+    .description(
+      "scan a SKILL.md, a skill folder or a .zip for what could hijack an agent (locally; exit 1 at --fail-on)",
+    )
+    .argument("<path>", "SKILL.md file, skill folder or .zip")
+    .option("--json", "print { risk, analysed, findings } as JSON")
+    .option("--sarif", "print SARIF 2.1.0 (GitHub code scanning)")
+    .addOption(
+      new Option("--fail-on <risk>", "exit 1 when the risk reaches this level")
+        .choices(RISK_LEVELS.filter((level) => level !== "none"))
+        .default("high"),
+    )
+    .action((target: string, flags: ScanFlags, command: Command) =>
+      run(command, (ctx) => scanCommand(ctx, target, flags, version())),
     );
   program
     .command("promote")
@@ -230,6 +248,7 @@ function addInstall(program: Command, run: Run): void {
     .option("--scope <scope>", "project (the project folder) or user (your home folder)", "project")
     .option("--link", "keep one copy in ~/.skill-fleet/store and link the agent's folder to it")
     .option("--force", "replace a folder of that name that skill-fleet did not install, or installed from another path")
+    .option("--allow-risk", "install even a skill the security scan rates high or critical")
     .option("--project <dir>", "the project folder (default: the current folder)")
     .action((skills: string[], flags: InstallFlags, command: Command) =>
       run(command, (ctx) => installCommand(ctx, skills, flags)),
@@ -251,6 +270,7 @@ function addSync(program: Command, run: Run): void {
     .option("--scope <scope>", "project or user", "project")
     .option("--project <dir>", "the project folder (default: the current folder)")
     .option("--force", "overwrite local edits")
+    .option("--allow-risk", "update even to a version the security scan rates high or critical")
     .action((names: string[], flags: SyncFlags, command: Command) =>
       run(command, (ctx) => updateCommand(ctx, names, flags)),
     );

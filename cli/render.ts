@@ -10,6 +10,7 @@ import {
   type JudgeView,
   type QualityDetails,
 } from "../contracts/validation";
+import type { SecurityReport } from "../contracts/security-report";
 import type { AppRouter } from "../server/trpc/root";
 import type { jobEventSchema } from "../server/trpc/routers/jobs/schemas";
 import type { Terminal } from "./terminal";
@@ -145,6 +146,17 @@ export function printValidation(term: Terminal, report: ValidationReport): void 
     }
   }
   if (report.findings.length === 0) term.print("no findings");
+  if (report.security) printSecurity(term, report.security, "\n");
+}
+
+/** The security scan: the risk, then each finding with its place and the quoted evidence. */
+export function printSecurity(term: Terminal, report: SecurityReport, lead = ""): void {
+  const analysed = report.analysed ? "" : " · not fully analysed";
+  term.print(`${lead}security: risk ${report.risk}${analysed} (${report.findings.length} finding(s))`);
+  for (const f of report.findings) {
+    term.print(`  ${f.severity.padEnd(8)} [${f.ruleId}] ${f.path}${f.line ? `:${f.line}` : ""}  ${f.message}`);
+    term.print(`           ${f.evidence}`);
+  }
 }
 
 function cell(text: string, width: number): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { securityReportSchema } from "./security-report";
 import { DIMENSION_IDS } from "./verdict";
 
 export { DIMENSION_IDS, DIMENSION_LABELS, dimensionsBelowBar, SCAFFOLD_LABEL, verdictHeadline } from "./verdict";
@@ -86,5 +87,7 @@ export const validationReportSchema = z.object({
   findings: z.array(findingSchema),
   scores: contentScoresSchema,
   quality: qualityDetailsSchema,
+  /** The security scan (docs/security-scan.md); absent only in reports stored before the scan existed. */
+  security: securityReportSchema.optional(),
 });
 export type ValidationReportView = z.infer<typeof validationReportSchema>;

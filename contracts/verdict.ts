@@ -39,6 +39,8 @@ export interface VerdictInput {
   findings: { severity: "error" | "warning" | "info" }[];
   scores?: { overall: number } | null;
   quality?: { threshold: number; scaffold: boolean } | null;
+  /** The security scan's risk (docs/security-scan.md); high or critical fails validation. */
+  security?: { risk: string } | null;
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -69,5 +71,7 @@ function failureReasons(report: VerdictInput, measured: { overall: number; thres
   if (measured && measured.overall < measured.threshold)
     reasons.push(`content quality ${measured.overall.toFixed(2)} is below the pass mark ${measured.threshold}`);
   if (report.quality?.scaffold) reasons.push("it is an unfinished scaffold");
+  const risk = report.security?.risk;
+  if (risk === "high" || risk === "critical") reasons.push(`the security scan rates its risk ${risk}`);
   return reasons;
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import type { ContentScores, DimensionView, EvidenceView, JudgeView, QualityDetails } from "@/contracts/validation";
+import type { SecurityReport } from "@/contracts/security-report";
 import { DIMENSION_LABELS, dimensionsBelowBar, verdictHeadline } from "@/contracts/verdict";
+import { SecurityReportView } from "./security-report";
 
 /** Shape of a validation report (skills.validate, a job's validation), as every page shows it. */
 export interface ReportFinding {
@@ -18,6 +20,8 @@ export interface ReportView {
   findings: ReportFinding[];
   scores?: ContentScores | null;
   quality?: QualityDetails | null;
+  /** Absent in reports stored before the security scan existed. */
+  security?: SecurityReport | null;
 }
 
 const TIERS: { tier: ReportFinding["tier"]; title: string; blurb: string }[] = [
@@ -161,6 +165,7 @@ export function ValidationReportView({ report }: { report: ReportView }) {
           <FindingList findings={report.findings.filter((f) => f.tier === tier)} />
         </div>
       ))}
+      {report.security && <SecurityReportView report={report.security} />}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { InstallError } from "../install/errors";
 import { checkedSkillPath, fetchSkill, type FetchedSkill } from "../install/fetch";
 import { entryFor, lockPath, readLock, withEntry, writeLock, type LockEntry, type LockFile } from "../install/lock";
 import { assertSkillTarget, assertWritableFolder } from "../install/target";
+import { assertAcceptableRisk, riskNote } from "../install/risk-gate";
 import { replaceFolder, replaceWithLink } from "../install/write";
 
 /**
@@ -30,6 +31,8 @@ export interface InstallFlags {
   link?: boolean;
   force?: boolean;
   project?: string;
+  /** Install even when the security scan rates a skill high or critical. */
+  allowRisk?: boolean;
 }
 
 export interface InstallPlan {
@@ -156,12 +159,15 @@ export async function installCommand(ctx: CommandContext, skills: string[], flag
   const skillPaths = [...new Set(skills.map(checkedSkillPath))];
   await assertTargets(plan, skillPaths, ctx.url, !!flags.force);
   const fetched = await Promise.all(skillPaths.map((skillPath) => fetchSkill(ctx, skillPath)));
+  // Every skill is scanned before the first write: one refused skill leaves every folder and the lock untouched.
+  const reports = fetched.map((skill) => assertAcceptableRisk(skill, !!flags.allowRisk));
   let lock = plan.lock;
-  for (const skill of fetched) {
+  for (const [index, skill] of fetched.entries()) {
     const entry = await installSkill(ctx, plan, skill, installationFor(plan, skill.path, ctx.url));
     lock = withEntry(lock, entry);
     const where = path.join(scopeRoot(plan.scope, plan.places), entry.folder);
-    ctx.term.result(`installed ${skill.path} v${skill.version} for ${entry.agents.join(" and ")} in ${where}`);
+    const note = reports[index] ? riskNote(reports[index]) : "";
+    ctx.term.result(`installed ${skill.path} v${skill.version} for ${entry.agents.join(" and ")} in ${where}${note}`);
   }
   await writeLock(plan.lockFile, lock);
   return 0;

@@ -45,7 +45,7 @@ export async function importCommand(
         message,
       });
   if (flags.json) ctx.term.result(JSON.stringify(saved, null, 2));
-  else ctx.term.result(`imported ${saved.path} version ${saved.version.number}`);
+  else ctx.term.result(`imported ${saved.path} version ${saved.version.number} · security risk ${saved.security.risk}`);
   return 0;
 }
 

@@ -1,8 +1,10 @@
 import path from "node:path";
+import { riskReaches } from "../../contracts/security-report";
 import type { CommandContext } from "../context";
 import { parseScope, scopeRoot } from "../install/agents";
 import { InstallError } from "../install/errors";
 import { fetchSkill } from "../install/fetch";
+import { refusal, riskNote, scanFetched } from "../install/risk-gate";
 import { lockPath, readLock, withEntry, writeLock, type LockEntry, type LockFile } from "../install/lock";
 import { assertWritableFolder } from "../install/target";
 import {
@@ -25,6 +27,8 @@ export interface SyncFlags {
   project?: string;
   json?: boolean;
   force?: boolean;
+  /** Update even to a version the security scan rates high or critical. */
+  allowRisk?: boolean;
 }
 
 async function loadStatuses(ctx: CommandContext, flags: SyncFlags, names: string[] = []) {
@@ -69,10 +73,22 @@ async function refuseModified(ctx: CommandContext, status: SkillStatus): Promise
   ctx.term.result(localChanges(installed.files, status.local ?? new Map()));
 }
 
-async function updateOne(ctx: CommandContext, plan: InstallPlan, status: SkillStatus): Promise<LockEntry> {
+/** The new version is scanned first: a version rated high or critical is not written unless --allow-risk. */
+async function updateOne(
+  ctx: CommandContext,
+  plan: InstallPlan,
+  status: SkillStatus,
+  allowRisk: boolean,
+): Promise<LockEntry | null> {
   const { folder, agents, mode } = status.entry;
-  const entry = await installSkill(ctx, plan, await fetchSkill(ctx, status.entry.path), { folder, agents, mode });
-  ctx.term.result(`${entry.name}: updated to ${entry.path} v${entry.version}`);
+  const skill = await fetchSkill(ctx, status.entry.path);
+  const report = scanFetched(skill);
+  if (riskReaches(report.risk, "high") && !allowRisk) {
+    ctx.term.result(`${status.entry.name}: ${refusal(skill, report)}`);
+    return null;
+  }
+  const entry = await installSkill(ctx, plan, skill, { folder, agents, mode });
+  ctx.term.result(`${entry.name}: updated to ${entry.path} v${entry.version}${riskNote(report)}`);
   return entry;
 }
 
@@ -99,7 +115,9 @@ export async function updateCommand(ctx: CommandContext, names: string[], flags:
       refused += 1;
       continue;
     }
-    next = withEntry(next, await updateOne(ctx, plan, status));
+    const entry = await updateOne(ctx, plan, status, !!flags.allowRisk);
+    if (entry) next = withEntry(next, entry);
+    else refused += 1;
   }
   if (next !== lock) await writeLock(lockFile, next);
   if (!pending.length) ctx.term.result("everything is up to date");

@@ -12,7 +12,8 @@ export type InstallErrorCode =
   | "READ_ONLY"
   | "TARGET_EXISTS"
   | "BAD_LOCK"
-  | "NOT_INSTALLED";
+  | "NOT_INSTALLED"
+  | "RISKY_SKILL";
 
 export class InstallError extends CliError {
   constructor(

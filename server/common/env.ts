@@ -105,6 +105,7 @@ export const envSchema = z
     SKILL_FLEET_MODEL_JUDGE_EVAL_ANSWER: modelSpec.optional(),
     SKILL_FLEET_MODEL_CHOOSE_SKILL: modelSpec.optional(),
     SKILL_FLEET_MODEL_PROPOSE_DESCRIPTION: modelSpec.optional(),
+    SKILL_FLEET_MODEL_JUDGE_SECURITY: modelSpec.optional(),
     /** Provider keys, from each provider's usual variable; a chosen provider without its key fails at start-up. */
     OPENAI_API_KEY: z.string().optional(),
     ANTHROPIC_API_KEY: z.string().optional(),

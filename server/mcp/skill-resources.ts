@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { SkillLibrary, SkillSnapshot } from "../skills/library/index";
 import { textOf } from "../skills/library/files";
 import { parseSkillMd } from "../skills/skill-md";
+import { assertServable, snapshotRisk } from "./skill-risk";
 
 /**
  * The library as MCP resources, after the Skills extension (SEP-2640, `io.modelcontextprotocol/skills`): every
@@ -55,6 +56,7 @@ async function locate(library: SkillLibrary, uri: string): Promise<{ snapshot: S
 
 async function readSkillFile(library: SkillLibrary, uri: string): Promise<ReadResourceResult> {
   const { snapshot, file } = await locate(library, uri);
+  assertServable(snapshot, false);
   const found = snapshot.files.find((candidate) => candidate.path === file);
   if (!found) throw new McpError(ErrorCode.InvalidParams, `Resource not found: ${uri}`);
   const text = textOf(found);
@@ -66,11 +68,15 @@ async function readSkillFile(library: SkillLibrary, uri: string): Promise<ReadRe
   };
 }
 
-/** One `Skill` entry of the extension: the SKILL.md's frontmatter as written, and every file with its digest. */
-export function skillEntry(snapshot: SkillSnapshot) {
+/**
+ * One `Skill` entry of the extension: the SKILL.md's frontmatter as written, every file with its digest, and the
+ * security scan's risk under `_meta` (where the protocol keeps implementation data).
+ */
+export function skillEntry(snapshot: SkillSnapshot, report = snapshotRisk(snapshot)) {
   const skillMd = snapshot.files.find((file) => file.path === "SKILL.md");
   const frontmatter = parseSkillMd((skillMd && textOf(skillMd)) ?? "").frontmatter;
   return {
+    _meta: { "skill-fleet/security": { risk: report.risk, analysed: report.analysed } },
     uri: skillUri(snapshot.skill.path),
     frontmatter: { ...frontmatter, name: snapshot.version.name, description: snapshot.version.description },
     resources: snapshot.files.map((file) => ({
@@ -82,17 +88,20 @@ export function skillEntry(snapshot: SkillSnapshot) {
 }
 
 const listSkillsRequest = z.object({ method: z.literal("skills/list"), params: z.optional(z.object({}).loose()) });
-const getSkillRequest = z.object({ method: z.literal("skills/get"), params: z.object({ uri: z.string() }).loose() });
+const getSkillRequest = z.object({
+  method: z.literal("skills/get"),
+  params: z.object({ uri: z.string(), allowRisk: z.boolean().optional() }).loose(),
+});
 
 function registerSkillMethods(server: McpServer, library: SkillLibrary): void {
   server.server.setRequestHandler(listSkillsRequest, async () => ({
-    skills: (await liveSnapshots(library)).map(skillEntry),
+    skills: (await liveSnapshots(library)).map((snapshot) => skillEntry(snapshot)),
   }));
   server.server.setRequestHandler(getSkillRequest, async ({ params }) => {
     if (!params.uri.endsWith("/SKILL.md")) throw new McpError(ErrorCode.InvalidParams, "A skill URI ends in /SKILL.md");
     const { snapshot, file } = await locate(library, params.uri);
     if (file !== "SKILL.md") throw new McpError(ErrorCode.InvalidParams, `No skill at ${params.uri}`);
-    return { skill: skillEntry(snapshot) };
+    return { skill: skillEntry(snapshot, assertServable(snapshot, params.allowRisk === true)) };
   });
 }
 

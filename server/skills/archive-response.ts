@@ -1,6 +1,8 @@
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
 import { zipFiles } from "./archive";
+import { scanSkill } from "./security/index";
+import { scanInputFromBytes } from "./security/sources";
 
 /** HTTP responses for zip downloads (library skills here; the job archive route can reuse them). */
 
@@ -15,9 +17,13 @@ const STATUS: Record<DomainErrorCode, number> = {
   UNAUTHORIZED: 401,
 };
 
-/** A skill's files zipped under `<fileName>/` as `<fileName>.zip`, as an attachment. */
+/**
+ * A skill's files zipped under `<fileName>/` as `<fileName>.zip`, as an attachment; `x-skill-fleet-risk` carries the
+ * security scan's risk of exactly these files (docs/security-scan.md, "Gates").
+ */
 export function zipResponse(files: { path: string; bytes: Uint8Array }[], fileName: string): Response {
   const zip = zipFiles(fileName, files);
+  const report = scanSkill(scanInputFromBytes(fileName, new Map(files.map((file) => [file.path, file.bytes]))));
   const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(new Blob([new Uint8Array(zip)]), {
     headers: {
@@ -25,6 +31,7 @@ export function zipResponse(files: { path: string; bytes: Uint8Array }[], fileNa
       "content-disposition": `attachment; filename="${safeName}.zip"`,
       "content-length": String(zip.byteLength),
       "cache-control": "no-store",
+      "x-skill-fleet-risk": `${report.risk}${report.analysed ? "" : "; not-fully-analysed"}`,
     },
   });
 }

@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
+import { RiskBadge } from "../security-report";
 import { ValidationReportView } from "../validation-report";
 import { ImproveForm } from "./improve-form";
 import { LibraryEvalStart } from "../evals/library-eval-start";
@@ -26,6 +27,9 @@ function Header({ skill, onDelete }: { skill: Detail; onDelete: () => void }) {
         {skill.name}
       </h2>
       <span className="badge">v{number}</span>
+      {skill.validation.security && (
+        <RiskBadge risk={skill.validation.security.risk} analysed={skill.validation.security.analysed} />
+      )}
       <span className="spacer" />
       <Link className="button" href={`/library/edit?path=${encodeURIComponent(skill.path)}`}>
         Edit

@@ -2,6 +2,7 @@ import { analyzeDependencies } from "./analyze-dependencies";
 import { answerEvalCase } from "./answer-eval-case";
 import { chooseSkill } from "./choose-skill";
 import { judgeEvalAnswer } from "./judge-eval-answer";
+import { judgeSecurity } from "./judge-security";
 import { proposeDescription } from "./propose-description";
 import { analyzeIntent } from "./analyze-intent";
 import { assessQuality } from "./assess-quality";
@@ -31,6 +32,7 @@ export {
   incorporateFeedback,
   answerEvalCase,
   judgeEvalAnswer,
+  judgeSecurity,
   chooseSkill,
   proposeDescription,
   refineContent,
@@ -62,4 +64,5 @@ export const STEPS = {
   judgeEvalAnswer,
   chooseSkill,
   proposeDescription,
+  judgeSecurity,
 } as const;

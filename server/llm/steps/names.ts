@@ -18,6 +18,7 @@ export const STEP_NAMES = [
   "judgeEvalAnswer",
   "chooseSkill",
   "proposeDescription",
+  "judgeSecurity",
 ] as const;
 
 export type StepName = (typeof STEP_NAMES)[number];

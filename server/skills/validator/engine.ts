@@ -1,5 +1,7 @@
+import { riskReaches } from "../../../contracts/security-report";
 import type { ContentScores, QualityDetails } from "../../../contracts/validation";
 import type { QualityAssessment } from "../quality/types";
+import { scanSkill } from "../security/scan";
 import { displayPath } from "./context";
 import { portabilityRules } from "./rules/portability";
 import { qualityContentRules } from "./rules/quality-content";
@@ -67,10 +69,14 @@ export function runRules(ctx: SkillContext, rules: readonly Rule[] = RULES): Val
   const applicable = rules.filter((rule) => rule.scope === "content" || ctx.hasFolder);
   const findings = applicable.flatMap((rule) => findingsOf(rule, ctx));
   const assessment = assessmentOf(ctx) ?? NOTHING_TO_ASSESS;
+  // The same files, scanned for what could hijack an agent: a well-written skill that steals keys does not pass.
+  const security = scanSkill(ctx);
+  const clean = !riskReaches(security.risk, "high");
   return {
-    passed: !findings.some((finding) => finding.severity === "error") && assessment.overall >= ctx.threshold,
+    passed: !findings.some((finding) => finding.severity === "error") && assessment.overall >= ctx.threshold && clean,
     findings,
     scores: contentScores(assessment),
     quality: qualityDetails(assessment, ctx.threshold),
+    security,
   };
 }

@@ -1,3 +1,4 @@
+import { securityScanService } from "../security/service";
 import { validateSkillContent, validateSkillDirectory, validateSkillFiles, validateSkillZip } from "./index";
 
 /** The validator as a service (server/services.ts): pasted text, a folder's files, a zip, a folder on disk. */
@@ -6,6 +7,8 @@ export const validationService = {
   files: validateSkillFiles,
   zip: validateSkillZip,
   directory: validateSkillDirectory,
+  /** The security scan alone (`skills.scan`, docs/security-scan.md). */
+  scan: securityScanService,
 };
 
 export type ValidationService = typeof validationService;

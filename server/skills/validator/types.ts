@@ -1,3 +1,4 @@
+import type { SecurityReport } from "../../../contracts/security-report";
 import type { ContentScores, FindingView, QualityDetails, SEVERITIES, TIERS } from "../../../contracts/validation";
 import type { ParsedYaml, SkillMdSplit } from "../skill-md";
 
@@ -10,12 +11,14 @@ export type Severity = (typeof SEVERITIES)[number];
  */
 export type Finding = FindingView;
 
-/** Pass = no spec error and `scores.overall` at or above `quality.threshold`. */
+/** Pass = no spec error, `scores.overall` at or above `quality.threshold`, and a security risk below high. */
 export interface ValidationReport {
   passed: boolean;
   findings: Finding[];
   scores: ContentScores;
   quality: QualityDetails;
+  /** The security scan of the same files (always set by the validator; optional for reports stored before it). */
+  security?: SecurityReport;
 }
 
 export interface SkillFile {

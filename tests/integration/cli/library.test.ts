@@ -37,12 +37,12 @@ describe("skill-fleet import / export / versions", () => {
     const dir = await skillFolder("cli-skill", "Use when testing the CLI");
     const first = await cli("import", dir, "--path", "tools/cli-skill", "-m", "first import");
     expect(first).toMatchObject({ code: 0, stderr: "" });
-    expect(first.stdout).toBe("imported tools/cli-skill version 1\n");
+    expect(first.stdout).toBe("imported tools/cli-skill version 1 · security risk none\n");
 
     const zip = path.join(tmp, "cli-skill.zip");
     await fs.writeFile(zip, zipSync({ "cli-skill/SKILL.md": strToU8(skillMd("cli-skill", "Use when zipped")) }));
     const second = await cli("import", zip, "--path", "tools/cli-skill");
-    expect(second.stdout).toBe("imported tools/cli-skill version 2\n");
+    expect(second.stdout).toBe("imported tools/cli-skill version 2 · security risk none\n");
 
     const versions = await cli("versions", "tools/cli-skill");
     expect(versions.code).toBe(0);

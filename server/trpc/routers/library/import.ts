@@ -1,6 +1,6 @@
 import { publicProcedure } from "../../trpc";
 import { importInput, savedOutput } from "./schemas";
-import { versionView } from "./views";
+import { savedView } from "./saved";
 
 /** A zip (or a folder's files) as a new skill or as the next version of the skill at that path. */
 export const importProcedure = publicProcedure
@@ -17,5 +17,5 @@ export const importProcedure = publicProcedure
           })
         : await library.importInputs({ ...author, path: input.path, inputs: input.files });
     const skill = await library.skillOf(version);
-    return { path: skill.path, version: versionView(version) };
+    return savedView(library, skill.path, version);
   });

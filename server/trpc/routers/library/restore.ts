@@ -1,6 +1,6 @@
 import { publicProcedure } from "../../trpc";
 import { restoreInput, savedOutput } from "./schemas";
-import { versionView } from "./views";
+import { savedView } from "./saved";
 
 /** An old version brought back as a new version on top of `baseVersion`. */
 export const restoreProcedure = publicProcedure
@@ -13,5 +13,5 @@ export const restoreProcedure = publicProcedure
       baseNumber: input.baseVersion,
       authorId: ctx.userId,
     });
-    return { path: input.path, version: versionView(version) };
+    return savedView(ctx.services.library, input.path, version);
   });

@@ -1,6 +1,6 @@
 import { publicProcedure } from "../../trpc";
 import { saveInput, savedOutput } from "./schemas";
-import { versionView } from "./views";
+import { savedView } from "./saved";
 
 /** A new version made on `baseVersion`; CONFLICT (with the changes made meanwhile in `data.details`) when stale. */
 export const saveProcedure = publicProcedure
@@ -14,5 +14,5 @@ export const saveProcedure = publicProcedure
       authorId: ctx.userId,
       message: input.message,
     });
-    return { path: input.path, version: versionView(version) };
+    return savedView(ctx.services.library, input.path, version);
   });

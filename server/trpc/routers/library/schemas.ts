@@ -1,3 +1,4 @@
+import { securityReportSchema } from "../../../../contracts/security-report";
 import { z } from "zod";
 import { cleanString } from "../../../../contracts/text";
 import { findingSchema, validationReportSchema } from "../skills/schemas";
@@ -113,7 +114,8 @@ export const listOutput = z.object({
 });
 export const xmlOutput = z.object({ xml: z.string() });
 export const versionsOutput = z.object({ items: z.array(versionSchema) });
-export const savedOutput = z.object({ path: z.string(), version: versionSchema });
+/** A saved version, with the security scan of exactly its files (docs/security-scan.md, "Gates"). */
+export const savedOutput = z.object({ path: z.string(), version: versionSchema, security: securityReportSchema });
 export const okOutput = z.object({ ok: z.literal(true) });
 
 export const fileChangeSchema = z.object({
