@@ -86,7 +86,12 @@ export default tseslint.config(
   // The layers of server/, bottom up: common → db → durable → skills / llm → workflows → services → trpc.
   layer(
     ["server/common/**"],
-    [...outward("server/common", ["db", "durable", "auth", "http", ...ABOVE_DURABLE]), FRAMEWORK],
+    [...outward("server/common", ["db", "durable", "auth", "http", "observability", ...ABOVE_DURABLE]), FRAMEWORK],
+  ),
+  // The metrics registry (docs/operations.md): recorded into from every layer above it, so it uses only common.
+  layer(
+    ["server/observability/**"],
+    [...outward("server/observability", ["db", "durable", "auth", "http", ...ABOVE_DURABLE]), FRAMEWORK],
   ),
   // The database module and the repositories are the only places allowed to use the Prisma client.
   layer(["server/db/**"], [...outward("server/db", ["durable", ...ABOVE_DURABLE]), FRAMEWORK], { mayUsePrisma: true }),
@@ -117,6 +122,10 @@ export default tseslint.config(
   // HTTP guards shared by proxy.ts and the routes: pure functions over requests.
   layer(["server/http/**"], [...outward("server/http", ["db", "durable", "auth", ...ABOVE_DURABLE]), FRAMEWORK]),
   layer(["server/system/**"], [...outward("server/system", ["trpc", "services", "boot"]), FRAMEWORK]),
+  // The readiness probe's reads and the metrics scrape's aggregate over the jobs table.
+  layer(["server/system/repositories/**"], [...outward("server/system", ["trpc", "services", "boot"]), FRAMEWORK], {
+    mayUsePrisma: true,
+  }),
   layer(["server/services.ts"], [...outward("The composition root", ["trpc", "boot"]), FRAMEWORK]),
   layer(["server/trpc/**"], outward("server/trpc", ["boot", "dev-tools"])),
   // The MCP edge (docs/distribution.md) sits beside tRPC: it reuses the services and the procedures' schemas.
@@ -134,8 +143,11 @@ export default tseslint.config(
       },
     ],
   ),
-  // Server-side edges of app/: the tRPC and download route handlers, and the in-process caller of server pages.
-  layer(["app/api/**", "app/_lib/server-caller.ts"], [{ regex: topFolders(["dev", "cli"]), message: "no." }]),
+  // Server-side edges of app/: the route handlers (tRPC, downloads, health, metrics) and the in-process caller.
+  layer(
+    ["app/api/**", "app/metrics/**", "app/_lib/server-caller.ts"],
+    [{ regex: topFolders(["dev", "cli"]), message: "no." }],
+  ),
   // The CLI is a client of the API: contracts, local file helpers of server/skills, and types only otherwise.
   layer(
     ["cli/**"],

@@ -2,16 +2,21 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isSharedMode } from "./server/common/access-mode";
 import { env } from "./server/common/env";
+import { declaredBodyRefusal } from "./server/http/body-limit";
 import { hostRefusal, originRefusal, urlRefusal, type Refusal } from "./server/http/request-guards";
 import { contentSecurityPolicy, newNonce } from "./server/http/security-headers";
 
 /**
  * Runs before every route (Next.js 16's proxy, formerly middleware; docs/security.md): refuses undecodable URLs,
  * foreign hosts in local mode and foreign origins on mutations, sends signed-out visitors of a shared server to
- * the sign-in page, and gives each page its CSP nonce. The fixed headers come from next.config.mjs.
+ * the sign-in page, refuses bodies that declare more than SKILL_FLEET_MAX_BODY_BYTES (413, in words), and gives each
+ * page its CSP nonce. The fixed headers come from next.config.mjs, and so does the size up to which Next.js hands a
+ * body on (experimental.proxyClientMaxBodySize, set above the app's own limit).
  */
 const SIGN_IN_PAGE = "/sign-in";
 const PUBLIC_PAGES = new Set([SIGN_IN_PAGE]);
+/** Routes that check their callers themselves and answer machines (Prometheus), never with a sign-in redirect. */
+const SELF_GUARDED = new Set(["/metrics"]);
 
 function refuse(refusal: Refusal): NextResponse {
   return NextResponse.json({ error: refusal.message }, { status: refusal.status });
@@ -19,7 +24,7 @@ function refuse(refusal: Refusal): NextResponse {
 
 function needsSignIn(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/") || PUBLIC_PAGES.has(pathname)) return false;
+  if (pathname.startsWith("/api/") || PUBLIC_PAGES.has(pathname) || SELF_GUARDED.has(pathname)) return false;
   return getSessionCookie(request) === null;
 }
 
@@ -40,7 +45,12 @@ export function proxy(request: NextRequest): NextResponse {
   const refusal =
     urlRefusal(new URL(request.url)) ??
     hostRefusal(request.headers.get("host"), shared) ??
-    originRefusal(request, settings.SKILL_FLEET_PUBLIC_URL);
+    originRefusal(request, settings.SKILL_FLEET_PUBLIC_URL) ??
+    declaredBodyRefusal(
+      request.nextUrl.pathname,
+      request.headers.get("content-length"),
+      settings.SKILL_FLEET_MAX_BODY_BYTES,
+    );
   if (refusal) return refuse(refusal);
   if (shared && needsSignIn(request)) {
     const target = new URL(SIGN_IN_PAGE, request.url);

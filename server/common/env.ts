@@ -65,6 +65,8 @@ const securitySettings = {
   SKILL_FLEET_OIDC_ISSUER: z.url({ message: "must be the issuer URL" }).optional(),
   SKILL_FLEET_OIDC_CLIENT_ID: z.string().optional(),
   SKILL_FLEET_OIDC_CLIENT_SECRET: z.string().optional(),
+  /** Shared mode: a bearer token Prometheus may scrape /metrics with (besides any user's API token). */
+  SKILL_FLEET_METRICS_TOKEN: secret.optional(),
   /** tRPC calls one HTTP request may carry (a batch); more is refused before any runs. */
   SKILL_FLEET_MAX_BATCH: positiveInt(1_000).default(DEFAULT_MAX_BATCH),
   /** The largest request body read (bytes); larger bodies are refused before parsing. */

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { timed } from "../common/timed";
+import { recordStep } from "../observability/job-metrics";
 import type { EventLog } from "./event-log";
 import type { JobStore } from "./job-store";
 import type { JobWriter } from "./job-writer";
@@ -201,6 +202,7 @@ class StepEngine implements WorkflowContext {
       note: (event) => notes.push(this.stamp(event)),
     };
     const { value: attempt, durationMs } = await timed(key, () => this.attempt(() => fn(io)), this.deps.log);
+    recordStep(this.job.workflow, key, attempt.ok, durationMs);
     if (this.tokensStreamed > tokensBefore) await start.flush(); // its text follows its start, precedes its end
     this.deps.events.flushTokens(this.job.id);
     await start.finish(this.stepEnd(key, attempt, { durationMs, usage, call, notes }));

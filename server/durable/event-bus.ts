@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { recordEventFanout } from "../observability/live-metrics";
 import type { LiveEvent } from "./types";
 
 export type EventListener = (event: LiveEvent) => void;
@@ -32,6 +33,8 @@ export class EventBus {
   /** Listeners added or removed while an event is delivered do not change who receives that event. */
   publish(event: LiveEvent): void {
     this.emitter.emit(event.jobId, event);
+    // Stored events only: token events are never stored, so they have no storage time to measure from.
+    if (event.type !== "token") recordEventFanout(event.createdAt, this.emitter.listenerCount(event.jobId));
   }
 
   listenerCount(jobId: string): number {

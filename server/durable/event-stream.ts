@@ -1,3 +1,4 @@
+import { subscriberOpened } from "../observability/live-metrics";
 import type { EventLog } from "./event-log";
 import type { JobStore } from "./job-store";
 import { TERMINAL_EVENTS, isTerminal, type JobEventRecord, type LiveEvent, type TokenEvent } from "./types";
@@ -64,6 +65,7 @@ export async function* streamJobEvents(
 ): AsyncGenerator<StreamItem> {
   const inbox = new Inbox(signal);
   const unsubscribe = deps.events.bus.subscribe(jobId, (event) => inbox.push(event));
+  const closed = subscriberOpened();
   let state = { last: afterSeq, finished: false, terminal: false };
   let readTheLog = true;
   try {
@@ -85,6 +87,7 @@ export async function* streamJobEvents(
   } finally {
     unsubscribe();
     inbox.close();
+    closed();
   }
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { errorMessage } from "../common/errors";
 import { inBackground } from "../common/work-priority";
+import { recordJobRun, watchRunner, type JobRunOutcome } from "../observability/job-metrics";
 import { createWorkflowContext, type EngineDeps } from "./engine";
 import { CancelledError, ReleaseSignal, SuspendSignal, controlSignal } from "./signals";
 import type { JobLifecycle } from "./job-lifecycle";
@@ -55,6 +56,8 @@ export class JobRunner {
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private started = false;
+  private unwatch: (() => void) | undefined;
+  private lastSweepAt: number | null = null;
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -68,6 +71,11 @@ export class JobRunner {
   async start(): Promise<void> {
     this.stopping = false;
     this.started = true;
+    this.unwatch ??= watchRunner(this.id, () => ({
+      queued: this.queued.size,
+      active: this.active.size,
+      slots: this.options.maxConcurrent,
+    }));
     await this.sweep();
     this.sweepTimer = setInterval(() => void this.sweep(), this.options.sweepMs ?? this.options.leaseMs);
     this.sweepTimer.unref();
@@ -77,6 +85,8 @@ export class JobRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.sweepTimer);
+    this.unwatch?.();
+    this.unwatch = undefined;
     for (const controller of this.active.values()) controller.abort(new ReleaseSignal("runner stopped"));
     await Promise.allSettled([...this.runs]);
   }
@@ -102,6 +112,15 @@ export class JobRunner {
     return controller !== undefined;
   }
 
+  /**
+   * For readiness (/api/ready): started and not stopping, and when its last sweep ended. A sweep that failed still
+   * counts as one: readiness asks whether the runner's loop turns, the database has its own check.
+   */
+  health(): { running: boolean; lastSweepAt: number | null; sweepMs: number } {
+    const sweepMs = this.options.sweepMs ?? this.options.leaseMs;
+    return { running: this.started && !this.stopping, lastSweepAt: this.lastSweepAt, sweepMs };
+  }
+
   isActive(jobId: string): boolean {
     return this.active.has(jobId) || this.queued.has(jobId);
   }
@@ -119,6 +138,8 @@ export class JobRunner {
       for (const id of ids) this.enqueue(id);
     } catch (error) {
       this.deps.log.warn({ err: errorMessage(error) }, "sweep failed");
+    } finally {
+      this.lastSweepAt = Date.now();
     }
   }
 
@@ -174,23 +195,25 @@ export class JobRunner {
   /** Runs the workflow; true when the run finished the job (its terminal write also released the lease). */
   private async runClaimed(claimed: ClaimedJob, signal: AbortSignal): Promise<boolean> {
     const { job } = claimed;
+    const started = performance.now();
+    let outcome: JobRunOutcome = "completed";
     try {
       if (job.cancelRequested) throw new CancelledError();
       const workflow = this.deps.workflows(job.workflow);
       if (!workflow) throw new Error(`Unknown workflow '${job.workflow}'`);
-      const outcome = await workflow.run(createWorkflowContext(this.deps.engine, job, signal, claimed));
-      return await this.deps.lifecycle.complete(job.id, outcome, this.id);
+      const result = await workflow.run(createWorkflowContext(this.deps.engine, job, signal, claimed));
+      return await this.deps.lifecycle.complete(job.id, result, this.id);
     } catch (error) {
-      return this.settle(job.id, error, signal);
+      outcome = runOutcome(error, signal);
+      return this.settle(job.id, error, outcome);
+    } finally {
+      recordJobRun(job.workflow, outcome, (performance.now() - started) / 1000);
     }
   }
 
-  private async settle(jobId: string, error: unknown, signal: AbortSignal): Promise<boolean> {
-    const control = controlSignal(error, signal);
-    // A cancel that lands while the job suspends still wins: the abort reason says so even if the error does not.
-    if (control instanceof CancelledError || signal.reason instanceof CancelledError)
-      return this.deps.lifecycle.cancel(jobId);
-    if (control instanceof SuspendSignal || control instanceof ReleaseSignal) return false;
+  private async settle(jobId: string, error: unknown, outcome: JobRunOutcome): Promise<boolean> {
+    if (outcome === "cancelled") return this.deps.lifecycle.cancel(jobId);
+    if (outcome === "suspended" || outcome === "released") return false;
     this.deps.log.warn({ jobId, err: errorMessage(error) }, "job failed");
     return this.deps.lifecycle.fail(jobId, errorMessage(error));
   }
@@ -216,4 +239,13 @@ export class JobRunner {
     if (job.cancelRequested) await this.deps.lifecycle.cancelIdle(jobId);
     else if (job.status === "pending" || job.status === "running") this.enqueue(jobId);
   }
+}
+
+/** How a run that threw ended. A cancel that lands while the job suspends still wins: the abort reason says so. */
+function runOutcome(error: unknown, signal: AbortSignal): JobRunOutcome {
+  const control = controlSignal(error, signal);
+  if (control instanceof CancelledError || signal.reason instanceof CancelledError) return "cancelled";
+  if (control instanceof SuspendSignal) return "suspended";
+  if (control instanceof ReleaseSignal) return "released";
+  return "failed";
 }

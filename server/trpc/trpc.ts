@@ -4,6 +4,8 @@ import { ZodError, z } from "zod";
 import { isDomainError, type DomainErrorCode } from "../common/errors";
 import { loggerFor, userText } from "../common/logger";
 import { requiredCaller } from "../auth/access";
+import { bodyTooLargeMessage } from "../http/body-limit";
+import { recordTrpcCall } from "../observability/live-metrics";
 import type { AppServices } from "../services";
 import { zodErrorSentence } from "./error-message";
 
@@ -36,7 +38,7 @@ function assertRequestShape(shape: RequestShape): void {
   if (shape.bodyTooLarge)
     throw new TRPCError({
       code: "PAYLOAD_TOO_LARGE",
-      message: `The request body is larger than ${shape.bodyTooLarge.limit.toLocaleString("en")} bytes.`,
+      message: bodyTooLargeMessage(shape.bodyTooLarge.limit),
     });
   if (shape.unreadable) throw new TRPCError({ code: "BAD_REQUEST", message: shape.unreadable });
   if (shape.calls > shape.maxCalls)
@@ -132,6 +134,15 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Every call that reaches a procedure, timed and counted by its code (docs/operations.md); after the mapping. */
+const measure = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const code = result.ok ? "OK" : result.error.code;
+  recordTrpcCall({ procedure: path, type, code, seconds: (performance.now() - started) / 1000 });
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Every procedure but the health check needs a caller; only shared mode can have none. */
@@ -140,6 +151,6 @@ const requireCaller = t.middleware(({ ctx, next }) => {
 });
 
 /** Answers without a caller (system.info, the health check). */
-export const openProcedure = t.procedure.use(mapDomainErrors);
+export const openProcedure = t.procedure.use(measure).use(mapDomainErrors);
 /** The API: the caller's identity is `ctx.userId`. */
 export const publicProcedure = openProcedure.use(requireCaller);

@@ -5,6 +5,7 @@ import type { RunOptions, StepIo, WorkflowContext } from "../../durable/engine";
 import { modelFor } from "../../llm/models";
 import { provenanceOfFailure, runStep, type StepResult } from "../../llm/run-step";
 import type { StepDefinition } from "../../llm/steps/types";
+import { recordModelStepResult } from "./model-step-metrics";
 
 /**
  * The one durable model step every workflow uses (docs/architecture.md, The workflow kit): the step runs once
@@ -52,6 +53,7 @@ export async function runRecorded<I, O>(
     });
     io.reportUsage(result.usage);
     io.reportCall({ model: result.engine, provenance: toJson(result.provenance) });
+    recordModelStepResult(result);
     return result;
   } catch (error) {
     const provenance = provenanceOfFailure(error);

@@ -3,6 +3,7 @@ import { env } from "@/server/common/env";
 import { getAppServices } from "@/server/services";
 import { appRouter } from "@/server/trpc/root";
 import { boundedRequest } from "@/server/trpc/request-edge";
+import { recordUnrunCall } from "@/server/trpc/request-metrics";
 import { jobEventsResponse } from "@/server/trpc/routers/jobs/events-sse";
 import { createContext } from "@/server/trpc/trpc";
 
@@ -21,6 +22,7 @@ async function handler(req: Request): Promise<Response> {
     req: request,
     router: appRouter,
     createContext: () => createContext(request.headers, services, shape),
+    onError: recordUnrunCall,
   });
 }
 
