@@ -25,6 +25,17 @@ const PROHIBIT =
 const DESCRIBE =
   /\b(red flags?|warning signs?|dangerous|malicious|suspicious|attackers?|attacks?|exploits?|detect|detects|detection|indicators?|iocs?|alert on|sigma|falco|yara|phishing|example of an? (attack|injection|payload)|prompt injection|looks like|e\.g\.|for example, an? (attacker|malicious))\b/i;
 
+/**
+ * What a reviewer is told to find ("flag `curl … | sh`", "look for `eval(atob(…))`"): the quoted command is the skill's
+ * subject. Only a match inside the quotes counts, so "flag the session: curl -d @~/.aws/credentials …" stays an order.
+ */
+const FIND = /\b(flag|flags|flagged|watch (out )?for|look (out )?for|check for|scan for|search for|grep for|spot)\b/i;
+
+/** The match at `index` sits inside an inline code span (an odd number of backticks before it). */
+function quotedAt(text: string, index: number): boolean {
+  return (text.slice(0, index).match(/`/g) ?? []).length % 2 === 1;
+}
+
 /** Section headings under which commands are examples of what to catch, not steps to run. */
 const DEFENSIVE_SECTION =
   /\b(red flags?|detect|detection|indicators?|iocs?|signatures?|what to look for|attack|attacks|threats?|anti-?patterns?|don'?t|never|avoid|dangerous|malicious|suspicious|warning signs?|hunting|examples? of (bad|malicious))/i;
@@ -41,7 +52,8 @@ function prohibitedBefore(text: string, index: number): boolean {
 
 /** The line forbids (before the match) or describes the action instead of asking for it. */
 export function negated(line: ScanLine, index = line.text.length): boolean {
-  return prohibitedBefore(line.text, index) || DESCRIBE.test(line.text);
+  const found = FIND.test(line.text) && quotedAt(line.text, index);
+  return prohibitedBefore(line.text, index) || DESCRIBE.test(line.text) || found;
 }
 
 /** The line forbids, warns about or quotes the action (in its words, its section, or a defensive skill's code). */
