@@ -30,9 +30,9 @@ export const NETWORK_SEND =
 export const PROSE_SEND =
   /\b(send|sends|post|posts|upload|uploads|forward|forwards|register|submit|transmit|exfiltrate|copy|copies|sync|report|beacon)\b.{0,160}(https?:\/\/\S+|\b(webhook|endpoint|collector|broker|dashboard|remote server|telemetry)\b)/i;
 
-/** DNS lookups whose host name is built from data. */
+/** DNS lookups whose host name is built from data (a variable, a command's output, or xargs' `{}`). */
 export const DNS_EXFIL =
-  /((^|[;|&(`]|\$\(|\b(do|then|else|xargs))\s*(dig|nslookup|host|drill|Resolve-DnsName)\s+(-\S+\s+|\+\S+\s+)*["']?[\w.-]*(\$\([^)]*\)|\$\{?\w+\}?)\.[\w-]+\.[\w.-]+|gethostbyname\(\s*f["'][^"']*\{[^}]*\}\.[\w-]+\.|dns\.(lookup|resolve\w*)\(\s*`[^`]*\$\{[^}]*\}\.[\w-]+\.)/;
+  /((^|[;|&(`]|\$\(|\b(do|then|else|xargs(\s+-\S+)*))\s*(dig|nslookup|host|drill|Resolve-DnsName)\s+(-\S+\s+|\+\S+\s+)*["']?[\w.-]*(\$\([^)]*\)|\$\{?\w+\}?|\{\})\.[\w-]+\.[\w.-]+|gethostbyname\(\s*f["'][^"']*\{[^}]*\}\.[\w-]+\.|dns\.(lookup|resolve\w*)\(\s*`[^`]*\$\{[^}]*\}\.[\w-]+\.)/;
 
 /** A network address that is only an IP (no name a user could recognise), or plain HTTP. */
 export const RAW_OR_PLAIN = /(https?:\/\/\d{1,3}(\.\d{1,3}){3}|http:\/\/(?!localhost|127\.0\.0\.1))/i;

@@ -47,11 +47,16 @@ const AGENT_FILES =
 const AUTO_APPROVE =
   /(autoApprove["']?\s*[:=]\s*["']?true|chat\.tools\.autoApprove|\bbypassPermissions\b|--dangerously-skip-permissions|dangerously-bypass-approvals|approval_policy\s*=\s*["']?never|ask_for_approval\s*=\s*["']?never|--yolo\b|\byolo mode\b|danger-full-access|["']Bash\(\s*\*\s*(:\s*\*)?\s*\)["']|["']allow["']\s*:\s*\[\s*["']\*["']|\bauto[- ]?run\b[^\n]*\b(enable|on|true|without)|autoAcceptEdits|"permissions"\s*:\s*\{[^}]*"allow"\s*:\s*\[[^\]]*"\*")/i;
 
+const WARNING = /\b(never|don't|do not|red flag|avoid|dangerous|deny)\b/i;
+/** "so you never have to ask the user again" sells the setting; it is not a warning against it. */
+const NO_MORE_ASKING =
+  /\b(never|no longer|don't|do not|won't)\s+(have|need|needs)\s+to\s+(ask|confirm|prompt|wait)|\bwithout (asking|confirmation|approval|prompting)/i;
+
 /** Settings that widen permissions are a finding where they are set, not where a hardening guide names them. */
 function autoApproveAdjust(ctx: LineContext, severity: SecuritySeverity): SecuritySeverity | null {
   if (ctx.line.zone === "comment") return "critical";
   if (defensiveLine(ctx.view, ctx.line, ctx.match.index)) return "low";
-  const warned = blockText(ctx).some((text) => /\b(never|don't|do not|red flag|avoid|dangerous|deny)\b/i.test(text));
+  const warned = blockText(ctx).some((text) => WARNING.test(text) && !NO_MORE_ASKING.test(text));
   return warned ? cap(severity, "low") : severity;
 }
 
