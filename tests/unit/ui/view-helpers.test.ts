@@ -1,3 +1,4 @@
+import { provenanceLine, type Provenance } from "@/contracts/provenance";
 import { describe, expect, it } from "vitest";
 import { taskProblem, TASK_MAX } from "../../../app/_components/create/task-rules";
 import { stepRows } from "../../../app/_components/job/step-log";
@@ -41,10 +42,36 @@ describe("step log", () => {
       event(6, "step_start", { key: "a#1/three" }),
     ]);
     expect(rows).toEqual([
-      { key: "a#1/one", status: "completed", durationMs: 12, error: null, reasoning: ["because"] },
-      { key: "a#1/two", status: "failed", durationMs: 3, error: "boom", reasoning: [] },
-      { key: "a#1/three", status: "running", durationMs: null, error: null, reasoning: [] },
+      { key: "a#1/one", status: "completed", durationMs: 12, error: null, reasoning: ["because"], provenance: null },
+      { key: "a#1/two", status: "failed", durationMs: 3, error: "boom", reasoning: [], provenance: null },
+      { key: "a#1/three", status: "running", durationMs: null, error: null, reasoning: [], provenance: null },
     ]);
+  });
+
+  it("keeps who wrote a step's output, as its end event says", () => {
+    const provenance = {
+      step: "synthesizePlan",
+      source: "fallback",
+      engine: "openai:gpt-4.1-mini",
+      reason: "Step synthesizePlan returned output that does not match its schema after 3 attempts",
+      requests: [1, 2, 3].map((n) => ({
+        kind: n === 1 ? "ask" : "reask",
+        outcome: "invalid-reply",
+        status: null,
+        detail: "name: expected string",
+        durationMs: 5,
+      })),
+      tokens: { input: 30, output: null, total: null },
+      strictDropped: false,
+    };
+    const rows = stepRows([
+      event(1, "step_start", { key: "u#1/plan" }),
+      event(2, "step_end", { key: "u#1/plan", status: "completed", durationMs: 9, provenance }),
+    ]);
+    expect(rows[0]?.provenance).toEqual(provenance);
+    expect(provenanceLine(provenance as Provenance)).toBe(
+      "fallback (offline engine) after openai:gpt-4.1-mini failed · 3 requests (2 re-asks): Step synthesizePlan returned output that does not match its schema after 3 attempts",
+    );
   });
 });
 
