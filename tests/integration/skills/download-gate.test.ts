@@ -57,6 +57,7 @@ describe("job draft downloads", () => {
     const url = `${h.app.url}/api/jobs/${jobId}/archive`;
     expect((await fetch(url)).status).toBe(200);
     const draft = await h.client.drafts.get.query({ jobId });
+    expect(draft.security.risk).not.toMatch(/high|critical/);
     const skillMd = draft.files.find((file) => file.path === "SKILL.md")?.content ?? "";
     await h.client.drafts.save.mutate({
       jobId,
@@ -68,6 +69,10 @@ describe("job draft downloads", () => {
           : { path: file.path, from: file.path },
       ),
     });
+    // drafts.get carries the scan the page uses to ask before downloading (the same files the archive serves).
+    const edited = await h.client.drafts.get.query({ jobId });
+    expect(edited.security.risk).toBe("critical");
+    expect(edited.security.findings[0]?.ruleId).toBe("SEC-RCE-001");
     const refused = await fetch(url);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toMatch(/rates it critical[\s\S]*\[SEC-RCE-001\] [^\n]*SKILL\.md:\d+/);
