@@ -226,8 +226,12 @@ function addLibrary(program: Command, run: Run): void {
       ),
     )
     .option("--out <dir>", "where to write it (default: the current folder)")
-    .action((skillPath: string, flags: { skillVersion?: number; out?: string }, command: Command) =>
-      run(command, (ctx) => exportCommand(ctx, skillPath, { version: flags.skillVersion, out: flags.out })),
+    .option("--allow-risk", "export even a skill the security scan rates high or critical")
+    .action(
+      (skillPath: string, flags: { skillVersion?: number; out?: string; allowRisk?: boolean }, command: Command) =>
+        run(command, (ctx) =>
+          exportCommand(ctx, skillPath, { version: flags.skillVersion, out: flags.out, allowRisk: flags.allowRisk }),
+        ),
     );
   program
     .command("versions")

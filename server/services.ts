@@ -12,6 +12,7 @@ import type { EventRelayOptions } from "./durable/event-relay";
 import { createLibrary, DEFAULT_SEED_DIR, type Library, type SkillLibrary } from "./skills/library/index";
 import { skillsRoot } from "./skills/paths";
 import { prismaLibraryRepository } from "./skills/repositories/library-repository";
+import { VersionRiskCache } from "./skills/security/version-risks";
 import { validationService, type ValidationService } from "./skills/validator/service";
 import { engineName, systemInfo, type SystemInfo } from "./system/info";
 import { productWorkflows } from "./workflows/registry";
@@ -37,6 +38,8 @@ export interface AppServices {
   skillJobs: SkillJobs;
   /** The skill library in the database (docs/library.md): skills, versions, import/export, delete/restore. */
   library: SkillLibrary;
+  /** Scans of library versions for the list and the history, cached per (immutable) version id. */
+  versionRisks: VersionRiskCache;
   /** The improve workflow's: start an improve job from a skill and instructions. */
   improveJobs: ImproveJobs;
   /** The eval workflow's: start an eval of a draft or library skill, read its result (docs/evals.md). */
@@ -78,6 +81,7 @@ export function createAppServices(jobSystem: JobSystem, library: Library, access
       workflow: () => env().SKILL_FLEET_WORKFLOW,
     }),
     library: library.library,
+    versionRisks: new VersionRiskCache(async (id) => (await library.library.version(id)).files),
     improveJobs: new ImproveJobs({ jobs: jobSystem.service, library: library.library, engine: engineName }),
     evalJobs: new EvalJobs({
       jobs: jobSystem.service,

@@ -49,10 +49,21 @@ export async function importCommand(
   return 0;
 }
 
-/** A library skill as the server zips it, asked for as the CLI's identity (a shared server needs a token). */
-export async function download(ctx: CommandContext, skillPath: string, version?: number): Promise<Uint8Array> {
+/**
+ * A library skill as the server zips it, asked for as the CLI's identity (a shared server needs a token). The server
+ * refuses a high+ skill (403, its findings in the body) unless `allowRisk`: install and update pass it because they
+ * scan the same bytes themselves before writing (cli/install/risk-gate.ts) and refuse with their own message.
+ */
+export async function download(
+  ctx: CommandContext,
+  skillPath: string,
+  options: { version?: number; allowRisk?: boolean } = {},
+): Promise<Uint8Array> {
   const segments = skillPath.split("/").map(encodeURIComponent).join("/");
-  const query = version ? `?version=${version}` : "";
+  const params = new URLSearchParams();
+  if (options.version) params.set("version", String(options.version));
+  if (options.allowRisk) params.set("allowRisk", "1");
+  const query = params.size > 0 ? `?${params.toString()}` : "";
   const response = await fetch(`${ctx.url}/api/library/${segments}/archive${query}`, {
     headers: identityHeaders(ctx.identity),
   }).catch((error: unknown) => {
@@ -60,22 +71,34 @@ export async function download(ctx: CommandContext, skillPath: string, version?:
       `cannot reach Skill Fleet at ${ctx.url}: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: unknown };
-    throw new CliError(typeof body.error === "string" ? body.error : `the server answered ${response.status}`);
-  }
+  if (!response.ok) throw new CliError(await refusalText(response));
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A JSON `{ error }` body's message, or a plain-text body (the risk gate's refusal) as it is. */
+async function refusalText(response: Response): Promise<string> {
+  const text = (await response.text().catch(() => "")).trim();
+  if (!(response.headers.get("content-type") ?? "").includes("json"))
+    return text || `the server answered ${response.status}`;
+  try {
+    const body = JSON.parse(text) as { error?: unknown };
+    return typeof body.error === "string" ? body.error : `the server answered ${response.status}`;
+  } catch {
+    return `the server answered ${response.status}`;
+  }
 }
 
 export async function exportCommand(
   ctx: CommandContext,
   skillPath: string,
-  flags: { version?: number; out?: string },
+  flags: { version?: number; out?: string; allowRisk?: boolean },
 ): Promise<number> {
   const checked = parseTaxonomyPath(skillPath);
   const target = path.resolve(flags.out ?? ".", ...checked.split("/"));
   if (await fs.stat(target).catch(() => null)) throw new CliError(`${target} already exists (nothing was written)`);
-  const { files } = await unzipSkill(await download(ctx, checked, flags.version));
+  const { files } = await unzipSkill(
+    await download(ctx, checked, { version: flags.version, allowRisk: flags.allowRisk }),
+  );
   for (const [relative, bytes] of files) {
     // Entry names were checked by unzipSkill; safePath also refuses a symlink planted on the way.
     const file = await safePath(target, ...relative.split("/"));

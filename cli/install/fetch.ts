@@ -26,6 +26,7 @@ export function checkedSkillPath(value: string): string {
 export async function fetchSkill(ctx: CommandContext, skillPath: string, version?: number): Promise<FetchedSkill> {
   const detail = await ctx.client.library.get.query({ path: skillPath, version });
   const number = detail.version.number ?? detail.headVersion;
-  const { files } = await unzipSkill(await download(ctx, skillPath, number));
+  // The install gate scans these bytes before writing and honours --allow-risk, so the server's gate is lifted here.
+  const { files } = await unzipSkill(await download(ctx, skillPath, { version: number, allowRisk: true }));
   return { path: detail.path, versionId: detail.version.id, version: number, files };
 }

@@ -1,10 +1,13 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { SCAFFOLD_LABEL, verdictHeadline } from "@/contracts/verdict";
 import type { RouterOutputs } from "../../_lib/router-types";
+import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
+import { RiskyDownload } from "../risky-download";
 import { ValidationReportView } from "../validation-report";
 import { DraftFiles } from "./draft-files";
 import { PromotePanel } from "./promote-panel";
@@ -14,6 +17,13 @@ const EvalStart = dynamic(() => import("../evals/eval-start").then((m) => m.Eval
 
 type Job = RouterOutputs["jobs"]["get"];
 type Result = NonNullable<Job["result"]>;
+
+/** The draft's zip; the risk comes from drafts.get (the scan of the files the download serves, edits included). */
+function DraftDownload({ jobId, hasDraft }: { jobId: string; hasDraft: boolean }) {
+  const trpc = useTRPC();
+  const draft = useQuery({ ...trpc.drafts.get.queryOptions({ jobId }), enabled: hasDraft });
+  return <RiskyDownload href={`/api/jobs/${jobId}/archive`} security={draft.data?.security} testId="download-zip" />;
+}
 
 function Assessment({ result }: { result: Result }) {
   const validation = result.validation;
@@ -115,9 +125,7 @@ export function JobResult({ job }: { job: Job }) {
             Edit draft
           </Link>
         )}
-        <a className="button" href={`/api/jobs/${job.id}/archive`} download data-testid="download-zip">
-          Download .zip
-        </a>
+        <DraftDownload jobId={job.id} hasDraft={Boolean(job.draft)} />
       </div>
       <p>{result.description}</p>
       <NextSteps steps={result.nextSteps} scaffold={result.scaffold} />

@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
 import { SkillMdView } from "../markdown-view";
+import { RiskyDownload } from "../risky-download";
 import { RiskBadge } from "../security-report";
 import { ValidationReportView } from "../validation-report";
 import { ImproveForm } from "./improve-form";
@@ -34,9 +35,7 @@ function Header({ skill, onDelete }: { skill: Detail; onDelete: () => void }) {
       <Link className="button" href={`/library/edit?path=${encodeURIComponent(skill.path)}`}>
         Edit
       </Link>
-      <a className="button" href={archiveHref(skill.path, number)} download>
-        Download .zip
-      </a>
+      <RiskyDownload href={archiveHref(skill.path, number)} security={skill.validation.security} />
       <button type="button" onClick={onDelete}>
         Delete
       </button>

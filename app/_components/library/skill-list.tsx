@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import type { RouterOutputs } from "../../_lib/router-types";
+import { RiskBadge } from "../security-report";
 
 type Listed = RouterOutputs["library"]["list"]["items"][number];
 
 const when = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** One line per skill: name, path, and where its latest version came from (origin, author, date, score). */
+/** One line per skill: name, its latest version's risk badge, path, where that version came from (origin, author…). */
 export function SkillList(props: { items: Listed[]; selected: string | null; onUndelete?: (path: string) => void }) {
   return (
     <nav aria-label="Skill library">
@@ -21,6 +22,7 @@ export function SkillList(props: { items: Listed[]; selected: string | null; onU
             >
               {skill.name}
             </Link>{" "}
+            {skill.security && <RiskBadge risk={skill.security.risk} analysed={skill.security.analysed} />}{" "}
             <span className="hint">
               {skill.path}
               {skill.latest &&

@@ -6,10 +6,20 @@ import type { RouterOutputs } from "../../_lib/router-types";
 import { useTRPC } from "../../_lib/trpc";
 import { conflictChanges, DiffView } from "../diff-view";
 import { RelativeTime } from "../relative-time";
+import { RiskBadge } from "../security-report";
 
 type Version = RouterOutputs["library"]["versions"]["items"][number];
 
-function VersionRow(props: { version: Version; head: number; onRestore: (number: number) => void; pending: boolean }) {
+interface RowProps {
+  version: Version;
+  previous: Version | undefined;
+  head: number;
+  onRestore: (number: number) => void;
+  onShowDiff: () => void;
+  pending: boolean;
+}
+
+function VersionRow(props: RowProps) {
   const { version } = props;
   return (
     <tr>
@@ -23,6 +33,10 @@ function VersionRow(props: { version: Version; head: number; onRestore: (number:
         <RelativeTime date={version.createdAt} />
       </td>
       <td data-label="Score">{version.score === null ? "—" : version.score.toFixed(2)}</td>
+      <td data-label="Security">
+        <RiskBadge risk={version.security.risk} analysed={version.security.analysed} />
+        <RiskRaised version={version} previous={props.previous} onShowDiff={props.onShowDiff} />
+      </td>
       <td data-label="Message">{version.message}</td>
       <td>
         {version.number !== props.head && (
@@ -35,11 +49,43 @@ function VersionRow(props: { version: Version; head: number; onRestore: (number:
   );
 }
 
-/** A diff between any two versions (the two newest by default). */
-function ComparePanel({ items }: { items: Version[] }) {
+/** Under a version that raised the risk: from what to what, the findings it brought, a link to its diff. */
+function RiskRaised(props: { version: Version; previous: Version | undefined; onShowDiff: () => void }) {
+  const raised = props.version.riskRaised;
+  if (!raised) return null;
+  return (
+    <div data-testid="risk-raised">
+      <p className="alert alert-warn" role="note">
+        v{props.version.number}: risk raised from {raised.from} to {raised.to}.{" "}
+        {props.previous && (
+          <button type="button" className="link-button" onClick={props.onShowDiff}>
+            Show the diff v{props.previous.number} → v{props.version.number}
+          </button>
+        )}
+      </p>
+      <ul className="findings">
+        {raised.newFindings.map((f, i) => (
+          <li key={`${f.ruleId}-${i}`} data-rule-id={f.ruleId}>
+            <span className="status">{f.severity}</span> {f.message}{" "}
+            <span className="rule-id">{`${f.ruleId} · ${f.line ? `${f.path}:${f.line}` : f.path}`}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface Compare {
+  from: string;
+  to: string;
+  setFrom: (id: string) => void;
+  setTo: (id: string) => void;
+}
+
+/** A diff between any two versions (the two newest by default); a risk-raised row sets both ends. */
+function ComparePanel({ items, compare }: { items: Version[]; compare: Compare }) {
   const trpc = useTRPC();
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const { from, to, setFrom, setTo } = compare;
   const fromId = from || items[1]?.id || "";
   const toId = to || items[0]?.id || "";
   const diff = useQuery({ ...trpc.library.diff.queryOptions({ from: fromId, to: toId }), enabled: !!fromId && !!toId });
@@ -53,7 +99,7 @@ function ComparePanel({ items }: { items: Version[] }) {
     </select>
   );
   return (
-    <div className="stack">
+    <div className="stack" id="version-compare">
       <div className="row">
         <span>Compare</span> {pick("Compare from", fromId, setFrom)} <span>with</span> {pick("Compare to", toId, setTo)}
       </div>
@@ -68,6 +114,13 @@ export function VersionHistory({ path, head }: { path: string; head: number }) {
   const queryClient = useQueryClient();
   const versions = useQuery(trpc.library.versions.queryOptions({ path }));
   const items = versions.data?.items ?? [];
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const showDiff = (older: Version | undefined, newer: Version) => {
+    setFrom(older?.id ?? "");
+    setTo(newer.id);
+    document.getElementById("version-compare")?.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
   const restore = useMutation(
     trpc.library.restore.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() }),
@@ -84,6 +137,7 @@ export function VersionHistory({ path, head }: { path: string; head: number }) {
             <th>Author</th>
             <th>Date</th>
             <th>Score</th>
+            <th>Security</th>
             <th>Message</th>
             <th>
               <span className="visually-hidden">Actions</span>
@@ -91,13 +145,15 @@ export function VersionHistory({ path, head }: { path: string; head: number }) {
           </tr>
         </thead>
         <tbody>
-          {items.map((version) => (
+          {items.map((version, i) => (
             <VersionRow
               key={version.id}
               version={version}
+              previous={items[i + 1]}
               head={head}
               pending={restore.isPending}
               onRestore={(number) => restore.mutate({ path, version: number, baseVersion: head })}
+              onShowDiff={() => showDiff(items[i + 1], version)}
             />
           ))}
         </tbody>
@@ -108,7 +164,7 @@ export function VersionHistory({ path, head }: { path: string; head: number }) {
         </p>
       )}
       {restore.error && <DiffView changes={conflictChanges(restore.error) ?? []} empty="" />}
-      {items.length > 1 && <ComparePanel items={items} />}
+      {items.length > 1 && <ComparePanel items={items} compare={{ from, to, setFrom, setTo }} />}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import type { JobService } from "../../durable/job-service";
 import type { JobRecord } from "../../durable/types";
 import type { DraftSnapshot, SkillDrafts, SkillFileData } from "../../skills/library/index";
 import { resolveFileInputs, textOf, type FileInput } from "../../skills/library/files";
+import { scanStoredSkill } from "../../skills/security/snapshot";
+import type { SecurityReport } from "../../../contracts/security-report";
 
 /**
  * The skill workflow's use cases on top of the durable engine: start a skill job, read its draft (a version in the
@@ -34,6 +36,8 @@ export interface DraftState {
 
 export interface DraftView extends DraftState {
   files: DraftFileView[];
+  /** The scan of exactly these files: what the archive route gates on, so the page can ask before a 403. */
+  security: SecurityReport;
 }
 
 export interface StartSkillJob {
@@ -79,7 +83,7 @@ function draftState({ draft, skill }: Pick<DraftSnapshot, "draft" | "skill">): D
 }
 
 export function draftView(snapshot: DraftSnapshot): DraftView {
-  return { ...draftState(snapshot), files: fileViews(snapshot.files) };
+  return { ...draftState(snapshot), files: fileViews(snapshot.files), security: scanStoredSkill(snapshot) };
 }
 
 function assertPromotable(job: JobRecord, force: boolean): void {

@@ -88,4 +88,20 @@ describe("skill-fleet import / export / versions", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: Skill 'tools\/nope' not found\n$/);
   });
+
+  it("export refuses a high-risk skill with the server's findings, and writes it with --allow-risk", async () => {
+    await h.client.library.import.mutate({
+      path: "tools/cli-risky",
+      files: [{ path: "SKILL.md", text: `${skillMd("cli-risky", "Use when testing export risk.")}\n\`rm -rf ~/\`\n` }],
+      message: "",
+    });
+    const out = path.join(tmp, "risky");
+    const refused = await cli("export", "tools/cli-risky", "--out", out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/rates it high; not downloaded[\s\S]*\[SEC-[A-Z]+-\d+\] cli-risky\/SKILL\.md:\d+/);
+    expect(await fs.stat(out).catch(() => null)).toBeNull();
+    const forced = await cli("export", "tools/cli-risky", "--out", out, "--allow-risk");
+    expect(forced.code).toBe(0);
+    expect(await fs.readFile(path.join(out, "tools", "cli-risky", "SKILL.md"), "utf8")).toContain("rm -rf ~/");
+  });
 });

@@ -36,6 +36,9 @@ describe("download risk header", () => {
   it("carries the risk of exactly the zipped files", () => {
     const risky = zipResponse([{ path: "SKILL.md", bytes: bytes(`${SKILL_MD}\`rm -rf ~/\`\n`) }], "helper");
     expect(risky.headers.get("x-skill-fleet-risk")).toBe("high");
+    expect(risky.status).toBe(403);
+    const forced = zipResponse([{ path: "SKILL.md", bytes: bytes(`${SKILL_MD}\`rm -rf ~/\`\n`) }], "helper", true);
+    expect(forced.status).toBe(200);
     const clean = zipResponse([{ path: "SKILL.md", bytes: bytes(SKILL_MD) }], "helper");
     expect(clean.headers.get("x-skill-fleet-risk")).toBe("none");
   });

@@ -2,14 +2,17 @@ import { z } from "zod";
 import { requiredCaller } from "@/server/auth/access";
 import { badRequest, notFound } from "@/server/common/errors";
 import { getAppServices } from "@/server/services";
-import { errorResponse, zipResponse } from "@/server/skills/archive-response";
+import { allowRiskParam, errorResponse, zipResponse } from "@/server/skills/archive-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const versionSchema = z.coerce.number().int().min(1).optional();
 
-/** GET /api/library/<skill path>/archive[?version=N] → the skill (its latest version, or version N) as a zip. */
+/**
+ * GET /api/library/<skill path>/archive[?version=N][&allowRisk=1] → the skill (its latest version, or version N) as a
+ * zip; a high+ risk is refused with 403 unless allowRisk=1.
+ */
 export async function GET(req: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
   try {
     const segments = (await context.params).path;
@@ -19,7 +22,7 @@ export async function GET(req: Request, context: { params: Promise<{ path: strin
     const { library, access } = await getAppServices();
     requiredCaller(await access.caller(req.headers));
     const { skill, files } = await library.get(segments.slice(0, -1).join("/"), version.data);
-    return zipResponse(files, skill.path.split("/").at(-1) ?? "skill");
+    return zipResponse(files, skill.path.split("/").at(-1) ?? "skill", allowRiskParam(req));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { securityReportSchema } from "../../../../contracts/security-report";
 import { jobIdInput } from "../jobs/schemas";
 import { fileInputsSchema, messageSchema, fileViewSchema } from "../library/schemas";
 
@@ -17,6 +18,8 @@ export const draftOutput = z.object({
   promoted: z.boolean(),
   finalVersion: z.number().int().nullable(),
   files: z.array(fileViewSchema),
+  /** The security scan of these files (the archive download refuses high+ without allowRisk=1). */
+  security: securityReportSchema,
 });
 
 export const saveDraftInput = jobIdInput.extend({

@@ -1,8 +1,11 @@
 import { publicProcedure } from "../../trpc";
 import { listInput, listOutput } from "./schemas";
-import { listedView } from "./views";
+import { listedWithRisk } from "./risks";
 
-/** Skills with their latest version, filtered; plus every category and tag of the live library for the filters. */
+/**
+ * Skills with their latest version and its risk (cached per version id), filtered; plus every category and tag of
+ * the live library for the filters.
+ */
 export const listProcedure = publicProcedure
   .input(listInput)
   .output(listOutput)
@@ -11,5 +14,6 @@ export const listProcedure = publicProcedure
     const items = await ctx.services.library.list(input);
     const categories = [...new Set(all.map((skill) => skill.category).filter(Boolean))].sort();
     const tags = [...new Set(all.flatMap((skill) => skill.tags))].sort();
-    return { items: items.map(listedView), categories, tags };
+    const withRisk = await Promise.all(items.map((skill) => listedWithRisk(ctx.services.versionRisks, skill)));
+    return { items: withRisk, categories, tags };
   });

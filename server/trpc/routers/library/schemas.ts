@@ -1,4 +1,4 @@
-import { securityReportSchema } from "../../../../contracts/security-report";
+import { RISK_LEVELS, securityFindingSchema, securityReportSchema } from "../../../../contracts/security-report";
 import { z } from "zod";
 import { cleanString } from "../../../../contracts/text";
 import { findingSchema, validationReportSchema } from "../skills/schemas";
@@ -65,6 +65,20 @@ export const listedSkillSchema = libraryEntrySchema.extend({
   latest: versionSchema.nullable(),
 });
 
+/** A version's risk for a badge: the level and whether every file was read. */
+export const riskSummarySchema = z.object({ risk: z.enum(RISK_LEVELS), analysed: z.boolean() });
+
+/** A list entry with its latest version's risk (null for a skill without a version). */
+export const listedWithRiskSchema = listedSkillSchema.extend({ security: riskSummarySchema.nullable() });
+
+/** A version of the history with its scan and, when it raised the risk of the version before it, how. */
+export const versionWithRiskSchema = versionSchema.extend({
+  security: securityReportSchema,
+  riskRaised: z
+    .object({ from: z.enum(RISK_LEVELS), to: z.enum(RISK_LEVELS), newFindings: z.array(securityFindingSchema) })
+    .nullable(),
+});
+
 export interface TreeNodeOutput {
   name: string;
   path: string;
@@ -108,12 +122,12 @@ export const importInput = z.union([
 export const treeOutput = z.object({ nodes: z.array(treeNodeSchema) });
 export const searchOutput = z.object({ items: z.array(libraryEntrySchema) });
 export const listOutput = z.object({
-  items: z.array(listedSkillSchema),
+  items: z.array(listedWithRiskSchema),
   categories: z.array(z.string()),
   tags: z.array(z.string()),
 });
 export const xmlOutput = z.object({ xml: z.string() });
-export const versionsOutput = z.object({ items: z.array(versionSchema) });
+export const versionsOutput = z.object({ items: z.array(versionWithRiskSchema) });
 /** A saved version, with the security scan of exactly its files (docs/security-scan.md, "Gates"). */
 export const savedOutput = z.object({ path: z.string(), version: versionSchema, security: securityReportSchema });
 export const okOutput = z.object({ ok: z.literal(true) });
