@@ -1,4 +1,5 @@
-import { provenanceLine, readProvenance } from "../contracts/provenance";
+import { readProvenance } from "../contracts/provenance";
+import { provenanceLine } from "../contracts/provenance-line";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { z } from "zod";
 import {

@@ -1,12 +1,15 @@
 "use client";
 
-import { riskReaches, type RiskLevel, type SecurityReport } from "@/contracts/security-report";
+import { riskReaches, type RiskLevel } from "@/contracts/risk";
+import type { SecurityReport } from "@/contracts/security-report";
 
 /** The security scan's verdict (docs/security-scan.md): a risk badge, and each finding with its quoted evidence. */
 
-export function RiskBadge({ risk, analysed = true }: { risk: RiskLevel; analysed?: boolean }) {
+/** `compact`: under a "Security" column heading, the risk alone says it. */
+export function RiskBadge(props: { risk: RiskLevel; analysed?: boolean; compact?: boolean }) {
+  const { risk, analysed = true, compact = false } = props;
   const danger = riskReaches(risk, "high");
-  const label = `security: ${risk}${analysed ? "" : " (not fully analysed)"}`;
+  const label = `${compact ? "" : "security: "}${risk}${analysed ? "" : " (not fully analysed)"}`;
   return (
     <span className={`badge${danger ? " badge-error" : ""}`} data-testid="risk-badge" data-risk={risk}>
       {label}

@@ -1,6 +1,7 @@
 "use client";
 
-import { provenanceLine, readProvenance, type Provenance } from "@/contracts/provenance";
+import type { Provenance } from "@/contracts/provenance";
+import { asProvenance, provenanceLine } from "@/contracts/provenance-line";
 import { formatMs } from "../../_lib/format";
 import { stepLabel } from "./step-labels";
 import type { StoredEvent } from "./use-job-stream";
@@ -43,7 +44,7 @@ export function stepRows(events: StoredEvent[]): StepRow[] {
         status: readString(event.data, "status") === "failed" ? "failed" : "completed",
         durationMs: typeof event.data.durationMs === "number" ? event.data.durationMs : null,
         error: readString(event.data, "error"),
-        provenance: readProvenance(event.data.provenance),
+        provenance: asProvenance(event.data.provenance),
       });
     } else if (event.type === "reasoning" && last) {
       last.reasoning.push(event.message);

@@ -34,7 +34,7 @@ function VersionRow(props: RowProps) {
       </td>
       <td data-label="Score">{version.score === null ? "—" : version.score.toFixed(2)}</td>
       <td data-label="Security">
-        <RiskBadge risk={version.security.risk} analysed={version.security.analysed} />
+        <RiskBadge risk={version.security.risk} analysed={version.security.analysed} compact />
         <RiskRaised version={version} previous={props.previous} onShowDiff={props.onShowDiff} />
       </td>
       <td data-label="Message">{version.message}</td>
@@ -129,35 +129,38 @@ export function VersionHistory({ path, head }: { path: string; head: number }) {
   return (
     <section className="stack" aria-labelledby="versions-title">
       <h3 id="versions-title">Versions</h3>
-      <table className="data cards-on-mobile" aria-label="Version history">
-        <thead>
-          <tr>
-            <th>Version</th>
-            <th>Origin</th>
-            <th>Author</th>
-            <th>Date</th>
-            <th>Score</th>
-            <th>Security</th>
-            <th>Message</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((version, i) => (
-            <VersionRow
-              key={version.id}
-              version={version}
-              previous={items[i + 1]}
-              head={head}
-              pending={restore.isPending}
-              onRestore={(number) => restore.mutate({ path, version: number, baseVersion: head })}
-              onShowDiff={() => showDiff(items[i + 1], version)}
-            />
-          ))}
-        </tbody>
-      </table>
+      {/* Eight columns do not fit a tablet: the table scrolls in its own box instead of widening the page. */}
+      <div className="table-scroll">
+        <table className="data cards-on-mobile" aria-label="Version history">
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Origin</th>
+              <th>Author</th>
+              <th>Date</th>
+              <th>Score</th>
+              <th>Security</th>
+              <th>Message</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((version, i) => (
+              <VersionRow
+                key={version.id}
+                version={version}
+                previous={items[i + 1]}
+                head={head}
+                pending={restore.isPending}
+                onRestore={(number) => restore.mutate({ path, version: number, baseVersion: head })}
+                onShowDiff={() => showDiff(items[i + 1], version)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {restore.error && (
         <p className="alert alert-error" role="alert">
           {restore.error.message}

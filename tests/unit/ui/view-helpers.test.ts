@@ -1,4 +1,5 @@
-import { provenanceLine, type Provenance } from "@/contracts/provenance";
+import type { Provenance } from "@/contracts/provenance";
+import { provenanceLine } from "@/contracts/provenance-line";
 import { describe, expect, it } from "vitest";
 import { taskProblem, TASK_MAX } from "../../../app/_components/create/task-rules";
 import { stepRows } from "../../../app/_components/job/step-log";
